@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what Slipway's tests need on a Debian machine, once: the real components the tests run
+# (git, an OCI registry, skopeo, htpasswd, openssl, helm). Safe to run again: it skips what is there.
+set -euo pipefail
+
+need_apt=()
+command -v git >/dev/null            || need_apt+=(git)
+command -v docker-registry >/dev/null || need_apt+=(docker-registry)
+command -v skopeo >/dev/null         || need_apt+=(skopeo)
+command -v htpasswd >/dev/null       || need_apt+=(apache2-utils)
+command -v openssl >/dev/null        || need_apt+=(openssl)
+command -v unzip >/dev/null          || need_apt+=(unzip)
+[ -x /usr/bin/python3 ]              || need_apt+=(python3)
+
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "install-test-deps: apt-get install ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi

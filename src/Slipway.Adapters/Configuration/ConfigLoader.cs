@@ -1,0 +1,126 @@
+using Slipway.Core.Configuration;
+using Slipway.Core.Errors;
+using Slipway.Core.Versioning;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Slipway.Adapters.Configuration;
+
+/// <summary>Loads slipway.yml: every key optional, unknown keys and bad values are errors with file, line and key (exit 2).</summary>
+/// <remarks>Each section has its own reader method (in this file or a partial beside it); the root lists them.</remarks>
+public static partial class ConfigLoader
+{
+    public const string FileName = "slipway.yml";
+
+    /// <summary>Loads slipway.yml from <paramref name="directory"/>, or the defaults when there is none.</summary>
+    public static SlipwayConfig LoadFrom(string directory)
+    {
+        var path = System.IO.Path.Combine(directory, FileName);
+        return File.Exists(path) ? Load(path) : SlipwayConfig.Default;
+    }
+
+    public static SlipwayConfig Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (IOException e)
+        {
+            throw new SlipwayException(SlipwayError.Usage($"{path}: cannot be read ({e.Message})", "check the file's permissions"));
+        }
+
+        return Parse(text, System.IO.Path.GetFileName(path)) with { Source = path };
+    }
+
+    public static SlipwayConfig Parse(string text, string file)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new SlipwayException(SlipwayError.Usage(
+                $"{file}:{e.Start.Line}: not valid YAML ({SlipwayError.Flatten(e.InnerException?.Message ?? e.Message)})", $"fix the YAML syntax in {file}"));
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return SlipwayConfig.Default;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode rootNode)
+        {
+            throw YamlNodeReader.Error(file, stream.Documents[0].RootNode, "(root)", "expected a mapping of keys such as branch, tag, versioning");
+        }
+
+        var root = new YamlNodeReader(file, string.Empty, rootNode);
+        var config = new SlipwayConfig
+        {
+            Branch = ReadBranchName(root, "branch") ?? SlipwayConfig.Default.Branch,
+            Remote = root.Text("remote") ?? SlipwayConfig.Default.Remote,
+            Tag = ReadTag(root.Mapping("tag")),
+            Versioning = ReadVersioning(root.Mapping("versioning")),
+        };
+        root.RejectUnknownKeys();
+        return config;
+    }
+
+    private static string? ReadBranchName(YamlNodeReader reader, string key)
+    {
+        var value = reader.Text(key);
+        if (value is not null && (value.Length == 0 || value.Any(char.IsWhiteSpace) || value.StartsWith('-')))
+        {
+            throw YamlNodeReader.Error(reader.File, reader.Node(key)!, reader.KeyPath(key), $"'{value}' is not a branch name");
+        }
+
+        return value;
+    }
+
+    private static TagConfig ReadTag(YamlNodeReader? reader)
+    {
+        if (reader is null)
+        {
+            return new TagConfig();
+        }
+
+        var prefix = reader.Text("prefix") ?? new TagConfig().Prefix;
+        if (prefix.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '~' or '^' or ':' or '?' or '*' or '[' or '\\'))
+        {
+            throw YamlNodeReader.Error(reader.File, reader.Node("prefix")!, reader.KeyPath("prefix"),
+                $"'{prefix}' cannot start a git tag name", "use letters, digits, '-', '_', '.' or '/' (e.g. v or release/)");
+        }
+
+        reader.RejectUnknownKeys();
+        return new TagConfig { Prefix = prefix };
+    }
+
+    private static VersioningConfig ReadVersioning(YamlNodeReader? reader)
+    {
+        var defaults = new VersioningConfig();
+        if (reader is null)
+        {
+            return defaults;
+        }
+
+        var initialText = reader.Text("initial");
+        var initial = defaults.Initial;
+        if (initialText is not null && !SemanticVersion.TryParse(initialText, out initial, out var why))
+        {
+            throw YamlNodeReader.Error(reader.File, reader.Node("initial")!, reader.KeyPath("initial"),
+                $"'{initialText}' is not a semantic version ({why})", "write it as MAJOR.MINOR.PATCH, e.g. 0.1.0");
+        }
+
+        var bump = reader.Choice("bump", "manual", "conventional") switch
+        {
+            "conventional" => BumpStrategy.Conventional,
+            _ => BumpStrategy.Manual,
+        };
+        var preset = reader.Choice("preset", "conventionalcommits", "angular", "release-please") ?? defaults.Preset;
+        reader.RejectUnknownKeys();
+        return new VersioningConfig { Initial = initial, Bump = bump, Preset = preset };
+    }
+}

@@ -1,0 +1,316 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Slipway.Adapters.Processes;
+using Slipway.Core.Commits;
+using Slipway.Core.Errors;
+
+namespace Slipway.Adapters.Git;
+
+/// <summary>The `git` command on one working directory. Output is parsed record by record (NUL-separated), never split on spaces.</summary>
+public sealed class GitRepository(string workingDirectory) : IGitRepository
+{
+    private const string LogFormat = "--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%B";
+    private const int LogFields = 6;
+
+    // No prompts for credentials (CI has no terminal), no optional locks, messages we can match.
+    private static readonly Dictionary<string, string?> Environment = new()
+    {
+        ["GIT_TERMINAL_PROMPT"] = "0",
+        ["GIT_OPTIONAL_LOCKS"] = "0",
+        ["LC_ALL"] = "C",
+        ["LANGUAGE"] = null,
+        ["GIT_PAGER"] = "cat",
+    };
+
+    public string WorkingDirectory { get; } = workingDirectory;
+
+    public async Task<RepositoryState> GetStateAsync(CancellationToken cancellationToken)
+    {
+        string[] arguments = ["rev-parse", "--is-shallow-repository", "--show-toplevel", "HEAD", "--symbolic-full-name", "HEAD"];
+        var result = await RunRawAsync(arguments, null, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            if (result.StandardError.Contains("not a git repository", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SlipwayException(SlipwayError.Precondition(
+                    $"{WorkingDirectory} is not in a git repository", "run slipway inside a git clone of the project"));
+            }
+
+            // A repository with no commits yet: HEAD does not resolve.
+            var unborn = await RunRawAsync(["rev-parse", "--is-shallow-repository", "--show-toplevel"], null, cancellationToken).ConfigureAwait(false);
+            if (!unborn.Succeeded)
+            {
+                throw GitError.From(arguments, result, ExitCode.Precondition);
+            }
+
+            var u = Lines(unborn.StandardOutput);
+            var branch = await RunRawAsync(["symbolic-ref", "--quiet", "--short", "HEAD"], null, cancellationToken).ConfigureAwait(false);
+            return new RepositoryState(u[1], u[0] == "true", branch.Succeeded ? branch.StandardOutput.Trim() : null, null);
+        }
+
+        var lines = Lines(result.StandardOutput);
+        var symbolic = lines[3];
+        string? branchName = symbolic.StartsWith("refs/heads/", StringComparison.Ordinal) ? symbolic["refs/heads/".Length..] : null;
+        return new RepositoryState(lines[1], lines[0] == "true", branchName, lines[2]);
+    }
+
+    public async Task<IReadOnlyList<TagRef>> ListTagsAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var output = await RunAsync(["for-each-ref", "--format=%(refname:lstrip=2)%00%(objectname)", "refs/tags/"], cancellationToken).ConfigureAwait(false);
+        var tags = new List<TagRef>();
+        foreach (var line in output.AsSpan().EnumerateLines())
+        {
+            var nul = line.IndexOf('\0');
+            if (nul <= 0 || !line.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            tags.Add(new TagRef(line[..nul].ToString(), line[(nul + 1)..].ToString()));
+        }
+
+        return tags;
+    }
+
+    public async Task<IReadOnlyList<string>> ResolveCommitsAsync(IReadOnlyList<string> revisions, CancellationToken cancellationToken)
+    {
+        if (revisions.Count == 0)
+        {
+            return [];
+        }
+
+        var arguments = new List<string>(revisions.Count + 1) { "rev-parse" };
+        arguments.AddRange(revisions.Select(r => r + "^{commit}"));
+        var output = await RunAsync(arguments, cancellationToken).ConfigureAwait(false);
+        return Lines(output);
+    }
+
+    public async Task<IReadOnlySet<string>> ReachableFromHeadAsync(IReadOnlyCollection<string> commits, CancellationToken cancellationToken)
+    {
+        // rev-list lists what the candidates reach that HEAD does not: a candidate missing from that list is reachable.
+        // The walk stops where HEAD's history and the candidates' meet, so it costs the distance to them, not the history.
+        var input = new StringBuilder();
+        foreach (var commit in commits)
+        {
+            input.Append(commit).Append('\n');
+        }
+
+        input.Append("^HEAD\n");
+        var reachable = new HashSet<string>(commits, StringComparer.Ordinal);
+        var info = ProcessRunner.StartInfo("git", ["rev-list", "--stdin"], WorkingDirectory, Environment);
+        using var process = ProcessRunner.Start(info);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        var write = ProcessRunner.WriteInputAsync(process, input.ToString(), cancellationToken);
+        while (await process.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            reachable.Remove(line);
+        }
+
+        await write.ConfigureAwait(false);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            throw GitError.From(["rev-list", "--stdin"], new ProcessResult(process.ExitCode, string.Empty, await stderr.ConfigureAwait(false)));
+        }
+
+        return reachable;
+    }
+
+    public async IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, bool includeMerges,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var arguments = new List<string> { "log", "-z", LogFormat };
+        if (!includeMerges)
+        {
+            arguments.Add("--no-merges");
+        }
+
+        arguments.Add(exclusiveFrom is null ? "HEAD" : $"{exclusiveFrom}..HEAD");
+        arguments.Add("--");
+        var info = ProcessRunner.StartInfo("git", arguments, WorkingDirectory, Environment);
+        using var process = ProcessRunner.Start(info);
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        var fields = new string[LogFields];
+        var field = 0;
+        try
+        {
+            await foreach (var token in ReadNulSeparatedAsync(process.StandardOutput, cancellationToken).ConfigureAwait(false))
+            {
+                fields[field++] = token;
+                if (field < LogFields)
+                {
+                    continue;
+                }
+
+                field = 0;
+                yield return new Commit(
+                    fields[0],
+                    fields[1].Length == 0 ? [] : fields[1].Split(' '),
+                    fields[2],
+                    fields[3],
+                    DateTimeOffset.Parse(fields[4], CultureInfo.InvariantCulture),
+                    fields[5]);
+            }
+
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                ProcessRunner.Kill(process);
+            }
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw GitError.From(arguments, new ProcessResult(process.ExitCode, string.Empty, await stderr.ConfigureAwait(false)));
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> UncommittedChangesAsync(CancellationToken cancellationToken)
+    {
+        var output = await RunAsync(["status", "--porcelain=v1", "-z", "--untracked-files=normal"], cancellationToken).ConfigureAwait(false);
+        return output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Where(e => e.Length > 3).Select(e => e[3..]).ToList();
+    }
+
+    public async Task<string?> ConfigValueAsync(string key, CancellationToken cancellationToken)
+    {
+        var result = await RunRawAsync(["config", "--get", key], null, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? result.StandardOutput.TrimEnd('\n') : null;
+    }
+
+    public async Task<IReadOnlyList<string>> RemotesAsync(CancellationToken cancellationToken) =>
+        Lines(await RunAsync(["remote"], cancellationToken).ConfigureAwait(false));
+
+    public async Task<string?> RemoteUrlAsync(string remote, CancellationToken cancellationToken)
+    {
+        var result = await RunRawAsync(["remote", "get-url", "--", remote], null, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? result.StandardOutput.Trim() : null;
+    }
+
+    public async Task FetchAsync(string remote, string branch, CancellationToken cancellationToken)
+    {
+        string[] arguments = ["fetch", "--quiet", "--tags", "--", remote, $"+refs/heads/{branch}:refs/remotes/{remote}/{branch}"];
+        var result = await RunRawAsync(arguments, null, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded && result.StandardError.Contains("couldn't find remote ref", StringComparison.Ordinal))
+        {
+            // The branch does not exist on the remote yet (a new repository): the release will create it.
+            arguments = ["fetch", "--quiet", "--tags", "--", remote];
+            result = await RunRawAsync(arguments, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!result.Succeeded)
+        {
+            throw GitError.From(arguments, result, ExitCode.Failed, $"check that the remote '{remote}' is reachable");
+        }
+    }
+
+    public async Task<string?> RefCommitAsync(string refName, CancellationToken cancellationToken)
+    {
+        var result = await RunRawAsync(["rev-parse", "--verify", "--quiet", refName + "^{commit}"], null, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? result.StandardOutput.Trim() : null;
+    }
+
+    public async Task<(int Ahead, int Behind)> AheadBehindAsync(string local, string upstream, CancellationToken cancellationToken)
+    {
+        var output = await RunAsync(["rev-list", "--left-right", "--count", $"{local}...{upstream}", "--"], cancellationToken).ConfigureAwait(false);
+        var parts = output.Split('\t', StringSplitOptions.TrimEntries);
+        return (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> ListRemoteRefsAsync(string remote, IReadOnlyList<string> patterns, CancellationToken cancellationToken)
+    {
+        var arguments = new List<string> { "ls-remote", "--", remote };
+        arguments.AddRange(patterns);
+        var result = await RunRawAsync(arguments, null, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw GitError.From(arguments, result, ExitCode.Failed, $"check that the remote '{remote}' is reachable");
+        }
+
+        var refs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in Lines(result.StandardOutput))
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab > 0)
+            {
+                refs[line[(tab + 1)..]] = line[..tab];
+            }
+        }
+
+        return refs;
+    }
+
+    public Task CreateAnnotatedTagAsync(string name, string message, CancellationToken cancellationToken) =>
+        RunAsync(["tag", "--annotate", "--cleanup=verbatim", "--file=-", "--", name, "HEAD"], cancellationToken, message);
+
+    public async Task PushAsync(string remote, IReadOnlyList<string> refspecs, bool atomic, CancellationToken cancellationToken)
+    {
+        var arguments = new List<string> { "push", "--porcelain" };
+        if (atomic)
+        {
+            arguments.Add("--atomic");
+        }
+
+        arguments.Add("--");
+        arguments.Add(remote);
+        arguments.AddRange(refspecs);
+        var result = await RunRawAsync(arguments, null, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            var all = result.StandardOutput + "\n" + result.StandardError;
+            var reason = Lines(all).FirstOrDefault(l => l.Contains("rejected", StringComparison.Ordinal) && !l.Contains("atomic push failure", StringComparison.Ordinal))
+                ?? Lines(all).FirstOrDefault(l => l.StartsWith("remote:", StringComparison.Ordinal))
+                ?? result.LastErrorLine;
+            throw new SlipwayException(SlipwayError.Failed(
+                $"the remote '{remote}' refused the push: {reason.Trim()}",
+                "fix the remote (permissions, hooks, network), then run the same command again to finish",
+                all));
+        }
+    }
+
+    public async Task<string> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken, string? standardInput = null)
+    {
+        var result = await RunRawAsync(arguments, standardInput, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? result.StandardOutput : throw GitError.From(arguments, result);
+    }
+
+    private Task<ProcessResult> RunRawAsync(IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken) =>
+        ProcessRunner.RunAsync(ProcessRunner.StartInfo("git", arguments, WorkingDirectory, Environment), standardInput, cancellationToken);
+
+    private static List<string> Lines(string output) =>
+        [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'))];
+
+    private static async IAsyncEnumerable<string> ReadNulSeparatedAsync(StreamReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var buffer = new char[64 * 1024];
+        var token = new StringBuilder();
+        int read;
+        while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            var start = 0;
+            for (var i = 0; i < read; i++)
+            {
+                if (buffer[i] != '\0')
+                {
+                    continue;
+                }
+
+                token.Append(buffer, start, i - start);
+                yield return token.ToString();
+                token.Clear();
+                start = i + 1;
+            }
+
+            token.Append(buffer, start, read - start);
+        }
+
+        if (token.Length > 0)
+        {
+            yield return token.ToString();
+        }
+    }
+}

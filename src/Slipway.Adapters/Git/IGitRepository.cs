@@ -1,0 +1,52 @@
+using Slipway.Core.Commits;
+
+namespace Slipway.Adapters.Git;
+
+/// <summary>The git operations Slipway needs, on one repository, each one `git` process with an argument array.</summary>
+public interface IGitRepository
+{
+    string WorkingDirectory { get; }
+
+    Task<RepositoryState> GetStateAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every tag under refs/tags/ whose name starts with <paramref name="prefix"/>.</summary>
+    Task<IReadOnlyList<TagRef>> ListTagsAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>The commit each revision resolves to (tags are peeled), in order.</summary>
+    Task<IReadOnlyList<string>> ResolveCommitsAsync(IReadOnlyList<string> revisions, CancellationToken cancellationToken);
+
+    /// <summary>Which of <paramref name="commits"/> are ancestors of (or equal to) HEAD, in one walk.</summary>
+    Task<IReadOnlySet<string>> ReachableFromHeadAsync(IReadOnlyCollection<string> commits, CancellationToken cancellationToken);
+
+    /// <summary>Streams the commits of <paramref name="exclusiveFrom"/>..HEAD (all of HEAD's history when null), newest first.</summary>
+    IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, bool includeMerges, CancellationToken cancellationToken);
+
+    /// <summary>Paths with uncommitted changes (`git status --porcelain`), empty when the tree is clean.</summary>
+    Task<IReadOnlyList<string>> UncommittedChangesAsync(CancellationToken cancellationToken);
+
+    Task<string?> ConfigValueAsync(string key, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<string>> RemotesAsync(CancellationToken cancellationToken);
+
+    Task<string?> RemoteUrlAsync(string remote, CancellationToken cancellationToken);
+
+    /// <summary>Fetches the branch and the tags from the remote.</summary>
+    Task FetchAsync(string remote, string branch, CancellationToken cancellationToken);
+
+    /// <summary>The commit a local ref points at (e.g. refs/remotes/origin/main), or null.</summary>
+    Task<string?> RefCommitAsync(string refName, CancellationToken cancellationToken);
+
+    /// <summary>Commits only on the left side and only on the right side of left...right.</summary>
+    Task<(int Ahead, int Behind)> AheadBehindAsync(string local, string upstream, CancellationToken cancellationToken);
+
+    /// <summary>The remote's refs matching the patterns (`git ls-remote`): name to object id, tags also with their peeled commit under "name^{}".</summary>
+    Task<IReadOnlyDictionary<string, string>> ListRemoteRefsAsync(string remote, IReadOnlyList<string> patterns, CancellationToken cancellationToken);
+
+    Task CreateAnnotatedTagAsync(string name, string message, CancellationToken cancellationToken);
+
+    /// <summary>Pushes refspecs; with <paramref name="atomic"/> the remote takes all or none.</summary>
+    Task PushAsync(string remote, IReadOnlyList<string> refspecs, bool atomic, CancellationToken cancellationToken);
+
+    /// <summary>Runs git with the arguments and returns what it printed; a failure becomes a one-line error.</summary>
+    Task<string> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken, string? standardInput = null);
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Slipway.Cli.Output;
+using Slipway.Cli.Releasing;
+
+namespace Slipway.Cli.Commands;
+
+/// <summary>`slipway plan`: the whole release, computed and checked, without changing anything.</summary>
+public static class PlanCommand
+{
+    public static Command Create()
+    {
+        var bump = new Option<string?>("--bump") { Description = "The bump to plan (default: as configured; patch with versioning.bump: manual)", HelpName = "patch|minor|major" };
+        bump.AcceptOnlyFromAmong(ReleaseOptionsParser.BumpNames);
+        var pre = ReleaseOptionsParser.PreOption();
+        var json = new Option<bool>("--json") { Description = "Print the plan as JSON (schema: docs/plan-json.md)" };
+        var command = new Command("plan", """
+            Show the next release without changing anything: current and next version and why, the commits and
+            changelog since the last release, and the checks `slipway release` would run.
+
+            Examples:
+              slipway plan
+              slipway plan --bump minor
+              slipway plan --bump major --pre rc --json
+            """)
+        {
+            bump, pre, json,
+        };
+        CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
+        {
+            var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
+            var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            var plan = await ReleasePlanning.PlanAsync(repo, request, ct).ConfigureAwait(false);
+            plan = plan with { Checks = await Preflight.RunAsync(repo, plan, fetch: false, ct).ConfigureAwait(false) };
+            await terminal.Out.WriteAsync(parse.GetValue(json)
+                ? PlanRenderer.Json(plan, repo.State.Head, repo.State.Branch) + "\n"
+                : PlanRenderer.Text(plan, terminal)).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Slipway.Cli.Output;
+using Slipway.Cli.Releasing;
+using Slipway.Core.Errors;
+
+namespace Slipway.Cli.Commands;
+
+/// <summary>`slipway release`: preflight, annotated tag, atomic push; a re-run after a failure finishes the release.</summary>
+public static class ReleaseCommand
+{
+    public static Command Create()
+    {
+        var bump = new Argument<string?>("bump") { Description = "patch, minor or major (default: as configured)", Arity = ArgumentArity.ZeroOrOne };
+        bump.AcceptOnlyFromAmong(ReleaseOptionsParser.BumpNames);
+        var pre = ReleaseOptionsParser.PreOption();
+        var dryRun = new Option<bool>("--dry-run") { Description = "Run the checks and show the steps, change nothing" };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation (required when stdin is not a terminal)" };
+        var noPush = new Option<bool>("--no-push") { Description = "Tag locally; do not push (a later run without it pushes)" };
+        var command = new Command("release", """
+            Cut a release: check the repository, create the annotated tag vX.Y.Z (message: "Release vX.Y.Z" and the
+            changelog) and push it with the branch, atomically. If a run fails after tagging, run the same command
+            again: it finishes the release instead of failing.
+
+            Examples:
+              slipway release minor
+              slipway release patch --yes          (in CI)
+              slipway release major --pre rc --dry-run
+            """)
+        {
+            bump, pre, dryRun, yes, noPush,
+        };
+        CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
+        {
+            var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
+            var options = new ReleaseOptions(parse.GetValue(dryRun), parse.GetValue(noPush));
+            var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            var plan = await ReleasePlanning.PlanAsync(repo, request, ct).ConfigureAwait(false);
+            plan = plan with { Checks = await Preflight.RunAsync(repo, plan, fetch: !options.NoPush, ct).ConfigureAwait(false) };
+            var failed = plan.Checks.FirstOrDefault(c => !c.Ok);
+            if (options.DryRun)
+            {
+                await terminal.Out.WriteAsync(PlanRenderer.Text(plan, terminal)).ConfigureAwait(false);
+            }
+
+            if (failed is not null)
+            {
+                throw new SlipwayException(SlipwayError.Precondition($"{failed.Name}: {failed.Message}", failed.Fix));
+            }
+
+            var context = new ReleaseContext(repo, plan, terminal, options);
+            var steps = await ReleasePipeline.CheckAsync(context, ct).ConfigureAwait(false);
+            if (steps.All(s => s.Status != StepStatus.ToDo))
+            {
+                await terminal.Out.WriteLineAsync($"{plan.NextTag} is already released").ConfigureAwait(false);
+                return 0;
+            }
+
+            if (options.DryRun)
+            {
+                await terminal.Out.WriteLineAsync("\nSteps (dry run, nothing changed):").ConfigureAwait(false);
+                foreach (var (step, status) in steps)
+                {
+                    await terminal.Out.WriteLineAsync($"  {step.Name,-8} {(status == StepStatus.ToDo ? step.Describe(context) : status.ToString().ToLowerInvariant())}").ConfigureAwait(false);
+                }
+
+                return 0;
+            }
+
+            if (!parse.GetValue(yes))
+            {
+                if (!Terminal.Interactive)
+                {
+                    throw new SlipwayException(SlipwayError.Usage(
+                        $"release {plan.NextTag} needs confirmation and there is no terminal to ask", "pass --yes to confirm (e.g. in CI)"));
+                }
+
+                await terminal.Error.WriteAsync(PlanRenderer.Text(plan, terminal)).ConfigureAwait(false);
+                if (!terminal.Confirm($"Release {plan.NextTag}?"))
+                {
+                    terminal.Status("not released");
+                    return (int)ExitCode.Precondition;
+                }
+            }
+
+            await ReleasePipeline.RunAsync(context, steps, ct).ConfigureAwait(false);
+            await terminal.Out.WriteLineAsync(options.NoPush
+                ? $"tagged {plan.NextTag} (not pushed: run without --no-push to push)"
+                : $"released {plan.NextTag}").ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+}

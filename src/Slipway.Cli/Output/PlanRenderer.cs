@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Slipway.Core.Releases;
+using Slipway.Core.Versioning;
+
+namespace Slipway.Cli.Output;
+
+/// <summary>Renders a release plan as text for people and as JSON for scripts (the same model, two views).</summary>
+public static class PlanRenderer
+{
+    /// <summary>The JSON shape of `plan --json`, documented in docs/plan-json.md. Fields are only ever added.</summary>
+    public static string Json(ReleasePlan plan, string? head, string? branch)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("schemaVersion", 1);
+            json.WriteString("head", head);
+            json.WriteString("branch", branch);
+            json.WritePropertyName("current");
+            WriteTag(json, plan.Current);
+            json.WritePropertyName("base");
+            WriteTag(json, plan.Base);
+            json.WriteStartObject("next");
+            json.WriteString("version", plan.Next.ToString());
+            json.WriteString("tag", plan.NextTag);
+            json.WriteBoolean("prerelease", plan.Next.IsPrerelease);
+            json.WriteBoolean("tagExistsAtHead", plan.TagExistsAtHead);
+            json.WriteEndObject();
+            json.WriteString("bump", BumpDecision.Name(plan.Bump.Kind));
+            json.WriteString("reason", plan.Bump.Reason);
+            json.WriteString("nothingToRelease", plan.NothingToRelease);
+            json.WriteStartArray("commits");
+            foreach (var commit in plan.Commits)
+            {
+                json.WriteStartObject();
+                json.WriteString("sha", commit.Sha);
+                json.WriteString("shortSha", commit.ShortSha);
+                json.WriteString("subject", commit.Subject);
+                json.WriteString("body", commit.Body);
+                json.WriteString("author", commit.AuthorName);
+                json.WriteString("date", commit.AuthorDate.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteString("changelog", plan.Changelog);
+            json.WriteStartArray("checks");
+            foreach (var check in plan.Checks)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", check.Name);
+                json.WriteBoolean("ok", check.Ok);
+                json.WriteString("message", check.Message);
+                json.WriteString("fix", check.Fix);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static string Text(ReleasePlan plan, Terminal t)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(plan.Current is { } current
+            ? $"Current   {t.Bold(current.Version.ToString())}  (tag {Safe(current.Name)} on {current.ShortCommit})"
+            : "Current   none (no version tag reachable from HEAD)");
+        text.AppendLine($"Next      {t.Bold(plan.Next.ToString())}  (tag {Safe(plan.NextTag)})");
+        text.AppendLine($"Why       {plan.Bump.Reason}");
+        if (plan.NothingToRelease is { } nothing)
+        {
+            text.AppendLine($"          {t.Yellow("nothing to release: " + nothing)}");
+        }
+        else if (plan.TagExistsAtHead)
+        {
+            text.AppendLine($"          {t.Yellow($"{Safe(plan.NextTag)} is already on HEAD: release will finish it (push) or report it released")}");
+        }
+
+        text.AppendLine();
+        text.AppendLine(t.Bold($"Commits since {(plan.Base is null ? "the beginning" : Safe(plan.Base.Name))} ({plan.Commits.Count})"));
+        text.AppendLine();
+        text.AppendLine(t.Bold("Changelog"));
+        text.Append(plan.Changelog.Length == 0 ? "  (empty)\n" : TextSanitizer.ForTerminal(plan.Changelog));
+        if (plan.Checks.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(t.Bold("Checks"));
+            foreach (var check in plan.Checks)
+            {
+                var mark = check.Ok ? t.Green("ok  ") : t.Red("FAIL");
+                text.AppendLine($"  {mark} {check.Name,-8} {Safe(check.Message)}" + (check.Ok || check.Fix is null ? string.Empty : $" — {Safe(check.Fix)}"));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void WriteTag(Utf8JsonWriter json, VersionTag? tag)
+    {
+        if (tag is null)
+        {
+            json.WriteStartObject();
+            json.WriteNull("version");
+            json.WriteNull("tag");
+            json.WriteNull("commit");
+            json.WriteEndObject();
+            return;
+        }
+
+        json.WriteStartObject();
+        json.WriteString("version", tag.Version.ToString());
+        json.WriteString("tag", tag.Name);
+        json.WriteString("commit", tag.Commit);
+        json.WriteEndObject();
+    }
+
+    private static string Safe(string text) => TextSanitizer.OneLine(text);
+}

@@ -1,0 +1,58 @@
+namespace Slipway.Cli.Output;
+
+/// <summary>Where a command writes: stdout for results, stderr for progress and errors; colour only on a terminal without NO_COLOR.</summary>
+public sealed class Terminal
+{
+    public Terminal(TextWriter stdout, TextWriter stderr, bool verbose)
+    {
+        Out = stdout;
+        Error = stderr;
+        Verbose = verbose;
+        Colour = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+            && !Console.IsOutputRedirected
+            && Environment.GetEnvironmentVariable("TERM") is not "dumb";
+    }
+
+    public TextWriter Out { get; }
+
+    public TextWriter Error { get; }
+
+    public bool Verbose { get; }
+
+    public bool Colour { get; }
+
+    /// <summary>True when a person can answer a question: stdin and stderr are terminals.</summary>
+    public static bool Interactive => !Console.IsInputRedirected && !Console.IsErrorRedirected;
+
+    public string Green(string text) => Paint("32", text);
+
+    public string Red(string text) => Paint("31", text);
+
+    public string Yellow(string text) => Paint("33", text);
+
+    public string Bold(string text) => Paint("1", text);
+
+    public string Dim(string text) => Paint("2", text);
+
+    /// <summary>A progress or status line on stderr, so stdout stays data.</summary>
+    public void Status(string line) => Error.WriteLine(line);
+
+    public void Detail(string line)
+    {
+        if (Verbose)
+        {
+            Error.WriteLine(Dim(line));
+        }
+    }
+
+    /// <summary>Asks a yes/no question on the terminal; false unless the answer starts with y.</summary>
+    public bool Confirm(string question)
+    {
+        Error.Write($"{question} [y/N] ");
+        Error.Flush();
+        var answer = Console.ReadLine();
+        return answer is not null && answer.Trim().StartsWith('y');
+    }
+
+    private string Paint(string code, string text) => Colour ? $"\u001b[{code}m{text}\u001b[0m" : text;
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Slipway.Cli;
+using Slipway.Cli.Commands;
+
+var root = new RootCommand("Slipway: from commits to a version running in production, and back.")
+{
+    GlobalOptions.Verbose,
+    VersionCommand.Create(),
+    PlanCommand.Create(),
+    ReleaseCommand.Create(),
+};
+
+var parseResult = root.Parse(args);
+if (parseResult.Errors.Count > 0)
+{
+    // Usage errors: one line that says what is wrong and where to look, exit 2.
+    var first = parseResult.Errors[0].Message.TrimEnd('.');
+    var command = parseResult.CommandResult.Command;
+    var name = command == root ? "slipway" : $"slipway {command.Name}";
+    Console.Error.WriteLine($"slipway: {first}; see `{name} --help`");
+    return 2;
+}
+
+return await parseResult.InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,23 @@
+using Slipway.Cli.Output;
+using Slipway.Core.Releases;
+
+namespace Slipway.Cli.Releasing;
+
+/// <summary>What every release step sees: the repository, the plan, the terminal and the options.</summary>
+public sealed class ReleaseContext(Repository repository, ReleasePlan plan, Terminal terminal, ReleaseOptions options)
+{
+    public Repository Repository { get; } = repository;
+
+    public ReleasePlan Plan { get; } = plan;
+
+    public Terminal Terminal { get; } = terminal;
+
+    public ReleaseOptions Options { get; } = options;
+
+    public string Remote => Repository.Config.Remote;
+
+    public string Branch => Repository.Config.Branch;
+}
+
+/// <summary>The release command's switches.</summary>
+public sealed record ReleaseOptions(bool DryRun, bool NoPush);

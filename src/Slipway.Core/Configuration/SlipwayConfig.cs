@@ -1,0 +1,20 @@
+namespace Slipway.Core.Configuration;
+
+/// <summary>The whole of slipway.yml; every key has a default, so a repository without the file works.</summary>
+public sealed record SlipwayConfig
+{
+    public static readonly SlipwayConfig Default = new();
+
+    /// <summary>Releases are cut from this branch.</summary>
+    public string Branch { get; init; } = "main";
+
+    /// <summary>The git remote that receives tags and the release branch.</summary>
+    public string Remote { get; init; } = "origin";
+
+    public TagConfig Tag { get; init; } = new();
+
+    public VersioningConfig Versioning { get; init; } = new();
+
+    /// <summary>Where the configuration came from (a path, or null for the defaults).</summary>
+    public string? Source { get; init; }
+}

@@ -1,0 +1,16 @@
+using Slipway.Core.Versioning;
+
+namespace Slipway.Core.Configuration;
+
+/// <summary>The `versioning:` section: where versions start and how the next one is chosen.</summary>
+public sealed record VersioningConfig
+{
+    /// <summary>The version the first bump applies to when no version tag exists yet.</summary>
+    public SemanticVersion Initial { get; init; } = SemanticVersion.Zero;
+
+    /// <summary>manual (the bump is given on the command line, patch by default) or conventional (from the commits).</summary>
+    public BumpStrategy Bump { get; init; } = BumpStrategy.Manual;
+
+    /// <summary>With conventional bumps: which tool's rules to reproduce.</summary>
+    public string Preset { get; init; } = "conventionalcommits";
+}
