@@ -1,5 +1,6 @@
 using Slipway.Core.Configuration;
 using Slipway.Core.Errors;
+using Slipway.Core.Git;
 using Slipway.Core.Versioning;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -61,7 +62,7 @@ public static partial class ConfigLoader
         var config = new SlipwayConfig
         {
             Branch = ReadBranchName(root, "branch") ?? SlipwayConfig.Default.Branch,
-            Remote = root.Text("remote") ?? SlipwayConfig.Default.Remote,
+            Remote = ReadRemoteName(root, "remote") ?? SlipwayConfig.Default.Remote,
             Tag = ReadTag(root.Mapping("tag")),
             Versioning = ReadVersioning(root.Mapping("versioning")),
         };
@@ -72,9 +73,22 @@ public static partial class ConfigLoader
     private static string? ReadBranchName(YamlNodeReader reader, string key)
     {
         var value = reader.Text(key);
-        if (value is not null && (value.Length == 0 || value.Any(char.IsWhiteSpace) || value.StartsWith('-')))
+        if (value is not null && RefName.Problem(value) is { } problem)
         {
-            throw YamlNodeReader.Error(reader.File, reader.Node(key)!, reader.KeyPath(key), $"'{value}' is not a branch name");
+            throw YamlNodeReader.Error(reader.File, reader.Node(key)!, reader.KeyPath(key), $"'{value}' is not a valid branch name: {problem}",
+                "use the branch's name as git shows it, e.g. main");
+        }
+
+        return value;
+    }
+
+    private static string? ReadRemoteName(YamlNodeReader reader, string key)
+    {
+        var value = reader.Text(key);
+        if (value is not null && (RefName.Problem(value) is not null || value.Contains('/', StringComparison.Ordinal)))
+        {
+            throw YamlNodeReader.Error(reader.File, reader.Node(key)!, reader.KeyPath(key), $"'{value}' is not a git remote name",
+                "use the name `git remote` prints, e.g. origin");
         }
 
         return value;
@@ -88,7 +102,7 @@ public static partial class ConfigLoader
         }
 
         var prefix = reader.Text("prefix") ?? new TagConfig().Prefix;
-        if (prefix.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '~' or '^' or ':' or '?' or '*' or '[' or '\\'))
+        if (RefName.Problem(prefix + "1.0.0") is not null)
         {
             throw YamlNodeReader.Error(reader.File, reader.Node("prefix")!, reader.KeyPath("prefix"),
                 $"'{prefix}' cannot start a git tag name", "use letters, digits, '-', '_', '.' or '/' (e.g. v or release/)");

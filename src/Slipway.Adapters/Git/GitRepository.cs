@@ -262,11 +262,15 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         if (!result.Succeeded)
         {
             var all = result.StandardOutput + "\n" + result.StandardError;
-            var reason = Lines(all).FirstOrDefault(l => l.Contains("rejected", StringComparison.Ordinal) && !l.Contains("atomic push failure", StringComparison.Ordinal))
-                ?? Lines(all).FirstOrDefault(l => l.StartsWith("remote:", StringComparison.Ordinal))
+            var lines = Lines(all);
+            // What the remote said (a hook's message) is the most useful part; git's own verdict comes second.
+            var said = lines.Where(l => l.StartsWith("remote:", StringComparison.Ordinal))
+                .Select(l => l["remote:".Length..].Trim()).FirstOrDefault(l => l.Length > 0);
+            var verdict = lines.FirstOrDefault(l => l.Contains("rejected", StringComparison.Ordinal) && !l.Contains("atomic push failure", StringComparison.Ordinal))
                 ?? result.LastErrorLine;
+            var reason = said is null ? verdict.Trim() : $"{said} ({verdict.Trim()})";
             throw new SlipwayException(SlipwayError.Failed(
-                $"the remote '{remote}' refused the push: {reason.Trim()}",
+                $"the remote '{remote}' refused the push: {reason}",
                 "fix the remote (permissions, hooks, network), then run the same command again to finish",
                 all));
         }
