@@ -24,6 +24,9 @@ public sealed record ConventionalCommit
 
     /// <summary>The footers in order (token and value).</summary>
     public IReadOnlyList<CommitFooter> Footers { get; init; } = [];
+
+    /// <summary>The commit named by a "This reverts commit SHA" line (git's revert message), conventional or not; null otherwise.</summary>
+    public string? RevertedSha { get; init; }
 }
 
 /// <summary>One footer of a conventional commit: "Token: value" or "Token #value".</summary>
