@@ -37,7 +37,7 @@ public sealed class GitRepo : IDisposable
 
     public RunResult TryGit(params string[] arguments) => Run.Git(Path, arguments);
 
-    /// <summary>Commits a change with this exact message (passed as a file, so any byte sequence survives); returns the SHA.</summary>
+    /// <summary>Commits a change (and everything else in the tree) with this exact message (passed as a file, so any byte sequence survives); returns the SHA.</summary>
     public string Commit(string message, string? file = null)
     {
         _counter++;
@@ -45,7 +45,7 @@ public sealed class GitRepo : IDisposable
         var full = System.IO.Path.Combine(Path, name);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         File.AppendAllText(full, $"change {_counter.ToString(CultureInfo.InvariantCulture)}\n");
-        Git("add", "--", name);
+        Git("add", "--all");
         var messageFile = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"slipway-msg-{Guid.NewGuid():N}");
         File.WriteAllText(messageFile, message);
         try

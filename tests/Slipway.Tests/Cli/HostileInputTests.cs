@@ -1,0 +1,112 @@
+using System.Text;
+using System.Text.Json;
+using Slipway.Tests.Fixtures;
+
+namespace Slipway.Tests.Cli;
+
+/// <summary>Commit messages and ref names are data: never executed, never evaluated, never breaking JSON or the terminal.</summary>
+public sealed class HostileInputTests
+{
+    private const string Canary = "/tmp/slipway-pwned";
+
+    [Theory]
+    [MemberData(nameof(HostileInputs.CommitMessageCases), MemberType = typeof(HostileInputs))]
+    public void A_hostile_commit_message_comes_out_of_plan_and_release_as_plain_text(int index)
+    {
+        var message = HostileInputs.CommitMessages[index];
+        using var remote = new BareRemote();
+        using var repo = new GitRepo();
+        repo.Git("remote", "add", "origin", remote.Url);
+        repo.Commit("fix: base");
+        repo.Tag("v1.0.0");
+        var sha = repo.Commit(message);
+        var subject = repo.Git("log", "-1", "--format=%s");
+
+        var plan = repo.Slipway("plan", "--json");
+        Expect.Success(plan);
+        var json = JsonDocument.Parse(plan.StandardOutput).RootElement;
+        var commit = Assert.Single(json.GetProperty("commits").EnumerateArray());
+        Assert.Equal(sha, commit.GetProperty("sha").GetString());
+        Assert.Contains($"({sha[..7]})", json.GetProperty("changelog").GetString(), StringComparison.Ordinal);
+
+        var text = repo.Slipway("plan");
+        Expect.Success(text);
+        Assert.DoesNotContain('\u001b', text.StandardOutput);   // terminal escapes are shown, not sent
+        Assert.DoesNotContain('\u0007', text.StandardOutput);
+
+        var release = repo.Slipway("release", "--yes");
+        Expect.Success(release);
+        var tagMessage = remote.Git("cat-file", "-p", "v1.0.1");
+        Assert.Contains(subject.Length > 40 ? subject[..40] : subject, tagMessage, StringComparison.Ordinal);
+        Assert.False(File.Exists(Canary), "a commit message was executed");
+    }
+
+    [Fact]
+    public void A_commit_message_that_is_not_UTF8_and_a_1MB_body_do_not_break_plan()
+    {
+        using var repo = new GitRepo();
+        repo.Commit("fix: base");
+        repo.Tag("v1.0.0");
+        var messageFile = Path.Combine(repo.Path, "..", $"msg-{Guid.NewGuid():N}");
+        File.WriteAllBytes(messageFile, [.. Encoding.ASCII.GetBytes("fix: "), 0xff, 0xfe, (byte)'\n']);
+        repo.WriteFile("a.txt", "a");
+        repo.Git("add", "a.txt");
+        repo.Git("commit", "--quiet", "-F", messageFile);
+        File.Delete(messageFile);
+        var body = new string('x', 1024 * 1024);
+        repo.Commit($"feat: big\n\n{body}");
+
+        var plan = repo.Slipway("plan", "--json");
+        Expect.Success(plan);
+        var commits = JsonDocument.Parse(plan.StandardOutput).RootElement.GetProperty("commits").EnumerateArray().ToList();
+        Assert.Equal(2, commits.Count);
+        Assert.Equal(body, commits[0].GetProperty("body").GetString());
+        Assert.StartsWith("fix: ", commits[1].GetProperty("subject").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileInputs.RefNameCases), MemberType = typeof(HostileInputs))]
+    public void A_hostile_branch_name_in_the_configuration_is_data_or_a_one_line_error(int index)
+    {
+        var name = HostileInputs.RefNames[index];
+        using var remote = new BareRemote();
+        using var repo = new GitRepo();
+        repo.Git("remote", "add", "origin", remote.Url);
+        repo.WriteFile("slipway.yml", $"branch: {JsonSerializer.Serialize(name)}\n");
+        repo.Commit("fix: a");
+
+        if (!HostileInputs.GitAcceptsBranch(name))
+        {
+            Expect.OneLineError(repo.Slipway("plan"), 2, "branch");
+            Expect.OneLineError(repo.Slipway("release", "--yes"), 2, "branch");
+            return;
+        }
+
+        repo.Git("switch", "--quiet", "-c", name);
+        var result = repo.Slipway("release", "--yes");
+        Expect.Success(result);
+        Assert.Equal(repo.Head, remote.BranchCommit(name));
+        Assert.Equal(repo.Head, remote.Tags()["v0.0.1"]);
+        Assert.False(File.Exists(Canary));
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileInputs.RefNameCases), MemberType = typeof(HostileInputs))]
+    public void A_hostile_tag_name_is_not_a_version_and_is_ignored(int index)
+    {
+        var name = HostileInputs.RefNames[index];
+        using var repo = new GitRepo();
+        repo.Commit("fix: a");
+        repo.Tag("v1.0.0");
+        repo.Commit("fix: b");
+        if (repo.TryGit("tag", "--", name).ExitCode != 0)
+        {
+            return;   // git refuses the name, so no repository can hold it
+        }
+
+        var version = repo.Slipway("version");
+        Expect.Success(version);
+        Assert.Equal("1.0.0\n", version.StandardOutput);
+        Expect.Success(repo.Slipway("plan", "--json"));
+    }
+}
