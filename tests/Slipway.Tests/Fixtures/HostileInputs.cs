@@ -20,7 +20,7 @@ public static class HostileInputs
 
     /// <summary>Whether git itself accepts the name as a branch name.</summary>
     public static bool GitAcceptsBranch(string name) =>
-        Run.Process("git", ["check-ref-format", "--branch", name]).ExitCode == 0 && !name.StartsWith('-');
+        Run.Process("git", ["check-ref-format", "refs/heads/" + name], Path.GetTempPath()).ExitCode == 0 && !name.StartsWith('-');
 
     private static TheoryData<int> Indexes(int count)
     {

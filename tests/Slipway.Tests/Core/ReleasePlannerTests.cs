@@ -1,0 +1,81 @@
+using Slipway.Core.Commits;
+using Slipway.Core.Releases;
+using Slipway.Core.Versioning;
+
+namespace Slipway.Tests.Core;
+
+/// <summary>The pure release plan: next version, tag, range, and recognising a release to resume.</summary>
+public sealed class ReleasePlannerTests
+{
+    private static readonly TagNaming Naming = new("v");
+
+    private static VersionTag Tag(string version, string commit) => new("v" + version, SemanticVersion.Parse(version), commit);
+
+    private static Commit Commit(string sha, string message) => new(sha, [], "A", "a@example.com", DateTimeOffset.UnixEpoch, message);
+
+    private static ReleasePlan Plan(ReleaseLine before, IReadOnlyList<VersionTag> headTags, IReadOnlyList<Commit> commits, BumpKind kind, string? pre = null, IReadOnlyCollection<VersionTag>? all = null) =>
+        ReleasePlanner.Plan(before, headTags, commits, BumpDecision.Requested(kind), pre, SemanticVersion.Zero, Naming, all ?? [.. headTags, .. new[] { before.Latest, before.LatestStable }.OfType<VersionTag>()]);
+
+    [Fact]
+    public void A_minor_bump_after_1_2_5_gives_1_3_0_and_the_seed_changelog()
+    {
+        var v125 = Tag("1.2.5", "base");
+        var plan = Plan(new ReleaseLine(v125, v125), [], [Commit("bbbbbbbbbb", "feat: b"), Commit("aaaaaaaaaa", "fix: a\n\nbody")], BumpKind.Minor);
+        Assert.Equal("1.3.0", plan.Next.ToString());
+        Assert.Equal("v1.3.0", plan.NextTag);
+        Assert.Equal("- feat: b (bbbbbbb)\n- fix: a (aaaaaaa)\n", plan.Changelog);
+        Assert.Null(plan.NothingToRelease);
+        Assert.False(plan.TagExistsAtHead);
+        Assert.Equal("Release v1.3.0\n\n- feat: b (bbbbbbb)\n- fix: a (aaaaaaa)\n", ReleasePlanner.TagMessage(plan));
+    }
+
+    [Fact]
+    public void A_tag_on_head_that_the_same_request_would_create_is_a_release_to_resume()
+    {
+        var v125 = Tag("1.2.5", "base");
+        var plan = Plan(new ReleaseLine(v125, v125), [Tag("1.3.0", "head")], [Commit("h", "feat: x")], BumpKind.Minor);
+        Assert.True(plan.TagExistsAtHead);
+        Assert.Equal("v1.3.0", plan.NextTag);
+        Assert.Null(plan.NothingToRelease);
+    }
+
+    [Fact]
+    public void A_different_tag_on_head_means_nothing_new_to_release()
+    {
+        var v125 = Tag("1.2.5", "base");
+        var plan = Plan(new ReleaseLine(v125, v125), [Tag("1.3.0", "head")], [Commit("h", "feat: x")], BumpKind.Patch);
+        Assert.False(plan.TagExistsAtHead);
+        Assert.Equal("1.3.1", plan.Next.ToString());
+        Assert.Empty(plan.Commits);
+        Assert.Equal("there are no commits since v1.3.0", plan.NothingToRelease);
+    }
+
+    [Fact]
+    public void A_prerelease_on_head_does_not_stop_the_release_it_was_a_candidate_for()
+    {
+        var v125 = Tag("1.2.5", "base");
+        var plan = Plan(new ReleaseLine(v125, v125), [Tag("1.3.0-rc.1", "head")], [Commit("h", "feat: x")], BumpKind.Minor);
+        Assert.Equal("1.3.0", plan.Next.ToString());
+        Assert.Null(plan.NothingToRelease);
+        Assert.Single(plan.Commits);
+    }
+
+    [Fact]
+    public void Prereleases_are_numbered_after_the_highest_existing_one_anywhere()
+    {
+        var v125 = Tag("1.2.5", "base");
+        var rc1 = Tag("1.3.0-rc.1", "c1");
+        var rc4 = Tag("1.3.0-rc.4", "unmerged");
+        var plan = Plan(new ReleaseLine(rc1, v125), [], [Commit("h", "fix: x")], BumpKind.Minor, "rc", [v125, rc1, rc4]);
+        Assert.Equal("1.3.0-rc.5", plan.Next.ToString());
+        Assert.Equal(rc1, plan.Base);
+    }
+
+    [Fact]
+    public void No_commits_means_nothing_to_release()
+    {
+        var v1 = Tag("1.0.0", "base");
+        var plan = Plan(new ReleaseLine(v1, v1), [], [], BumpKind.Patch);
+        Assert.Equal("there are no commits since v1.0.0", plan.NothingToRelease);
+    }
+}
