@@ -215,4 +215,19 @@ public sealed class ReleaseTests
         Assert.Equal(repo.Head, remote.Tags()["v1.3.0"]);
         Assert.Equal(repo.Head, remote.Tags()["v1.3.0-rc.1"]);
     }
+
+    [Fact]
+    public void Verbose_adds_what_git_said_behind_the_one_line_error()
+    {
+        using var remote = new BareRemote();
+        using var repo = RepoWithRemote(remote);
+        remote.RefusePushes();
+        var quiet = repo.Slipway("release", "minor", "--yes");
+        Assert.Single(quiet.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("slipway:", StringComparison.Ordinal));
+
+        var verbose = repo.Slipway("release", "minor", "--yes", "--verbose");
+        Assert.Equal(1, verbose.ExitCode);
+        Assert.Contains("pre-receive hook declined", verbose.StandardError, StringComparison.Ordinal);
+        Assert.True(verbose.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > quiet.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
 }
