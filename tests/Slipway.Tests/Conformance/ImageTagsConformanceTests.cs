@@ -41,6 +41,58 @@ public sealed class ImageTagsConformanceTests
         }
     }
 
+    public static TheoryData<string> ScenarioNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var d in Vectors.GetProperty("divergences").EnumerateArray().Where(d => d.TryGetProperty("scenario", out _)))
+        {
+            data.Add(d.GetProperty("case").GetString()!);
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string> RejectedCandidates() => [.. ImageTagDivergences.Rejected.Keys];
+
+    /// <summary>The file's older-release scenarios: the same case after a higher release exists; floating tags and latest stay where they are.</summary>
+    [Theory]
+    [MemberData(nameof(ScenarioNames))]
+    public void Older_release_scenario_does_not_move_floating_tags(string name)
+    {
+        var divergence = Find("divergences", "case", name);
+        var scenario = divergence.GetProperty("scenario");
+        var higher = SemanticVersion.Parse(scenario.GetProperty("existing_highest_release").GetString()!);
+        var vector = ImageTagCase.From(Find("cases", "name", name));
+
+        var result = vector.Plan([higher]);
+
+        var proposed = divergence.GetProperty("our_tool_expected_tags").EnumerateArray().Select(e => e.GetString()!).ToList();
+        var expected = ImageTagDivergences.ScenarioCorrections.TryGetValue(name, out var correction) ? correction.OurTags : proposed;
+        Assert.Equal(expected, result.References);
+        Assert.DoesNotContain(result.References, r => r.EndsWith(":latest", StringComparison.Ordinal) || r == "latest");
+    }
+
+    [Theory]
+    [MemberData(nameof(RejectedCandidates))]
+    public void Candidate_divergence_we_checked_gives_metadata_actions_output(string name)
+    {
+        Assert.Contains(Vectors.GetProperty("divergences").EnumerateArray(), d => d.GetProperty("case").GetString() == name);
+        var vector = ImageTagCase.From(Find("cases", "name", name));
+        Assert.Equal(vector.ExpectedTags, vector.Plan().References);
+    }
+
+    [Fact]
+    public void Branch_placeholder_on_a_tag_push_is_the_release_branch_containing_the_tag()
+    {
+        var supplementary = Vectors.GetProperty("supplementary_cases").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "tag-push-branch-placeholder");
+        var vector = ImageTagCase.From(supplementary);
+        var result = vector.Plan();
+
+        // metadata-action: "user/app:mytag-" (empty branch on tag refs); ours: the release branch, master.
+        Assert.NotEqual(vector.ExpectedTags, result.References);
+        Assert.Equal(["user/app:mytag-master"], result.References);
+    }
+
     private static JsonElement Find(string section, string key, string name) =>
         Vectors.GetProperty(section).EnumerateArray().First(c => c.GetProperty(key).GetString() == name);
 }
