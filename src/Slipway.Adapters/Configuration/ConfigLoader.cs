@@ -65,6 +65,7 @@ public static partial class ConfigLoader
             Remote = ReadRemoteName(root, "remote") ?? SlipwayConfig.Default.Remote,
             Tag = ReadTag(root.Mapping("tag")),
             Versioning = ReadVersioning(root.Mapping("versioning")),
+            Image = ReadImage(root.Mapping("image")),
         };
         root.RejectUnknownKeys();
         return config;

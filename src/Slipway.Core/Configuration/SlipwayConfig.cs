@@ -15,6 +15,8 @@ public sealed record SlipwayConfig
 
     public VersioningConfig Versioning { get; init; } = new();
 
+    public ImageConfig Image { get; init; } = new();
+
     /// <summary>Where the configuration came from (a path, or null for the defaults).</summary>
     public string? Source { get; init; }
 }
