@@ -8,6 +8,7 @@ var root = new RootCommand("Slipway: from commits to a version running in produc
     VersionCommand.Create(),
     PlanCommand.Create(),
     ReleaseCommand.Create(),
+    PublishCommand.Create(),
 };
 
 var parseResult = root.Parse(args);

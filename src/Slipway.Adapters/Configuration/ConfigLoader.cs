@@ -66,6 +66,7 @@ public static partial class ConfigLoader
             Tag = ReadTag(root.Mapping("tag")),
             Versioning = ReadVersioning(root.Mapping("versioning")),
             Image = ReadImage(root.Mapping("image")),
+            Release = ReadRelease(root.Mapping("release")),
         };
         root.RejectUnknownKeys();
         return config;

@@ -86,7 +86,10 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         return Lines(output);
     }
 
-    public async Task<IReadOnlySet<string>> ReachableFromHeadAsync(IReadOnlyCollection<string> commits, CancellationToken cancellationToken)
+    public Task<IReadOnlySet<string>> ReachableFromHeadAsync(IReadOnlyCollection<string> commits, CancellationToken cancellationToken) =>
+        ReachableFromAsync("HEAD", commits, cancellationToken);
+
+    public async Task<IReadOnlySet<string>> ReachableFromAsync(string from, IReadOnlyCollection<string> commits, CancellationToken cancellationToken)
     {
         // rev-list lists what the candidates reach that HEAD does not: a candidate missing from that list is reachable.
         // The walk stops where HEAD's history and the candidates' meet, so it costs the distance to them, not the history.
@@ -96,7 +99,7 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
             input.Append(commit).Append('\n');
         }
 
-        input.Append("^HEAD\n");
+        input.Append('^').Append(from).Append('\n');
         var reachable = new HashSet<string>(commits, StringComparer.Ordinal);
         var info = ProcessRunner.StartInfo("git", ["rev-list", "--stdin"], WorkingDirectory, Environment);
         using var process = ProcessRunner.Start(info);
@@ -117,7 +120,10 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         return reachable;
     }
 
-    public async IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, bool includeMerges,
+    public IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, bool includeMerges, CancellationToken cancellationToken) =>
+        LogAsync(exclusiveFrom, "HEAD", includeMerges, cancellationToken);
+
+    public async IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, string until, bool includeMerges,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var arguments = new List<string> { "log", "-z", LogFormat };
@@ -126,7 +132,7 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
             arguments.Add("--no-merges");
         }
 
-        arguments.Add(exclusiveFrom is null ? "HEAD" : $"{exclusiveFrom}..HEAD");
+        arguments.Add(exclusiveFrom is null ? until : $"{exclusiveFrom}..{until}");
         arguments.Add("--");
         var info = ProcessRunner.StartInfo("git", arguments, WorkingDirectory, Environment);
         using var process = ProcessRunner.Start(info);

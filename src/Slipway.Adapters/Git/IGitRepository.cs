@@ -21,6 +21,12 @@ public interface IGitRepository
     /// <summary>Streams the commits of <paramref name="exclusiveFrom"/>..HEAD (all of HEAD's history when null), newest first.</summary>
     IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, bool includeMerges, CancellationToken cancellationToken);
 
+    /// <summary>Streams the commits of <paramref name="exclusiveFrom"/>..<paramref name="until"/> (all of its history when null), newest first.</summary>
+    IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, string until, bool includeMerges, CancellationToken cancellationToken);
+
+    /// <summary>Which of <paramref name="commits"/> are ancestors of (or equal to) <paramref name="from"/>, in one walk.</summary>
+    Task<IReadOnlySet<string>> ReachableFromAsync(string from, IReadOnlyCollection<string> commits, CancellationToken cancellationToken);
+
     /// <summary>Paths with uncommitted changes (`git status --porcelain`), empty when the tree is clean.</summary>
     Task<IReadOnlyList<string>> UncommittedChangesAsync(CancellationToken cancellationToken);
 

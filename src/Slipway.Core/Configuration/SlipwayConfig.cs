@@ -17,6 +17,8 @@ public sealed record SlipwayConfig
 
     public ImageConfig Image { get; init; } = new();
 
+    public ReleaseConfig Release { get; init; } = new();
+
     /// <summary>Where the configuration came from (a path, or null for the defaults).</summary>
     public string? Source { get; init; }
 }
