@@ -1,9 +1,10 @@
 using Slipway.Core.Errors;
+using Slipway.Core.Security;
 
 namespace Slipway.Adapters.GitHub;
 
 /// <summary>Where the GitHub API is and the token to call it with, as the environment gives them (GitHub Actions sets both).</summary>
-public sealed record GitHubConnection(Uri ApiUrl, GitHubToken Token)
+public sealed record GitHubConnection(Uri ApiUrl, Secret Token)
 {
     public static readonly Uri PublicApi = new("https://api.github.com/");
 
@@ -16,7 +17,7 @@ public sealed record GitHubConnection(Uri ApiUrl, GitHubToken Token)
             ?? throw new SlipwayException(SlipwayError.Usage(
                 "no GitHub token: GITHUB_TOKEN and GH_TOKEN are not set",
                 $"export GITHUB_TOKEN with a token that has {permission} (in GitHub Actions: env: GITHUB_TOKEN: ${{{{ secrets.GITHUB_TOKEN }}}})"));
-        return new GitHubConnection(ApiUrlFrom(NonEmpty(environment("GITHUB_API_URL"))), new GitHubToken(token));
+        return new GitHubConnection(ApiUrlFrom(NonEmpty(environment("GITHUB_API_URL"))), new Secret(token.Trim()));
     }
 
     private static Uri ApiUrlFrom(string? text)
