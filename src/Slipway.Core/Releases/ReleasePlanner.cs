@@ -88,7 +88,7 @@ public static class ReleasePlanner
     private static (VersionTag? RangeBase, SemanticVersion Next) Next(ReleaseLine line, BumpDecision bump, string? prereleaseId,
         SemanticVersion initial, IReadOnlyCollection<VersionTag> allVersions, IReadOnlyList<VersionTag> headTags)
     {
-        var target = (line.LatestStable?.Version ?? initial).Increment(bump.Kind);
+        var target = bump.Apply(line.LatestStable?.Version ?? initial);
         var next = prereleaseId is null ? target : NextPrerelease(target, prereleaseId, allVersions, headTags);
         return (RangeBase(line, prereleaseId), next);
     }
