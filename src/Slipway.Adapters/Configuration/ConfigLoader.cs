@@ -136,7 +136,8 @@ public static partial class ConfigLoader
             _ => BumpStrategy.Manual,
         };
         var preset = reader.Choice("preset", "conventionalcommits", "angular", "release-please") ?? defaults.Preset;
+        var rules = ReadBumpRules(reader, "rules") ?? defaults.Rules;
         reader.RejectUnknownKeys();
-        return new VersioningConfig { Initial = initial, Bump = bump, Preset = preset };
+        return new VersioningConfig { Initial = initial, Bump = bump, Preset = preset, Rules = rules };
     }
 }

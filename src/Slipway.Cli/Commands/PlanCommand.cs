@@ -9,7 +9,7 @@ public static class PlanCommand
 {
     public static Command Create()
     {
-        var bump = new Option<string?>("--bump") { Description = "The bump to plan (default: as configured; patch with versioning.bump: manual)", HelpName = "patch|minor|major" };
+        var bump = new Option<string?>("--bump") { Description = "The bump to plan; auto decides it from the commits (default: as configured: auto with versioning.bump: conventional, else patch)", HelpName = "auto|patch|minor|major" };
         bump.AcceptOnlyFromAmong(ReleaseOptionsParser.BumpNames);
         var pre = ReleaseOptionsParser.PreOption();
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON (schema: docs/plan-json.md)" };
@@ -19,6 +19,7 @@ public static class PlanCommand
 
             Examples:
               slipway plan
+              slipway plan --bump auto
               slipway plan --bump minor
               slipway plan --bump major --pre rc --json
             """)

@@ -10,7 +10,7 @@ public static class ReleaseCommand
 {
     public static Command Create()
     {
-        var bump = new Argument<string?>("bump") { Description = "patch, minor or major (default: as configured)", Arity = ArgumentArity.ZeroOrOne };
+        var bump = new Argument<string?>("bump") { Description = "auto (from the Conventional Commits since the last release), patch, minor or major (default: as configured)", Arity = ArgumentArity.ZeroOrOne };
         bump.AcceptOnlyFromAmong(ReleaseOptionsParser.BumpNames);
         var pre = ReleaseOptionsParser.PreOption();
         var dryRun = new Option<bool>("--dry-run") { Description = "Run the checks and show the steps, change nothing" };
@@ -23,6 +23,7 @@ public static class ReleaseCommand
 
             Examples:
               slipway release minor
+              slipway release auto --yes     (the bump the commits call for; exit 3 when none)
               slipway release patch --yes          (in CI)
               slipway release major --pre rc --dry-run
             """)

@@ -8,7 +8,7 @@ namespace Slipway.Cli.Commands;
 /// <summary>The bump and --pre inputs shared by plan, version --next and release.</summary>
 public static class ReleaseOptionsParser
 {
-    public static readonly string[] BumpNames = ["patch", "minor", "major"];
+    public static readonly string[] BumpNames = ["auto", "patch", "minor", "major"];
 
     public static Option<string?> PreOption() => new("--pre")
     {
@@ -20,7 +20,7 @@ public static class ReleaseOptionsParser
     {
         BumpKind? kind = bump switch
         {
-            null => null,
+            null or "auto" => null,
             "patch" => BumpKind.Patch,
             "minor" => BumpKind.Minor,
             "major" => BumpKind.Major,
@@ -32,7 +32,7 @@ public static class ReleaseOptionsParser
                 "use letters, digits and '-', starting with a letter (e.g. rc, beta, alpha)"));
         }
 
-        return new ReleaseRequest(kind, pre);
+        return new ReleaseRequest(kind, pre, Auto: bump == "auto");
     }
 
     private static bool IsIdentifier(string text) =>

@@ -9,7 +9,7 @@ public static class VersionCommand
     public static Command Create()
     {
         var next = new Option<bool>("--next") { Description = "Print the version the next release would have instead" };
-        var bump = new Option<string?>("--bump") { Description = "With --next: the bump to apply (default: as configured)", HelpName = "patch|minor|major" };
+        var bump = new Option<string?>("--bump") { Description = "With --next: the bump to apply; auto decides it from the commits (default: as configured)", HelpName = "auto|patch|minor|major" };
         bump.AcceptOnlyFromAmong(ReleaseOptionsParser.BumpNames);
         var pre = ReleaseOptionsParser.PreOption();
         var command = new Command("version", """
@@ -18,6 +18,7 @@ public static class VersionCommand
             Examples:
               slipway version                  1.2.3
               slipway version --next           1.2.4
+              slipway version --next --bump auto   1.3.0   (a feat since 1.2.3)
               slipway version --next --bump minor --pre rc   1.3.0-rc.1
             """)
         {

@@ -71,8 +71,10 @@ public static class PlanRenderer
         text.AppendLine(plan.Current is { } current
             ? $"Current   {t.Bold(current.Version.ToString())}  (tag {Safe(current.Name)} on {current.ShortCommit})"
             : "Current   none (no version tag reachable from HEAD)");
-        text.AppendLine($"Next      {t.Bold(plan.Next.ToString())}  (tag {Safe(plan.NextTag)})");
-        text.AppendLine($"Why       {plan.Bump.Reason}");
+        text.AppendLine(plan.Bump.Kind == BumpKind.None && plan.NothingToRelease is not null
+            ? "Next      none (no release)"
+            : $"Next      {t.Bold(plan.Next.ToString())}  (tag {Safe(plan.NextTag)})");
+        text.AppendLine($"Why       {Safe(plan.Bump.Reason)}");
         if (plan.NothingToRelease is { } nothing)
         {
             text.AppendLine($"          {t.Yellow("nothing to release: " + nothing)}");

@@ -84,6 +84,11 @@ public static class Preflight
             return PreflightCheck.Pass("tag", $"{plan.NextTag} already exists on HEAD; the release resumes from it");
         }
 
+        if (plan.NothingToRelease is not null && plan.Bump.Kind == Core.Versioning.BumpKind.None)
+        {
+            return PreflightCheck.Pass("tag", "no new tag: the commits call for no release");
+        }
+
         var existing = await repo.Git.RefCommitAsync($"refs/tags/{plan.NextTag}", cancellationToken).ConfigureAwait(false);
         return existing is null
             ? PreflightCheck.Pass("tag", $"{plan.NextTag} does not exist yet")

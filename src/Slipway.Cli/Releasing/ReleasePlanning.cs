@@ -1,5 +1,6 @@
 using Slipway.Core.Commits;
 using Slipway.Core.Configuration;
+using Slipway.Core.Errors;
 using Slipway.Core.Releases;
 using Slipway.Core.Versioning;
 
@@ -11,33 +12,51 @@ public static class ReleasePlanning
     public static async Task<ReleasePlan> PlanAsync(Repository repo, ReleaseRequest request, CancellationToken cancellationToken)
     {
         var rangeBase = ReleasePlanner.RangeBase(repo.BeforeHead, request.PrereleaseId);
+        // Merge commits are read too: the tools that decide bumps see them (a merge body can hold a breaking change
+        // or, for release-please, nested commits); the plan's commits and changelog leave them out.
+        var range = await LogAsync(repo, rangeBase, cancellationToken).ConfigureAwait(false);
+        var bump = await DecideBumpAsync(repo, request, rangeBase, range, cancellationToken).ConfigureAwait(false);
+        var commits = range.Where(c => !c.IsMerge).ToList();
+        return ReleasePlanner.Plan(repo.BeforeHead, repo.HeadTags, commits, bump, request.PrereleaseId,
+            repo.Config.Versioning.Initial, repo.Naming, repo.VersionTags);
+    }
+
+    private static async Task<List<Commit>> LogAsync(Repository repo, VersionTag? since, CancellationToken cancellationToken)
+    {
         var commits = new List<Commit>();
         if (repo.State.Head is not null)
         {
-            await foreach (var commit in repo.Git.LogAsync(rangeBase?.Commit, includeMerges: false, cancellationToken).ConfigureAwait(false))
+            await foreach (var commit in repo.Git.LogAsync(since?.Commit, includeMerges: true, cancellationToken).ConfigureAwait(false))
             {
                 commits.Add(commit);
             }
         }
 
-        var bump = DecideBump(repo.Config, request, commits);
-        return ReleasePlanner.Plan(repo.BeforeHead, repo.HeadTags, commits, bump, request.PrereleaseId,
-            repo.Config.Versioning.Initial, repo.Naming, repo.VersionTags);
+        return commits;
     }
 
-    private static BumpDecision DecideBump(SlipwayConfig config, ReleaseRequest request, IReadOnlyList<Commit> commits)
+    private static async Task<BumpDecision> DecideBumpAsync(Repository repo, ReleaseRequest request, VersionTag? rangeBase,
+        List<Commit> range, CancellationToken cancellationToken)
     {
-        _ = commits;
+        var versioning = repo.Config.Versioning;
         if (request.Bump is { } kind)
         {
             return BumpDecision.Requested(kind);
         }
 
-        return BumpDecision.Default(BumpKind.Patch) with
+        if (!request.Auto && versioning.Bump != BumpStrategy.Conventional)
         {
-            Reason = config.Versioning.Bump == BumpStrategy.Conventional
-                ? "patch (conventional bumps are not built yet; pass patch, minor or major)"
-                : BumpDecision.Default(BumpKind.Patch).Reason,
-        };
+            return BumpDecision.Default(BumpKind.Patch);
+        }
+
+        var preset = BumpPreset.Named(versioning.Preset, versioning.Rules)
+            ?? throw new SlipwayException(SlipwayError.Usage($"versioning.preset '{versioning.Preset}' is not a preset",
+                $"use one of {string.Join(", ", BumpPreset.Names)}"));
+
+        // The bump is decided over everything since the last stable release, even when a prerelease's range starts
+        // at the last release candidate: a fix after 1.3.0-rc.1 (for a feat) still makes 1.3.0-rc.2, not 1.2.4-rc.1.
+        var stable = repo.BeforeHead.LatestStable;
+        var decisionRange = rangeBase == stable ? range : await LogAsync(repo, stable, cancellationToken).ConfigureAwait(false);
+        return ConventionalBump.Decide(decisionRange, preset, stable?.Name);
     }
 }

@@ -13,4 +13,7 @@ public sealed record VersioningConfig
 
     /// <summary>With conventional bumps: which tool's rules to reproduce.</summary>
     public string Preset { get; init; } = "conventionalcommits";
+
+    /// <summary>versioning.rules: bumps per commit type (or "breaking", "revert") that replace the preset's entries.</summary>
+    public IReadOnlyDictionary<string, BumpKind> Rules { get; init; } = new Dictionary<string, BumpKind>();
 }
