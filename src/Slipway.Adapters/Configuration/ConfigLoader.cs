@@ -67,6 +67,7 @@ public static partial class ConfigLoader
             Versioning = ReadVersioning(root.Mapping("versioning")),
             Image = ReadImage(root.Mapping("image")),
             Release = ReadRelease(root.Mapping("release")),
+            Environments = ReadEnvironments(root.Mapping("environments")),
         };
         root.RejectUnknownKeys();
         return config;

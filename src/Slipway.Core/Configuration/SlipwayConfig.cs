@@ -1,3 +1,5 @@
+using Slipway.Core.Deployments;
+
 namespace Slipway.Core.Configuration;
 
 /// <summary>The whole of slipway.yml; every key has a default, so a repository without the file works.</summary>
@@ -18,6 +20,9 @@ public sealed record SlipwayConfig
     public ImageConfig Image { get; init; } = new();
 
     public ReleaseConfig Release { get; init; } = new();
+
+    /// <summary>Where versions are deployed (`environments:`), in the order written.</summary>
+    public IReadOnlyList<DeploymentEnvironment> Environments { get; init; } = [];
 
     /// <summary>Where the configuration came from (a path, or null for the defaults).</summary>
     public string? Source { get; init; }

@@ -1,0 +1,217 @@
+using System.Text.RegularExpressions;
+using Slipway.Core.Deployments;
+using YamlDotNet.RepresentationModel;
+
+namespace Slipway.Adapters.Configuration;
+
+/// <summary>The `environments:` section: per environment its Helm release, gates, health check, rollback and requirements.</summary>
+public static partial class ConfigLoader
+{
+    private static List<DeploymentEnvironment> ReadEnvironments(YamlNodeReader? reader)
+    {
+        if (reader is null)
+        {
+            return [];
+        }
+
+        var environments = new List<DeploymentEnvironment>();
+        foreach (var (name, env) in reader.NamedMappings())
+        {
+            if (!EnvironmentName().IsMatch(name))
+            {
+                throw YamlNodeReader.Error(reader.File, env.Where, env.Path, $"'{name}' is not a usable environment name",
+                    "use letters, digits, '.', '_' or '-', starting with a letter or digit (e.g. staging)");
+            }
+
+            environments.Add(ReadEnvironment(name, env));
+        }
+
+        foreach (var env in environments)
+        {
+            if (env.Requires.PromotedFrom is { } source && (source == env.Name || environments.All(e => e.Name != source)))
+            {
+                var requires = reader.Mapping(env.Name)!.Mapping("requires")!;
+                throw YamlNodeReader.Error(reader.File, requires.Node("promoted_from")!, requires.KeyPath("promoted_from"),
+                    $"'{source}' is not another environment in this file", $"use one of: {string.Join(", ", environments.Where(e => e != env).Select(e => e.Name))}");
+            }
+        }
+
+        return environments;
+    }
+
+    private static DeploymentEnvironment ReadEnvironment(string name, YamlNodeReader env)
+    {
+        var helm = env.Mapping("helm") ?? throw YamlNodeReader.Error(env.File, env.Where, env.KeyPath("helm"),
+            "is required", $"add helm: {{ release: NAME, chart: PATH }} under {env.Path}");
+        var gates = (env.MappingList("gates") ?? []).Select(ReadGate).ToList();
+        var requires = env.Mapping("requires");
+        var result = new DeploymentEnvironment
+        {
+            Name = name,
+            Helm = ReadHelm(helm),
+            Gates = gates,
+            Health = env.Mapping("health") is { } health ? ReadHealth(health) : null,
+            AutoRollback = env.Bool("auto_rollback") ?? false,
+            OnRelease = env.Bool("on_release") ?? false,
+            Requires = requires is null
+                ? DeploymentRequirements.None
+                : new DeploymentRequirements(requires.Bool("approval") ?? false, Word(requires, "promoted_from", EnvironmentName())),
+        };
+        requires?.RejectUnknownKeys();
+        if (gates.Select(g => g.Name).Distinct(StringComparer.Ordinal).Count() != gates.Count)
+        {
+            throw YamlNodeReader.Error(env.File, env.Node("gates")!, env.KeyPath("gates"), "two gates have the same name", "give each gate its own name");
+        }
+
+        env.RejectUnknownKeys();
+        return result;
+    }
+
+    private static HelmRelease ReadHelm(YamlNodeReader helm)
+    {
+        var release = Word(helm, "release", KubernetesName()) ?? throw Missing(helm, "release", "the Helm release name, e.g. agent-bus");
+        var chart = Argument(helm, "chart") ?? throw Missing(helm, "chart", "a chart path such as ./helm/agent-bus, or oci://REGISTRY/CHART");
+        var imageKey = Argument(helm, "image_key") ?? "image.tag";
+        var set = new List<KeyValuePair<string, string>>();
+        if (helm.Mapping("set") is { } setReader)
+        {
+            foreach (var (keyNode, valueNode) in ((YamlMappingNode)setReader.Where).Children)
+            {
+                var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+                if (valueNode is not YamlScalarNode value)
+                {
+                    throw YamlNodeReader.Error(helm.File, valueNode, setReader.KeyPath(key), "expected a single value", "write it as key: value");
+                }
+
+                if (key.Length == 0 || key.StartsWith('-') || key.Any(c => char.IsWhiteSpace(c) || c is '=' or ','))
+                {
+                    throw YamlNodeReader.Error(helm.File, keyNode, setReader.KeyPath(key), "is not a Helm values key", "use a dotted key such as replicaCount or api.replicas");
+                }
+
+                if (key == imageKey)
+                {
+                    throw YamlNodeReader.Error(helm.File, keyNode, setReader.KeyPath(key), "is the image key, which Slipway sets to the version being deployed",
+                        "remove it from set (use image_key to name another key)");
+                }
+
+                set.Add(new(key, value.Value ?? string.Empty));
+            }
+        }
+
+        var timeoutText = helm.Text("timeout") ?? "5m";
+        if (!Duration.TryParse(timeoutText, out _))
+        {
+            throw YamlNodeReader.Error(helm.File, helm.Node("timeout")!, helm.KeyPath("timeout"), $"'{timeoutText}' is not a duration", "write it like 5m, 90s or 1m30s");
+        }
+
+        var result = new HelmRelease
+        {
+            Release = release,
+            Chart = chart,
+            Values = (helm.StringList("values") ?? []).Select(v => NotAnOption(helm, "values", v)).ToList(),
+            Namespace = Word(helm, "namespace", KubernetesName()),
+            CreateNamespace = helm.Bool("create_namespace") ?? false,
+            Set = set,
+            ImageKey = imageKey,
+            Timeout = timeoutText,
+            KubeContext = Argument(helm, "kube_context"),
+        };
+        helm.RejectUnknownKeys();
+        return result;
+    }
+
+    private static Gate ReadGate(YamlNodeReader gate)
+    {
+        var name = gate.Text("name") ?? throw Missing(gate, "name", "a short name such as integration-tests");
+        var run = Command(gate, "run") ?? throw Missing(gate, "run", "the command as a list, e.g. run: [make, integration-test]");
+        gate.RejectUnknownKeys();
+        return new Gate(name, run);
+    }
+
+    private static HealthCheck ReadHealth(YamlNodeReader health)
+    {
+        var url = health.Text("url");
+        var run = Command(health, "run");
+        if ((url is null) == (run is null))
+        {
+            throw YamlNodeReader.Error(health.File, health.Where, health.Path, "needs exactly one of url and run",
+                "write url: https://HOST/health, or run: [COMMAND, ARG...]");
+        }
+
+        if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            throw YamlNodeReader.Error(health.File, health.Node("url")!, health.KeyPath("url"), $"'{url}' is not an http(s) URL", "write it like https://staging.example.com/health");
+        }
+
+        var defaults = new HealthCheck();
+        var result = new HealthCheck
+        {
+            Url = url,
+            Run = run,
+            Timeout = DurationValue(health, "timeout") ?? defaults.Timeout,
+            Interval = DurationValue(health, "interval") ?? defaults.Interval,
+            Retries = health.Number("retries", 0, 1000) ?? defaults.Retries,
+        };
+        health.RejectUnknownKeys();
+        return result;
+    }
+
+    /// <summary>A command as an argument list; a single string is refused, because it would need a shell to split it.</summary>
+    private static IReadOnlyList<string>? Command(YamlNodeReader reader, string key)
+    {
+        var node = reader.Node(key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlSequenceNode || reader.StringList(key) is not { Count: > 0 } argv || argv[0].Length == 0)
+        {
+            throw YamlNodeReader.Error(reader.File, node, reader.KeyPath(key), "expected the command as a non-empty list of arguments",
+                "write it like run: [make, integration-test] (no shell: each argument is its own item)");
+        }
+
+        return argv;
+    }
+
+    private static TimeSpan? DurationValue(YamlNodeReader reader, string key)
+    {
+        var text = reader.Text(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Duration.TryParse(text, out var value) && value > TimeSpan.Zero
+            ? value
+            : throw YamlNodeReader.Error(reader.File, reader.Node(key)!, reader.KeyPath(key), $"'{text}' is not a duration", "write it like 10s, 500ms or 2m");
+    }
+
+    private static string? Word(YamlNodeReader reader, string key, Regex pattern)
+    {
+        var text = reader.Text(key);
+        return text is null || pattern.IsMatch(text)
+            ? text
+            : throw YamlNodeReader.Error(reader.File, reader.Node(key)!, reader.KeyPath(key), $"'{text}' is not a valid name",
+                "use lower-case letters, digits and '-' (Kubernetes names)");
+    }
+
+    /// <summary>A value passed to Helm as an argument: it must not start with '-', or Helm would read it as an option.</summary>
+    private static string? Argument(YamlNodeReader reader, string key) =>
+        reader.Text(key) is { } text ? NotAnOption(reader, key, text) : null;
+
+    private static string NotAnOption(YamlNodeReader reader, string key, string text) =>
+        text.Length > 0 && !text.StartsWith('-') && !text.Any(char.IsControl)
+            ? text
+            : throw YamlNodeReader.Error(reader.File, reader.Node(key)!, reader.KeyPath(key), $"'{text}' cannot be passed to helm",
+                "use a path or name that is not empty and does not start with '-'");
+
+    private static Slipway.Core.Errors.SlipwayException Missing(YamlNodeReader reader, string key, string what) =>
+        YamlNodeReader.Error(reader.File, reader.Where, reader.KeyPath(key), "is required", $"add {key}: ({what})");
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")]
+    private static partial Regex EnvironmentName();
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,51}[a-z0-9])?$")]
+    private static partial Regex KubernetesName();
+}

@@ -1,0 +1,207 @@
+using System.Text;
+using Slipway.Adapters.Processes;
+using Slipway.Core.Deployments;
+using Slipway.Core.Errors;
+
+namespace Slipway.Adapters.Ledger;
+
+/// <summary>The ledger kept in the git remote itself: the ref refs/slipway/ledger, one commit per append, whose tree holds
+/// ledger.jsonl. Appends are compare-and-swap pushes (--force-with-lease on the old tip), retried with jitter after a fetch.</summary>
+/// <remarks>Only git plumbing on the local clone and the remote a CI job already has: no extra credentials, no server.</remarks>
+public sealed class GitLedger(string workingDirectory, string remote) : IDeploymentLedger
+{
+    public const string LedgerRef = "refs/slipway/ledger";
+
+    /// <summary>Local only: records a refused push left behind, sent again by the next append.</summary>
+    public const string PendingRef = "refs/slipway/pending";
+
+    private const string LedgerFile = "ledger.jsonl";
+    private const string PendingFile = "pending.jsonl";
+
+    // The ledger's commits must not depend on the clone having user.name/email (CI checkouts do not).
+    private static readonly Dictionary<string, string?> Environment = new()
+    {
+        ["GIT_TERMINAL_PROMPT"] = "0",
+        ["LC_ALL"] = "C",
+        ["LANGUAGE"] = null,
+        ["GIT_AUTHOR_NAME"] = "slipway",
+        ["GIT_AUTHOR_EMAIL"] = "slipway@localhost",
+        ["GIT_COMMITTER_NAME"] = "slipway",
+        ["GIT_COMMITTER_EMAIL"] = "slipway@localhost",
+    };
+
+    /// <summary>How many compare-and-swap rounds an append tries before giving up (each loses only to another writer's success).</summary>
+    public int MaxAttempts { get; init; } = 40;
+
+    public async Task<LedgerSnapshot> ReadAsync(CancellationToken cancellationToken)
+    {
+        var tip = await FetchAsync(cancellationToken).ConfigureAwait(false);
+        var text = tip is null ? string.Empty : await ReadFileAsync(tip, LedgerFile, cancellationToken).ConfigureAwait(false);
+        return new LedgerSnapshot(LedgerJson.ParseAll(text), await ReadPendingAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task AppendAsync(IReadOnlyList<DeploymentRecord> records, CancellationToken cancellationToken)
+    {
+        var pending = await ReadPendingAsync(cancellationToken).ConfigureAwait(false);
+        var ids = pending.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        List<DeploymentRecord> toWrite = [.. pending, .. records.Where(r => !ids.Contains(r.Id))];
+        string lastProblem = string.Empty;
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            string? tip;
+            try
+            {
+                tip = await FetchAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SlipwayException e)
+            {
+                await KeepPendingAsync(toWrite, cancellationToken).ConfigureAwait(false);
+                throw Refused(e.Error.Message, e.Error.Detail);
+            }
+
+            var existing = tip is null ? string.Empty : await ReadFileAsync(tip, LedgerFile, cancellationToken).ConfigureAwait(false);
+            var present = LedgerJson.ParseAll(existing).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            var missing = toWrite.Where(r => !present.Contains(r.Id)).ToList();
+            if (missing.Count == 0)
+            {
+                await ClearPendingAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            var text = new StringBuilder(existing);
+            if (text.Length > 0 && text[^1] != '\n')
+            {
+                text.Append('\n');
+            }
+
+            foreach (var record in missing)
+            {
+                text.Append(LedgerJson.Line(record)).Append('\n');
+            }
+
+            var last = missing[^1];
+            var commit = await CommitFileAsync(LedgerFile, text.ToString(), tip,
+                $"slipway: {last.Environment} {last.Version} {DeploymentNames.Of(last.Outcome)}", cancellationToken).ConfigureAwait(false);
+            var push = await GitAsync(["push", "--porcelain", $"--force-with-lease={LedgerRef}:{tip ?? string.Empty}", "--", remote, $"{commit}:{LedgerRef}"],
+                null, cancellationToken).ConfigureAwait(false);
+            if (push.Succeeded)
+            {
+                await GitOkAsync(["update-ref", LedgerRef, commit], cancellationToken).ConfigureAwait(false);
+                await ClearPendingAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            var said = push.StandardOutput + "\n" + push.StandardError;
+            lastProblem = Reason(said);
+            if (!IsLostRace(said))
+            {
+                await KeepPendingAsync(toWrite, cancellationToken).ConfigureAwait(false);
+                throw Refused($"the remote '{remote}' refused the ledger push: {lastProblem}", said);
+            }
+
+            // Another writer won this round: back off a random, growing while, then re-read and re-apply.
+            var ceiling = Math.Min(40 * (1 << Math.Min(attempt, 5)), 1000);
+            await Task.Delay(Random.Shared.Next(ceiling / 4, ceiling), cancellationToken).ConfigureAwait(false);
+        }
+
+        await KeepPendingAsync(toWrite, cancellationToken).ConfigureAwait(false);
+        throw Refused($"the ledger push lost {MaxAttempts} races in a row to other writers ({lastProblem})", null);
+    }
+
+    /// <summary>Mirrors the remote's ledger ref locally; returns its commit, or null when the remote has no ledger yet.</summary>
+    private async Task<string?> FetchAsync(CancellationToken cancellationToken)
+    {
+        var fetch = await GitAsync(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--", remote, $"+{LedgerRef}:{LedgerRef}"], null, cancellationToken)
+            .ConfigureAwait(false);
+        if (!fetch.Succeeded)
+        {
+            if (!fetch.StandardError.Contains("couldn't find remote ref", StringComparison.Ordinal))
+            {
+                throw new SlipwayException(SlipwayError.Failed(
+                    $"cannot read the deployment ledger from '{remote}': {fetch.LastErrorLine}",
+                    $"check that the remote '{remote}' is reachable", fetch.StandardError));
+            }
+
+            await GitAsync(["update-ref", "-d", LedgerRef], null, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var tip = await GitAsync(["rev-parse", "--verify", "--quiet", LedgerRef + "^{commit}"], null, cancellationToken).ConfigureAwait(false);
+        return tip.Succeeded ? tip.StandardOutput.Trim() : null;
+    }
+
+    private async Task<List<DeploymentRecord>> ReadPendingAsync(CancellationToken cancellationToken)
+    {
+        var tip = await GitAsync(["rev-parse", "--verify", "--quiet", PendingRef + "^{commit}"], null, cancellationToken).ConfigureAwait(false);
+        return tip.Succeeded
+            ? LedgerJson.ParseAll(await ReadFileAsync(tip.StandardOutput.Trim(), PendingFile, cancellationToken).ConfigureAwait(false))
+            : [];
+    }
+
+    private async Task KeepPendingAsync(IReadOnlyList<DeploymentRecord> records, CancellationToken cancellationToken)
+    {
+        var text = string.Concat(records.Select(r => LedgerJson.Line(r) + "\n"));
+        var commit = await CommitFileAsync(PendingFile, text, null, "slipway: records not pushed yet", cancellationToken).ConfigureAwait(false);
+        await GitOkAsync(["update-ref", PendingRef, commit], cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ClearPendingAsync(CancellationToken cancellationToken) =>
+        await GitAsync(["update-ref", "-d", PendingRef], null, cancellationToken).ConfigureAwait(false);
+
+    private async Task<string> ReadFileAsync(string commit, string file, CancellationToken cancellationToken)
+    {
+        var result = await GitAsync(["cat-file", "blob", $"{commit}:{file}"], null, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? result.StandardOutput : string.Empty;
+    }
+
+    /// <summary>A commit whose tree is one file, made with plumbing (hash-object, mktree, commit-tree): no work tree, no index touched.</summary>
+    private async Task<string> CommitFileAsync(string file, string content, string? parent, string message, CancellationToken cancellationToken)
+    {
+        var blob = (await GitOkAsync(["hash-object", "-w", "--stdin"], cancellationToken, content).ConfigureAwait(false)).Trim();
+        var tree = (await GitOkAsync(["mktree"], cancellationToken, $"100644 blob {blob}\t{file}\n").ConfigureAwait(false)).Trim();
+        List<string> arguments = ["commit-tree", tree];
+        if (parent is not null)
+        {
+            arguments.AddRange(["-p", parent]);
+        }
+
+        return (await GitOkAsync(arguments, cancellationToken, message + "\n").ConfigureAwait(false)).Trim();
+    }
+
+    // Lost races: the lease saw another tip (stale info), the remote moved (fetch first / non-fast-forward), or two
+    // receive-packs raced for the ref's lock on the server. Everything else (hooks, permissions) is a refusal.
+    private static bool IsLostRace(string said) =>
+        said.Contains("stale info", StringComparison.Ordinal)
+        || said.Contains("fetch first", StringComparison.Ordinal)
+        || said.Contains("non-fast-forward", StringComparison.Ordinal)
+        || said.Contains("cannot lock ref", StringComparison.Ordinal)
+        || said.Contains("failed to update ref", StringComparison.Ordinal)
+        || said.Contains("incorrect old value", StringComparison.Ordinal);
+
+    private static string Reason(string said)
+    {
+        var lines = said.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.FirstOrDefault(l => l.StartsWith("remote:", StringComparison.Ordinal) && l.Length > "remote: ".Length)
+            ?? lines.FirstOrDefault(l => l.Contains("rejected", StringComparison.Ordinal))
+            ?? lines.LastOrDefault()
+            ?? "no reason given";
+    }
+
+    private static SlipwayException Refused(string message, string? detail) =>
+        new(SlipwayError.Failed(
+            $"{message}; the deployment record is kept in this clone ({PendingRef})",
+            "fix the remote, then the next `slipway deploy`, `promote` or `rollback` pushes it", detail));
+
+    private async Task<string> GitOkAsync(List<string> arguments, CancellationToken cancellationToken, string? input = null)
+    {
+        var result = await GitAsync(arguments, input, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded
+            ? result.StandardOutput
+            : throw new SlipwayException(SlipwayError.Failed(
+                $"git {arguments[0]} failed on the deployment ledger (exit {result.ExitCode}): {result.LastErrorLine}",
+                "check the clone (disk space, permissions)", result.StandardError));
+    }
+
+    private Task<ProcessResult> GitAsync(IReadOnlyList<string> arguments, string? input, CancellationToken cancellationToken) =>
+        ProcessRunner.RunAsync(ProcessRunner.StartInfo("git", arguments, workingDirectory, Environment), input, cancellationToken);
+}

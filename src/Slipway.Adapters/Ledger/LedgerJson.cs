@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Slipway.Core.Deployments;
+
+namespace Slipway.Adapters.Ledger;
+
+/// <summary>The ledger's line format: one JSON object per deployment attempt (written with Utf8JsonWriter, read with JsonDocument).</summary>
+public static class LedgerJson
+{
+    public const int SchemaVersion = 1;
+
+    /// <summary>One line, no newline inside (strings are escaped), ASCII only.</summary>
+    public static string Line(DeploymentRecord record)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            Write(json, record, includeNulls: false);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static void Write(Utf8JsonWriter json, DeploymentRecord record, bool includeNulls)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("schema", SchemaVersion);
+        json.WriteString("id", record.Id);
+        json.WriteString("environment", record.Environment);
+        json.WriteString("version", record.Version);
+        json.WriteString("action", DeploymentNames.Of(record.Action));
+        json.WriteString("outcome", DeploymentNames.Of(record.Outcome));
+        json.WriteString("at", Timestamp(record.At));
+        json.WriteString("actor", record.Actor);
+        Optional(json, "commit", record.Commit, includeNulls);
+        Optional(json, "digest", record.Digest, includeNulls);
+        Optional(json, "reason", record.Reason, includeNulls);
+        Optional(json, "detail", record.Detail, includeNulls);
+        Optional(json, "from", record.From, includeNulls);
+        json.WriteBoolean("forced", record.Forced);
+        json.WriteEndObject();
+    }
+
+    /// <summary>UTC, to the second, with a Z: the same text everywhere.</summary>
+    public static string Timestamp(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The record on one line, or null when the line is not a record this version understands (kept in the ledger, skipped here).</summary>
+    public static DeploymentRecord? Parse(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var outcome = DeploymentNames.Outcome(Text(root, "outcome"));
+            var action = DeploymentNames.Action(Text(root, "action"));
+            if (Text(root, "id") is not { } id || Text(root, "environment") is not { } environment || Text(root, "version") is not { } version
+                || outcome is null || action is null
+                || !DateTimeOffset.TryParse(Text(root, "at"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+            {
+                return null;
+            }
+
+            return new DeploymentRecord
+            {
+                Id = id,
+                Environment = environment,
+                Version = version,
+                Action = action.Value,
+                Outcome = outcome.Value,
+                At = at,
+                Actor = Text(root, "actor") ?? "unknown",
+                Commit = Text(root, "commit"),
+                Digest = Text(root, "digest"),
+                Reason = Text(root, "reason"),
+                Detail = Text(root, "detail"),
+                From = Text(root, "from"),
+                Forced = root.TryGetProperty("forced", out var forced) && forced.ValueKind == JsonValueKind.True,
+            };
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every record of a ledger file, in order; lines that are not records are skipped.</summary>
+    public static List<DeploymentRecord> ParseAll(string text) =>
+        [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => Parse(l.TrimEnd('\r'))).OfType<DeploymentRecord>()];
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static void Optional(Utf8JsonWriter json, string name, string? value, bool includeNulls)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+        else if (includeNulls)
+        {
+            json.WriteNull(name);
+        }
+    }
+}

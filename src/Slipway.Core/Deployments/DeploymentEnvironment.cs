@@ -1,0 +1,21 @@
+namespace Slipway.Core.Deployments;
+
+/// <summary>One entry of `environments:` in slipway.yml: where and how a version is deployed, and what it must pass.</summary>
+public sealed record DeploymentEnvironment
+{
+    public required string Name { get; init; }
+
+    public required HelmRelease Helm { get; init; }
+
+    public IReadOnlyList<Gate> Gates { get; init; } = [];
+
+    public HealthCheck? Health { get; init; }
+
+    /// <summary>On a failed health check, redeploy the last good version.</summary>
+    public bool AutoRollback { get; init; }
+
+    public DeploymentRequirements Requires { get; init; } = DeploymentRequirements.None;
+
+    /// <summary>Deployed automatically when a release is published.</summary>
+    public bool OnRelease { get; init; }
+}

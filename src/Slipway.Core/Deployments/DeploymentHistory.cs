@@ -1,0 +1,50 @@
+namespace Slipway.Core.Deployments;
+
+/// <summary>The rules over the ledger: what runs where, which versions are good, what a rollback or a promotion picks.</summary>
+/// <remarks>A version is good in an environment when its latest attempt there that reached Helm succeeded; a later failure
+/// or rollback of the same version makes it bad until it succeeds there again. Blocked attempts never reached Helm, so they
+/// change nothing.</remarks>
+public sealed class DeploymentHistory(IReadOnlyList<DeploymentRecord> records)
+{
+    /// <summary>Every record, oldest first (ledger order).</summary>
+    public IReadOnlyList<DeploymentRecord> Records { get; } = records;
+
+    /// <summary>The attempts in one environment, newest first.</summary>
+    public IReadOnlyList<DeploymentRecord> Attempts(string environment) =>
+        Records.Where(r => r.Environment == environment).Reverse().ToList();
+
+    /// <summary>Environments in the order they first appear in the ledger.</summary>
+    public IReadOnlyList<string> Environments() => Records.Select(r => r.Environment).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The last attempt that reached Helm: the version the environment was last set to, and how that ended.</summary>
+    public DeploymentRecord? Current(string environment) =>
+        Attempts(environment).FirstOrDefault(r => r.Outcome != DeploymentOutcome.Blocked && !IsMarker(r));
+
+    /// <summary>True when <paramref name="version"/> succeeded in the environment and has not failed or been rolled back there since.</summary>
+    public bool IsGood(string environment, string version)
+    {
+        var latest = Attempts(environment).FirstOrDefault(r => r.Version == version && r.Outcome != DeploymentOutcome.Blocked);
+        return latest?.Outcome == DeploymentOutcome.Succeeded;
+    }
+
+    /// <summary>The newest successful attempt whose version is still good: what `promote` takes from this environment.</summary>
+    public DeploymentRecord? LastGood(string environment) =>
+        Attempts(environment).FirstOrDefault(r => r.Outcome == DeploymentOutcome.Succeeded && IsGood(environment, r.Version));
+
+    /// <summary>Where `rollback` goes: the newest good version other than the current one (failed and rolled-back versions are skipped,
+    /// unlike Helm's previous revision).</summary>
+    public DeploymentRecord? RollbackTarget(string environment)
+    {
+        var current = Current(environment);
+        return Attempts(environment).FirstOrDefault(r =>
+            r.Outcome == DeploymentOutcome.Succeeded && r.Version != current?.Version && IsGood(environment, r.Version));
+    }
+
+    /// <summary>True when the ledger already holds a record with this id.</summary>
+    public bool Contains(string id) => Records.Any(r => r.Id == id);
+
+    // A rollback marks the replaced version with a record of its own (outcome rolled_back, action rollback): it says
+    // "this version is bad", not "this version was deployed", so it does not change what is current.
+    private static bool IsMarker(DeploymentRecord record) =>
+        record.Outcome == DeploymentOutcome.RolledBack && record.Action == DeploymentAction.Rollback;
+}
