@@ -9,6 +9,11 @@ var root = new RootCommand("Slipway: from commits to a version running in produc
     PlanCommand.Create(),
     ReleaseCommand.Create(),
     PublishCommand.Create(),
+    DeployCommand.Create(),
+    PromoteCommand.Create(),
+    RollbackCommand.Create(),
+    StatusCommand.Create(),
+    HistoryCommand.Create(),
 };
 
 var parseResult = root.Parse(args);

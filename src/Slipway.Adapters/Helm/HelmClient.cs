@@ -1,0 +1,68 @@
+using Slipway.Adapters.Processes;
+using Slipway.Core.Deployments;
+
+namespace Slipway.Adapters.Helm;
+
+/// <summary>The `helm` command: builds its argument arrays from an environment's Helm settings and runs them (never through a shell).</summary>
+public sealed class HelmClient(string workingDirectory, string program = "helm")
+{
+    /// <summary>`helm upgrade --install` of the image tag, waiting for the rollout.</summary>
+    public static IReadOnlyList<string> UpgradeArguments(HelmRelease helm, string imageTag)
+    {
+        List<string> arguments = ["upgrade", "--install", helm.Release, helm.Chart];
+        AddValues(arguments, helm, imageTag);
+        if (helm.Namespace is { } ns)
+        {
+            arguments.AddRange(["--namespace", ns]);
+        }
+
+        if (helm.CreateNamespace)
+        {
+            arguments.Add("--create-namespace");
+        }
+
+        arguments.AddRange(["--wait", "--timeout", helm.Timeout]);
+        if (helm.KubeContext is { } context)
+        {
+            arguments.AddRange(["--kube-context", context]);
+        }
+
+        return arguments;
+    }
+
+    /// <summary>`helm template` with the same chart and values: renders locally, needs no cluster.</summary>
+    public static IReadOnlyList<string> TemplateArguments(HelmRelease helm, string imageTag)
+    {
+        List<string> arguments = ["template", helm.Release, helm.Chart];
+        AddValues(arguments, helm, imageTag);
+        if (helm.Namespace is { } ns)
+        {
+            arguments.AddRange(["--namespace", ns]);
+        }
+
+        return arguments;
+    }
+
+    public string Program => program;
+
+    /// <summary>Runs helm; a failure is a value (Helm's own "Error: ..." line), not an exception.</summary>
+    public async Task<HelmResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var result = await ProcessRunner.RunAsync(ProcessRunner.StartInfo(program, arguments, workingDirectory), null, cancellationToken).ConfigureAwait(false);
+        return new HelmResult(result);
+    }
+
+    private static void AddValues(List<string> arguments, HelmRelease helm, string imageTag)
+    {
+        arguments.AddRange(["--set", $"{helm.ImageKey}={imageTag}"]);
+        foreach (var (key, value) in helm.Set)
+        {
+            arguments.AddRange(["--set", $"{key}={value}"]);
+        }
+
+        foreach (var file in helm.Values)
+        {
+            arguments.AddRange(["-f", file]);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using Slipway.Adapters.Configuration;
+using Slipway.Adapters.Git;
+using Slipway.Adapters.Ledger;
+using Slipway.Cli.Releasing;
+using Slipway.Core.Configuration;
+using Slipway.Core.Deployments;
+using Slipway.Core.Errors;
+using Slipway.Core.Versioning;
+
+namespace Slipway.Cli.Deploying;
+
+/// <summary>What the deployment commands share: the clone, slipway.yml, the ledger on the remote, who is deploying, and the clock.</summary>
+public sealed class DeploymentContext
+{
+    private DeploymentContext(GitRepository git, RepositoryState state, SlipwayConfig config)
+    {
+        Git = git;
+        State = state;
+        Config = config;
+        Naming = new TagNaming(config.Tag.Prefix);
+        Ledger = new GitLedger(state.TopLevel, config.Remote);
+    }
+
+    public GitRepository Git { get; }
+
+    public RepositoryState State { get; }
+
+    public SlipwayConfig Config { get; }
+
+    public TagNaming Naming { get; }
+
+    public IDeploymentLedger Ledger { get; }
+
+    /// <summary>The repository root: where helm, gates and health commands run, so relative chart and values paths work.</summary>
+    public string Root => State.TopLevel;
+
+    public static async Task<DeploymentContext> OpenAsync(string directory, CancellationToken cancellationToken)
+    {
+        var git = new GitRepository(directory);
+        var state = await git.GetStateAsync(cancellationToken).ConfigureAwait(false);
+        var config = File.Exists(Path.Combine(directory, ConfigLoader.FileName)) ? ConfigLoader.LoadFrom(directory) : ConfigLoader.LoadFrom(state.TopLevel);
+        return new DeploymentContext(new GitRepository(state.TopLevel), state, config);
+    }
+
+    /// <summary>The configured environment with this name; a one-line usage error naming the known ones otherwise.</summary>
+    public DeploymentEnvironment Environment(string name)
+    {
+        if (Config.Environments.Count == 0)
+        {
+            throw new SlipwayException(SlipwayError.Usage(
+                "no environments are configured", "add environments: with a helm: release and chart for each to slipway.yml"));
+        }
+
+        return Config.Environments.FirstOrDefault(e => e.Name == name)
+            ?? throw new SlipwayException(SlipwayError.Usage(
+                $"unknown environment '{name}'", $"use one of: {string.Join(", ", Config.Environments.Select(e => e.Name))} (environments: in slipway.yml)"));
+    }
+
+    /// <summary>VERSION as typed (1.3.0 or v1.3.0), or the current version when none is given.</summary>
+    public async Task<SemanticVersion> VersionAsync(string? text, CancellationToken cancellationToken)
+    {
+        if (text is not null)
+        {
+            if (SemanticVersion.TryParse(text, out var version, out var why) || Naming.TryParse(text, out version))
+            {
+                return version;
+            }
+
+            throw new SlipwayException(SlipwayError.Usage($"'{text}' is not a version ({why})", "write it as MAJOR.MINOR.PATCH, e.g. 1.3.0 or v1.3.0"));
+        }
+
+        var repository = await Repository.OpenAsync(Root, cancellationToken).ConfigureAwait(false);
+        return repository.Line.Latest?.Version ?? throw new SlipwayException(SlipwayError.Precondition(
+            "there is no version tag to deploy yet", "pass the version (slipway deploy ENV 1.3.0) or cut a release first"));
+    }
+
+    /// <summary>The commit the version's tag points at, or null when the tag is not in this clone.</summary>
+    public Task<string?> CommitOfAsync(SemanticVersion version, CancellationToken cancellationToken) =>
+        Git.RefCommitAsync($"refs/tags/{Naming.TagFor(version)}", cancellationToken);
+
+    /// <summary>Who is deploying: GITHUB_ACTOR in Actions, else the git user, else the login name.</summary>
+    public async Task<string> ActorAsync(CancellationToken cancellationToken)
+    {
+        if (System.Environment.GetEnvironmentVariable("GITHUB_ACTOR") is { Length: > 0 } actor)
+        {
+            return actor;
+        }
+
+        var name = await Git.ConfigValueAsync("user.name", cancellationToken).ConfigureAwait(false);
+        var email = await Git.ConfigValueAsync("user.email", cancellationToken).ConfigureAwait(false);
+        return (name, email) switch
+        {
+            ({ Length: > 0 }, { Length: > 0 }) => $"{name} <{email}>",
+            ({ Length: > 0 }, _) => name,
+            (_, { Length: > 0 }) => email,
+            _ => System.Environment.UserName,
+        };
+    }
+
+    /// <summary>The clock is read here, in the CLI, never in Core.</summary>
+    public static DateTimeOffset Now() => DateTimeOffset.UtcNow;
+
+    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+}

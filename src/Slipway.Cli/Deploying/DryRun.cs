@@ -1,0 +1,56 @@
+using Slipway.Adapters.Helm;
+using Slipway.Cli.Output;
+using Slipway.Core.Deployments;
+using Slipway.Core.Errors;
+
+namespace Slipway.Cli.Deploying;
+
+/// <summary>`--dry-run`: shows the requirements, the gates and the exact helm command (shell-quoted), and renders the chart
+/// for real with `helm template`; runs no gate, touches no cluster, records nothing.</summary>
+public sealed class DryRun(DeploymentContext context, Terminal terminal)
+{
+    public async Task<int> ShowAsync(DeploymentRequest request, DeploymentHistory history, CancellationToken cancellationToken)
+    {
+        var env = request.Environment;
+        var version = request.Version.ToString();
+        var tag = context.Naming.TagFor(request.Version);
+        var helm = new HelmClient(context.Root);
+        var current = history.Current(env.Name);
+        var o = terminal.Out;
+        await o.WriteLineAsync($"Dry run: {DeploymentNames.Of(request.Action)} {version} to {env.Name} (now: {current?.Version ?? "nothing"}); nothing is run on the cluster or recorded").ConfigureAwait(false);
+        if (request.Action != DeploymentAction.Rollback && env.Requires.PromotedFrom is { } source)
+        {
+            var refusal = DeploymentGuard.PromotedFromRefusal(env, version, history);
+            await o.WriteLineAsync($"  requires promoted_from {source}: {(refusal is null ? "ok" : "REFUSED: " + refusal.Message)}{(request.Force && refusal is not null ? " (--force overrides)" : string.Empty)}").ConfigureAwait(false);
+        }
+
+        if (env.Requires.Approval)
+        {
+            var how = request.Force ? "bypassed by --force" : Approval.FromGitHubActions(env) ? "given by the GitHub Actions environment" : "would be asked at a terminal (exit 3 without one)";
+            await o.WriteLineAsync($"  requires approval: {how}").ConfigureAwait(false);
+        }
+
+        foreach (var gate in request.Action == DeploymentAction.Rollback ? [] : env.Gates)
+        {
+            await o.WriteLineAsync($"  gate {TextSanitizer.OneLine(gate.Name)}: {TextSanitizer.OneLine(ShellQuote.Join(gate.Run[0], gate.Run.Skip(1)))}").ConfigureAwait(false);
+        }
+
+        await o.WriteLineAsync($"  {TextSanitizer.OneLine(ShellQuote.Join(helm.Program, HelmClient.UpgradeArguments(env.Helm, tag)))}").ConfigureAwait(false);
+        if (env.Health is { } health)
+        {
+            await o.WriteLineAsync($"  health: {(health.Url is { } url ? "GET " + url : ShellQuote.Join(health.Run![0], health.Run.Skip(1)))}, {health.Retries} retries every {health.Interval.TotalSeconds:0.###}s").ConfigureAwait(false);
+        }
+
+        var template = await helm.RunAsync(HelmClient.TemplateArguments(env.Helm, tag), cancellationToken).ConfigureAwait(false);
+        if (!template.Succeeded)
+        {
+            throw new SlipwayException(SlipwayError.Failed($"helm template of {env.Helm.Chart} failed: {template.Problem}",
+                "fix the chart or its values files (run the helm template command above to see everything)", template.ErrorOutput));
+        }
+
+        var documents = template.Output.Split('\n').Count(l => l.StartsWith("kind:", StringComparison.Ordinal));
+        await o.WriteLineAsync($"helm template: ok, {documents} resources rendered with {env.Helm.ImageKey}={tag}").ConfigureAwait(false);
+        terminal.Detail(template.Output);
+        return 0;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Slipway.Adapters.Ledger;
+using Slipway.Core.Deployments;
+
+namespace Slipway.Cli.Output;
+
+/// <summary>`status` and `history` as a table for people and as JSON for scripts (the same records, two views).</summary>
+public static class DeploymentRenderer
+{
+    private static readonly string[] StatusHeader = ["ENVIRONMENT", "VERSION", "OUTCOME", "SINCE", "BY", "LAST GOOD"];
+    private static readonly string[] HistoryHeader = ["WHEN", "VERSION", "ACTION", "OUTCOME", "BY", "REASON / DETAIL"];
+    private static readonly string[] OptionalFields = ["commit", "digest", "reason", "detail", "from"];
+
+    public static string StatusText(IReadOnlyList<string> environments, DeploymentHistory history, IReadOnlySet<string> pending)
+    {
+        var rows = new List<string[]> { StatusHeader };
+        foreach (var name in environments)
+        {
+            var current = history.Current(name);
+            var good = history.LastGood(name);
+            rows.Add(current is null
+                ? [name, "-", "never deployed", "-", "-", "-"]
+                : [name, current.Version, Outcome(current, pending), LedgerJson.Timestamp(current.At), current.Actor, good?.Version ?? "-"]);
+        }
+
+        return Table(rows);
+    }
+
+    public static string StatusJson(IReadOnlyList<string> environments, DeploymentHistory history, IReadOnlySet<string> pending) => Json(json =>
+    {
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", 1);
+        json.WriteStartArray("environments");
+        foreach (var name in environments)
+        {
+            var current = history.Current(name);
+            json.WriteStartObject();
+            json.WriteString("name", name);
+            json.WritePropertyName("current");
+            if (current is null)
+            {
+                json.WriteNullValue();
+            }
+            else
+            {
+                WriteRecord(json, current, pending);
+            }
+
+            json.WriteString("lastGood", history.LastGood(name)?.Version);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    public static string HistoryText(IReadOnlyList<DeploymentRecord> attempts, IReadOnlySet<string> pending)
+    {
+        var rows = new List<string[]> { HistoryHeader };
+        foreach (var r in attempts)
+        {
+            var action = DeploymentNames.Of(r.Action) + (r.From is null ? string.Empty : $" from {r.From}") + (r.Forced ? " (forced)" : string.Empty);
+            var why = string.Join(" — ", new[] { r.Reason, r.Detail }.Where(s => !string.IsNullOrEmpty(s)));
+            rows.Add([LedgerJson.Timestamp(r.At), r.Version, action, Outcome(r, pending), r.Actor, why.Length == 0 ? "-" : why]);
+        }
+
+        return Table(rows);
+    }
+
+    public static string HistoryJson(string environment, IReadOnlyList<DeploymentRecord> attempts, IReadOnlySet<string> pending) => Json(json =>
+    {
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", 1);
+        json.WriteString("environment", environment);
+        json.WriteStartArray("attempts");
+        foreach (var r in attempts)
+        {
+            WriteRecord(json, r, pending);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    private static void WriteRecord(Utf8JsonWriter json, DeploymentRecord record, IReadOnlySet<string> pending)
+    {
+        // The ledger's own fields, plus whether it has reached the remote yet.
+        using var line = JsonDocument.Parse(LedgerJson.Line(record));
+        json.WriteStartObject();
+        foreach (var property in line.RootElement.EnumerateObject())
+        {
+            property.WriteTo(json);
+        }
+
+        foreach (var absent in OptionalFields)
+        {
+            if (!line.RootElement.TryGetProperty(absent, out _))
+            {
+                json.WriteNull(absent);
+            }
+        }
+
+        json.WriteBoolean("pushed", !pending.Contains(record.Id));
+        json.WriteEndObject();
+    }
+
+    private static string Outcome(DeploymentRecord record, IReadOnlySet<string> pending) =>
+        DeploymentNames.Of(record.Outcome) + (pending.Contains(record.Id) ? " (not pushed)" : string.Empty);
+
+    private static string Table(List<string[]> rows)
+    {
+        var cells = rows.Select(r => r.Select(TextSanitizer.OneLine).ToArray()).ToList();
+        var widths = Enumerable.Range(0, cells[0].Length).Select(i => cells.Max(r => r[i].Length)).ToArray();
+        var text = new StringBuilder();
+        foreach (var row in cells)
+        {
+            text.AppendLine(string.Join("  ", row.Select((c, i) => i == row.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd());
+        }
+
+        return text.ToString();
+    }
+
+    private static string Json(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            write(json);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}
