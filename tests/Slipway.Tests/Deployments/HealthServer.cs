@@ -1,0 +1,66 @@
+using System.Net;
+
+namespace Slipway.Tests.Deployments;
+
+/// <summary>A local HTTP server on 127.0.0.1 and a free port that answers /health by asking the test which status to give.</summary>
+public sealed class HealthServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Func<int> _status;
+    private readonly Task _loop;
+    private int _requests;
+
+    public HealthServer(Func<int> status)
+    {
+        _status = status;
+        for (var attempt = 0; ; attempt++)
+        {
+            Port = Fixtures.FreePort.Next();
+            _listener.Prefixes.Clear();
+            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+            }
+        }
+
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public int Port { get; }
+
+    public string Url => $"http://127.0.0.1:{Port}/health";
+
+    public int Requests => Volatile.Read(ref _requests);
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref _requests);
+            context.Response.StatusCode = _status();
+            context.Response.Close();
+        }
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        _loop.Wait(TimeSpan.FromSeconds(5));
+    }
+}
