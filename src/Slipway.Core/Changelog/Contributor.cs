@@ -1,0 +1,4 @@
+namespace Slipway.Core.Changelog;
+
+/// <summary>An author of commits in a release.</summary>
+public sealed record Contributor(string Name, string Email);
