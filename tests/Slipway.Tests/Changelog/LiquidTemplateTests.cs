@@ -1,5 +1,6 @@
 using Slipway.Core.Changelog;
 using Slipway.Core.Changelog.Templates;
+using Slipway.Core.Commits;
 using Slipway.Core.Errors;
 using Slipway.Tests.Fixtures;
 
@@ -33,7 +34,7 @@ public sealed class LiquidTemplateTests
     public void Issue_references_are_data_with_their_links()
     {
         var text = Render("{% for c in release.commits %}{% for i in c.issues %}{{ i.action }} #{{ i.number }} {{ i.url }};{% endfor %}{% endfor %}");
-        Assert.Equal(" #42 https://github.com/tefj-fun/agent_bus/issues/42;Fixes #12 https://github.com/tefj-fun/agent_bus/issues/12;", text);
+        Assert.Equal("Fixes #12 https://github.com/tefj-fun/agent_bus/issues/12; #42 https://github.com/tefj-fun/agent_bus/issues/42;", text);
     }
 
     [Fact]
@@ -73,26 +74,18 @@ public sealed class LiquidTemplateTests
         Assert.Contains("shout", error.Message, StringComparison.Ordinal);
     }
 
-    public static TheoryData<string> HostileMessages()
-    {
-        var data = new TheoryData<string>();
-        foreach (var message in HostileInputs.CommitMessages)
-        {
-            data.Add(message);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> HostileMessages() => HostileInputs.CommitMessageCases();
 
     [Theory]
     [MemberData(nameof(HostileMessages))]
-    public void Hostile_commit_text_is_printed_literally_never_evaluated(string message)
+    public void Hostile_commit_text_is_printed_literally_never_evaluated(int index)
     {
-        var commit = SampleRelease.Make(1, message);
-        var parsed = SampleRelease.Other();
+        var commit = SampleRelease.Make(1, HostileInputs.CommitMessages[index]);
+        var parsed = ConventionalCommitParser.Parse(commit.Message);
         var release = SampleRelease.Build(commits: [(commit, parsed)]);
-        var text = Render("{% for c in release.commits %}[{{ c.subject }}]{% endfor %}", release);
-        Assert.Equal($"[{commit.Subject}]", text);
+        var text = Render("{% for c in release.commits %}[{{ c.subject }}|{{ c.description }}|{{ c.body }}]{% endfor %}", release);
+        var entry = Assert.Single(release.Entries);
+        Assert.Equal($"[{commit.Subject}|{entry.Description}|{(parsed.IsConventional ? parsed.Body : commit.Body)}]", text);
     }
 
     [Fact]

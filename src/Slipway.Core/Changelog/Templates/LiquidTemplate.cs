@@ -39,11 +39,12 @@ public sealed partial class LiquidTemplate : IChangelogTemplate
     {
         var options = new TemplateOptions
         {
-            StrictVariables = true,
             StrictFilters = true,
             CultureInfo = CultureInfo.InvariantCulture,
             TimeZone = TimeZoneInfo.Utc,
         };
+        // Only names that are not in the model at all are errors (a typo); a member whose value is nil is just empty.
+        options.Undefined = name => throw new InvalidOperationException($"undefined variable '{name}'");
         var context = new TemplateContext(options, StringComparer.Ordinal);
         var releases = document.Releases.Select(r => LiquidModel.Release(r, document.Remote)).ToArray();
         context.SetValue("releases", new Fluid.Values.ArrayValue(releases));
