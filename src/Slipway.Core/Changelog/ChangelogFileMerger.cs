@@ -45,11 +45,6 @@ public static partial class ChangelogFileMerger
         // Edits are applied from the end of the file backwards, so earlier offsets stay valid.
         var edits = new List<(int Offset, int Length, string Text)>();
         var linksStart = LinkBlockStart(lines, existing.Length);
-        if (releaseLink is not null)
-        {
-            edits.Add(LinkEdit(existing, lines, linksStart, releaseLink, unreleasedLink, newline));
-        }
-
         var unreleased = lines.FindIndex(l => UnreleasedHeading().IsMatch(l.Text));
         var body = section.Replace("\n", newline, StringComparison.Ordinal);
         if (unreleased >= 0)
@@ -65,6 +60,13 @@ public static partial class ChangelogFileMerger
             edits.Add((at, 0, Separated(existing, at, newline) + "## [Unreleased]" + newline + newline + body + newline));
         }
 
+        if (releaseLink is not null)
+        {
+            // Inserted at the same offset as a section at the end of the file, the links go after it (edits apply in list order).
+            var sectionAtEnd = edits[0].Offset == existing.Length;
+            edits.Insert(0, LinkEdit(existing, lines, linksStart, releaseLink, unreleasedLink, newline, sectionAtEnd));
+        }
+
         foreach (var (offset, length, insert) in edits.OrderByDescending(e => e.Offset))
         {
             text.Remove(offset, length).Insert(offset, insert);
@@ -75,7 +77,8 @@ public static partial class ChangelogFileMerger
 
     // Updates "[Unreleased]: …/compare/vOLD...HEAD" to start at the new tag and puts the release's link right after it;
     // without one, the links go first in the bottom block (or start a block at the end of the file).
-    private static (int, int, string) LinkEdit(string existing, List<Line> lines, int linksStart, string releaseLink, string? unreleasedLink, string newline)
+    private static (int, int, string) LinkEdit(string existing, List<Line> lines, int linksStart, string releaseLink, string? unreleasedLink, string newline,
+        bool sectionAtEnd)
     {
         var current = lines.FindIndex(l => l.Start >= linksStart && l.Text.StartsWith("[Unreleased]:", StringComparison.OrdinalIgnoreCase));
         if (current >= 0)
@@ -91,7 +94,7 @@ public static partial class ChangelogFileMerger
             return (linksStart, 0, block);
         }
 
-        return (existing.Length, 0, Separated(existing, existing.Length, newline) + block);
+        return (existing.Length, 0, (sectionAtEnd ? string.Empty : Separated(existing, existing.Length, newline)) + block);
     }
 
     /// <summary>What must come before text inserted at <paramref name="at"/> so it starts on a line of its own after a blank line.</summary>
