@@ -14,6 +14,8 @@ var root = new RootCommand("Slipway: from commits to a version running in produc
     RollbackCommand.Create(),
     StatusCommand.Create(),
     HistoryCommand.Create(),
+    ChangelogCommand.Create(),
+    NotesCommand.Create(),
 };
 
 var parseResult = root.Parse(args);

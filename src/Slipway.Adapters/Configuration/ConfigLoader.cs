@@ -68,6 +68,8 @@ public static partial class ConfigLoader
             Image = ReadImage(root.Mapping("image")),
             Release = ReadRelease(root.Mapping("release")),
             Environments = ReadEnvironments(root.Mapping("environments")),
+            Changelog = ReadChangelog(root.Mapping("changelog")),
+            BumpFiles = ReadBumpFiles(root),
         };
         root.RejectUnknownKeys();
         return config;

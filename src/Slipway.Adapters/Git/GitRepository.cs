@@ -123,6 +123,24 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
     public IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, bool includeMerges, CancellationToken cancellationToken) =>
         LogAsync(exclusiveFrom, "HEAD", includeMerges, cancellationToken);
 
+    public async Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken cancellationToken)
+    {
+        string[] arguments = ["merge-base", "--is-ancestor", "--end-of-options", ancestor, descendant];
+        var result = await RunRawAsync(arguments, null, cancellationToken).ConfigureAwait(false);
+        return result.ExitCode switch
+        {
+            0 => true,
+            1 => false,
+            _ => throw GitError.From(arguments, result),
+        };
+    }
+
+    public async Task CommitPathsAsync(string message, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        await RunAsync(["add", "--", .. paths], cancellationToken).ConfigureAwait(false);
+        await RunAsync(["commit", "--quiet", "--cleanup=verbatim", "--file=-", "--", .. paths], cancellationToken, message).ConfigureAwait(false);
+    }
+
     public async IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, string until, bool includeMerges,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -132,6 +150,7 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
             arguments.Add("--no-merges");
         }
 
+        arguments.Add("--end-of-options");
         arguments.Add(exclusiveFrom is null ? until : $"{exclusiveFrom}..{until}");
         arguments.Add("--");
         var info = ProcessRunner.StartInfo("git", arguments, WorkingDirectory, Environment);

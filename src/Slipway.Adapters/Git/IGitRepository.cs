@@ -27,6 +27,12 @@ public interface IGitRepository
     /// <summary>Which of <paramref name="commits"/> are ancestors of (or equal to) <paramref name="from"/>, in one walk.</summary>
     Task<IReadOnlySet<string>> ReachableFromAsync(string from, IReadOnlyCollection<string> commits, CancellationToken cancellationToken);
 
+    /// <summary>Whether <paramref name="ancestor"/> is <paramref name="descendant"/> or one of its ancestors.</summary>
+    Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken cancellationToken);
+
+    /// <summary>Stages exactly <paramref name="paths"/> and commits them (and only them) with the message.</summary>
+    Task CommitPathsAsync(string message, IReadOnlyList<string> paths, CancellationToken cancellationToken);
+
     /// <summary>Paths with uncommitted changes (`git status --porcelain`), empty when the tree is clean.</summary>
     Task<IReadOnlyList<string>> UncommittedChangesAsync(CancellationToken cancellationToken);
 

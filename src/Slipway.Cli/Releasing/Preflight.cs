@@ -20,6 +20,9 @@ public static class Preflight
         });
 
         var changes = await repo.Git.UncommittedChangesAsync(cancellationToken).ConfigureAwait(false);
+        // A release that wrote its files and stopped before its commit left exactly those edits: a re-run finishes it.
+        var resumable = await ReleaseFiles.ResumableAsync(repo, plan, changes, cancellationToken).ConfigureAwait(false);
+        changes = [.. changes.Where(c => !resumable.Contains(c))];
         checks.Add(changes.Count == 0
             ? PreflightCheck.Pass("clean", "the working tree is clean")
             : PreflightCheck.Fail("clean", $"{changes.Count} uncommitted change(s), e.g. {changes[0]}", "commit or stash them: git stash --include-untracked"));

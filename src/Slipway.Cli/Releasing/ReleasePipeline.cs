@@ -7,6 +7,9 @@ public static class ReleasePipeline
 {
     public static IReadOnlyList<IReleaseStep> Steps { get; } =
     [
+        new ChangelogStep(),     // the release's section in changelog.file (Keep a Changelog), when configured
+        new BumpFilesStep(),     // the new version into each bump_files entry
+        new ReleaseCommitStep(), // "chore(release): vX.Y.Z" with those files, so the tag goes on it
         new TagStep(),   // annotated tag vX.Y.Z on HEAD, message "Release vX.Y.Z" + changelog
         new PushStep(),  // branch (when ahead) and tag to the remote, atomically
     ];

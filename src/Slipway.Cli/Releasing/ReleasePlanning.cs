@@ -17,8 +17,9 @@ public static class ReleasePlanning
         var range = await LogAsync(repo, rangeBase, cancellationToken).ConfigureAwait(false);
         var bump = await DecideBumpAsync(repo, request, rangeBase, range, cancellationToken).ConfigureAwait(false);
         var commits = range.Where(c => !c.IsMerge).ToList();
-        return ReleasePlanner.Plan(repo.BeforeHead, repo.HeadTags, commits, bump, request.PrereleaseId,
+        var plan = ReleasePlanner.Plan(repo.BeforeHead, repo.HeadTags, commits, bump, request.PrereleaseId,
             repo.Config.Versioning.Initial, repo.Naming, repo.VersionTags);
+        return await Changelogs.PlanChangelog.RenderAsync(repo, plan, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<List<Commit>> LogAsync(Repository repo, VersionTag? since, CancellationToken cancellationToken)

@@ -24,6 +24,11 @@ public sealed record SlipwayConfig
     /// <summary>Where versions are deployed (`environments:`), in the order written.</summary>
     public IReadOnlyList<DeploymentEnvironment> Environments { get; init; } = [];
 
+    public ChangelogConfig Changelog { get; init; } = new();
+
+    /// <summary>Files whose version `release` updates in the release commit (`bump_files:`).</summary>
+    public IReadOnlyList<BumpFiles.BumpFile> BumpFiles { get; init; } = [];
+
     /// <summary>Where the configuration came from (a path, or null for the defaults).</summary>
     public string? Source { get; init; }
 }

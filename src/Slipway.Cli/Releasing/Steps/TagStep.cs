@@ -11,7 +11,9 @@ public sealed class TagStep : IReleaseStep
         Task.FromResult(context.Plan.TagExistsAtHead ? StepStatus.Done : StepStatus.ToDo);
 
     public string Describe(ReleaseContext context) =>
-        $"create annotated tag {context.Plan.NextTag} on {context.Repository.State.Head?[..7]}";
+        ReleaseFiles.Configured(context.Repository)
+            ? $"create annotated tag {context.Plan.NextTag} on the release commit"
+            : $"create annotated tag {context.Plan.NextTag} on {context.Repository.State.Head?[..7]}";
 
     public Task RunAsync(ReleaseContext context, CancellationToken cancellationToken) =>
         context.Repository.Git.CreateAnnotatedTagAsync(context.Plan.NextTag, ReleasePlanner.TagMessage(context.Plan), cancellationToken);

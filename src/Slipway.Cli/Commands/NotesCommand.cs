@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using Slipway.Cli.Changelogs;
+using Slipway.Cli.Output;
+using Slipway.Cli.Releasing;
+using Slipway.Core.Changelog;
+using Slipway.Core.Changelog.Templates;
+using Slipway.Core.Errors;
+using Slipway.Core.Versioning;
+
+namespace Slipway.Cli.Commands;
+
+/// <summary>`slipway notes VERSION`: the release-notes body for an existing version, from the previous version's tag to its own.</summary>
+public static class NotesCommand
+{
+    public static Command Create()
+    {
+        var version = new Argument<string>("version") { Description = "The version (1.3.0) or its tag (v1.3.0)" };
+        var template = new Option<string?>("--template") { Description = "seed, keepachangelog, github (default) or a Liquid file", HelpName = "NAME|FILE" };
+        var command = new Command("notes", """
+            Print the release notes of an existing version: the commits from the previous version's tag to its tag,
+            grouped, breaking changes first (GitHub's release-notes form by default).
+
+            Examples:
+              slipway notes 1.3.0
+              slipway notes v1.3.0 --template notes.liquid
+            """)
+        {
+            version, template,
+        };
+        CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
+        {
+            var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            var text = parse.GetValue(version) ?? string.Empty;
+            if (!repo.Naming.TryParse(text, out var wanted) && !SemanticVersion.TryParse(text, out wanted))
+            {
+                throw new SlipwayException(SlipwayError.Usage($"'{text}' is not a version", "give it as 1.3.0 or v1.3.0"));
+            }
+
+            var tag = repo.VersionTags.FirstOrDefault(t => t.Version.Equals(wanted)) ?? throw new SlipwayException(SlipwayError.Precondition(
+                $"there is no tag {repo.Naming.TagFor(wanted)}", $"list the versions with git tag --list '{repo.Naming.Prefix}*' (fetch the tags first: git fetch --tags)"));
+            var source = await ChangelogSource.OpenAsync(repo, ct).ConfigureAwait(false);
+            var release = await ReleaseAsync(source, tag, ct).ConfigureAwait(false);
+            var notes = source.Template(parse.GetValue(template), GitHubReleaseTemplate.TemplateName, useConfigured: false).Render(source.Document([release]));
+            await terminal.Out.WriteAsync(Console.IsOutputRedirected ? notes : TextSanitizer.ForTerminal(notes)).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The release of <paramref name="tag"/>: since the highest lower version (stable ones only, for a stable version) that is its ancestor.</summary>
+    private static async Task<ChangelogRelease> ReleaseAsync(ChangelogSource source, VersionTag tag, CancellationToken cancellationToken)
+    {
+        var git = source.Repository.Git;
+        var candidates = source.Repository.VersionTags
+            .Where(t => t.Version < tag.Version && (tag.Version.IsPrerelease || !t.Version.IsPrerelease))
+            .OrderByDescending(t => t.Version).ToList();
+        var commits = await git.ResolveCommitsAsync([.. candidates.Select(t => "refs/tags/" + t.Name), "refs/tags/" + tag.Name], cancellationToken).ConfigureAwait(false);
+        var tagCommit = commits[^1];
+        VersionTag? previous = null;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (await git.IsAncestorAsync(commits[i], tagCommit, cancellationToken).ConfigureAwait(false))
+            {
+                previous = candidates[i] with { Commit = commits[i] };
+                break;
+            }
+        }
+
+        var dateText = await git.RunAsync(["log", "-1", "--format=%aI", "--end-of-options", tagCommit], cancellationToken).ConfigureAwait(false);
+        var date = DateOnly.FromDateTime(DateTimeOffset.Parse(dateText.Trim(), CultureInfo.InvariantCulture).DateTime);
+        return await source.ReleaseAsync(new ReleaseHeading(tag.Version.ToString(), tag.Name, previous?.Name, date), previous?.Commit, tagCommit, cancellationToken).ConfigureAwait(false);
+    }
+}
