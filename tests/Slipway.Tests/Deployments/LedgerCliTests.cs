@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Slipway.Adapters.Ledger;
+using Slipway.Core.Deployments;
+using Slipway.Tests.Fixtures;
+
+namespace Slipway.Tests.Deployments;
+
+/// <summary>What users see of the ledger through the CLI: status, history, hostile reasons, a remote that refuses, approval on a terminal.</summary>
+public sealed class LedgerCliTests
+{
+    public static TheoryData<int> HostileReasons() => HostileInputs.CommitMessageCases();
+
+    [Theory]
+    [MemberData(nameof(HostileReasons))]
+    public void A_hostile_reason_stays_data_in_the_ledger_in_json_and_on_the_terminal(int index)
+    {
+        var reason = HostileInputs.CommitMessages[index];
+        using var example = new DeployExample();
+
+        var deploy = example.Slipway("deploy", "staging", "1.3.0", "--reason", reason);
+        var json = example.Slipway("history", "staging", "--json");
+        var text = example.Slipway("history", "staging");
+
+        Expect.Success(deploy);
+        Assert.Equal(reason, Assert.Single(example.RemoteLedger()).Reason);
+        var attempt = JsonDocument.Parse(json.StandardOutput).RootElement.GetProperty("attempts").EnumerateArray().Single();
+        Assert.Equal(reason, attempt.GetProperty("reason").GetString());
+        Expect.Success(text);
+        Assert.Equal(2, text.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.DoesNotContain('\u001b', text.StandardOutput);
+        Assert.DoesNotContain('\r', text.StandardOutput);
+        Assert.DoesNotContain('\u0007', text.StandardOutput);
+        Assert.False(File.Exists("/tmp/slipway-pwned"));
+    }
+
+    [Fact]
+    public void Status_lists_every_environment_with_what_runs_there_and_as_json()
+    {
+        using var example = new DeployExample();
+        Expect.Success(example.Slipway("deploy", "staging", "1.3.0", "--image-digest", "sha256:" + new string('a', 64)));
+
+        var text = example.Slipway("status");
+        var json = example.Slipway("status", "--json");
+
+        Expect.Success(text);
+        Assert.Matches(@"\nproduction\s+-\s+never deployed\s+-\s+-\s+-\n$", text.StandardOutput);
+        var environments = JsonDocument.Parse(json.StandardOutput).RootElement.GetProperty("environments").EnumerateArray().ToList();
+        Assert.Equal(["staging", "production"], environments.Select(e => e.GetProperty("name").GetString()));
+        var staging = environments[0].GetProperty("current");
+        Assert.Equal("1.3.0", staging.GetProperty("version").GetString());
+        Assert.Equal("succeeded", staging.GetProperty("outcome").GetString());
+        Assert.Equal("sha256:" + new string('a', 64), staging.GetProperty("digest").GetString());
+        Assert.Equal(example.Repo.Git("rev-parse", "v1.3.0^{commit}"), staging.GetProperty("commit").GetString());
+        Assert.True(staging.GetProperty("pushed").GetBoolean());
+        Assert.Equal("1.3.0", environments[0].GetProperty("lastGood").GetString());
+        Assert.Equal(JsonValueKind.Null, environments[1].GetProperty("current").ValueKind);
+    }
+
+    [Fact]
+    public void A_remote_that_refuses_the_ledger_push_fails_with_one_line_and_the_next_write_delivers_the_record()
+    {
+        using var example = new DeployExample();
+        Expect.Success(example.Slipway("deploy", "staging", "1.3.0"));
+        example.Remote.RefusePushes("pushes are frozen (test fault)");
+
+        var refused = example.Slipway("deploy", "staging", "1.3.1");
+
+        Assert.Equal("deployed 1.3.1 to staging\n", refused.StandardOutput);
+        Expect.OneLineError(refused, 1, "the remote 'origin' refused the ledger push", "pushes are frozen (test fault)", GitLedger.PendingRef, "the next `slipway deploy`, `promote` or `rollback` pushes it");
+        Assert.Single(example.RemoteLedger());
+        var status = example.Slipway("status");
+        Assert.Matches(@"\nstaging\s+1\.3\.1\s+succeeded \(not pushed\)", status.StandardOutput);
+
+        example.Remote.Heal();
+        Expect.Success(example.Slipway("rollback", "staging"));
+
+        Assert.Equal(["1.3.0 succeeded", "1.3.1 succeeded", "1.3.1 rolled_back", "1.3.0 succeeded"],
+            example.RemoteLedger().Select(r => $"{r.Version} {DeploymentNames.Of(r.Outcome)}"));
+        Assert.NotEqual(0, example.Repo.TryGit("rev-parse", "--verify", "--quiet", GitLedger.PendingRef).ExitCode);
+    }
+
+    [Fact]
+    public void An_unreachable_remote_stops_the_deploy_before_helm_runs()
+    {
+        using var example = new DeployExample();
+        example.Repo.Git("remote", "set-url", "origin", "file:///nonexistent/slipway.git");
+
+        var result = example.Slipway("deploy", "staging", "1.3.0");
+
+        Expect.OneLineError(result, 1, "cannot read the deployment ledger from 'origin'", "check that the remote 'origin' is reachable");
+        Assert.Empty(example.Helm.Calls);
+    }
+
+    [Theory]
+    [InlineData("y", 0, "succeeded")]
+    [InlineData("n", 3, "blocked")]
+    public void At_a_terminal_approval_is_a_confirmation_that_shows_what_changes(string answer, int exitCode, string outcome)
+    {
+        using var example = new DeployExample();
+        Expect.Success(example.Slipway("deploy", "staging", "1.3.0"));
+
+        var dll = Path.Combine(AppContext.BaseDirectory, "slipway.dll");
+        // `script` gives slipway a pseudo-terminal; the quoted words are ours (paths and fixed words), not user data.
+        var command = string.Join(' ', new[] { "dotnet", dll, "promote", "staging", "production" }.Select(a => "'" + a + "'"));
+        var env = new Dictionary<string, string?> { ["PATH"] = example.Helm.BinDirectory + ":" + Environment.GetEnvironmentVariable("PATH") };
+        var result = Run.Process("script", ["--quiet", "--return", "--command", command, "/dev/null"], example.Repo.Path, env, answer + "\n");
+
+        Assert.True(result.ExitCode == exitCode, result.ToString());
+        Assert.Contains("production: nothing -> 1.3.0. Deploy? [y/N]", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(outcome, DeploymentNames.Of(example.RemoteLedger("production").Single().Outcome));
+        Assert.Equal(exitCode == 0 ? 2 : 1, example.Helm.Upgrades.Count);
+    }
+}
