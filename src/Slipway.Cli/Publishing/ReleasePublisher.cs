@@ -21,7 +21,13 @@ public sealed class ReleasePublisher(Repository repo, Func<string, string?> envi
         var files = ReleaseAssets.Check(request.Assets);
         var tagCommit = await TagCommitAsync(tag, cancellationToken).ConfigureAwait(false);
         var (_, commits) = await VersionChangelog.CommitsAsync(repo, version, tagCommit, cancellationToken).ConfigureAwait(false);
-        var notes = ReleaseNotes.Default(ReleasePlanner.SeedChangelog(commits), image: null, helmCommand: null);
+        var image = ReleaseImage.For(repo, version, tag, tagCommit);
+        if (image is not null && !request.AllowMissingImage)
+        {
+            await ReleaseImage.CheckExistsAsync(image, repo.Config.Image.Insecure, environment, cancellationToken).ConfigureAwait(false);
+        }
+
+        var notes = ReleaseNotes.Default(ReleasePlanner.SeedChangelog(commits), image is null ? null : $"docker pull {image}", helmCommand: null);
 
         var connection = GitHubConnection.FromEnvironment(environment, GitHubReleases.Permission);
         var name = await GitHubTarget.ResolveAsync(repo, environment, cancellationToken).ConfigureAwait(false);
