@@ -12,6 +12,7 @@ public static class ReleasePipeline
         new ReleaseCommitStep(), // "chore(release): vX.Y.Z" with those files, so the tag goes on it
         new TagStep(),   // annotated tag vX.Y.Z on HEAD, message "Release vX.Y.Z" + changelog
         new PushStep(),  // branch (when ahead) and tag to the remote, atomically
+        new PublishStep(), // the GitHub release of the tag, when release.github is configured
     ];
 
     /// <summary>Checks every step, then runs those not done yet, reporting each on stderr.</summary>

@@ -1,0 +1,60 @@
+using Slipway.Adapters.GitHub;
+using Slipway.Cli.Output;
+using Slipway.Cli.Publishing;
+using Slipway.Core.Errors;
+
+namespace Slipway.Cli.Releasing.Steps;
+
+/// <summary>Publishes the GitHub release of the new tag (as `slipway publish` does) when `release.github` is configured; done when the release already matches.</summary>
+public sealed class PublishStep : IReleaseStep
+{
+    public string Name => "publish";
+
+    public async Task<StepStatus> CheckAsync(ReleaseContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Repository.Config.Release.GitHub is null || context.Options.NoPush)
+        {
+            return StepStatus.Skipped;
+        }
+
+        // No token is known before anything changes, rather than after the tag is pushed.
+        _ = GitHubConnection.FromEnvironment(Environment.GetEnvironmentVariable, GitHubReleases.Permission);
+        if (!context.Plan.TagExistsAtHead)
+        {
+            return StepStatus.ToDo;
+        }
+
+        try
+        {
+            var outcome = await Publisher(context.Repository, context).PublishAsync(Request(context, dryRun: true), cancellationToken).ConfigureAwait(false);
+            return outcome.NothingChanged ? StepStatus.Done : StepStatus.ToDo;
+        }
+        catch (SlipwayException)
+        {
+            // Not publishable yet (the tag is not pushed, the image is not there): the step runs, and fails then with the reason.
+            return StepStatus.ToDo;
+        }
+    }
+
+    public string Describe(ReleaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return $"create or update the GitHub release {context.Plan.NextTag}";
+    }
+
+    public async Task RunAsync(ReleaseContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        // Opened again: the tag made by the earlier steps is now part of the repository's tags.
+        var repo = await Repository.OpenAsync(context.Repository.State.TopLevel, cancellationToken).ConfigureAwait(false);
+        var outcome = await Publisher(repo, context).PublishAsync(Request(context, dryRun: false), cancellationToken).ConfigureAwait(false);
+        context.Terminal.Status("  " + PublishRenderer.Text(outcome).TrimEnd('\n').Replace("\n", "\n  ", StringComparison.Ordinal));
+    }
+
+    private static ReleasePublisher Publisher(Repository repo, ReleaseContext context) =>
+        new(repo, Environment.GetEnvironmentVariable, context.Terminal.Detail);
+
+    private static PublishRequest Request(ReleaseContext context, bool dryRun) =>
+        new(context.Plan.Next.ToString(), Draft: false, Assets: [], Clobber: false, AllowMissingImage: false, DryRun: dryRun);
+}
