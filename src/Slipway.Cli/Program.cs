@@ -16,9 +16,11 @@ var root = new RootCommand("Slipway: from commits to a version running in produc
     HistoryCommand.Create(),
     ChangelogCommand.Create(),
     NotesCommand.Create(),
+    ImageCommand.Create(),
 };
 
-var parseResult = root.Parse(args);
+// No response files: an argument such as "@{-1}" (a tag name, a version from CI) must be a value, never a file to read.
+var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 if (parseResult.Errors.Count > 0)
 {
     // Usage errors: one line that says what is wrong and where to look, exit 2.
