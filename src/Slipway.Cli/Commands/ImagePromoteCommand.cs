@@ -44,9 +44,9 @@ public static class ImagePromoteCommand
             var target = ParseVersion(parse.GetValue(version)!, config.Tag.Prefix);
             var credential = RegistryConnection.FromFlags(parse.GetValue(username), parse.GetValue(passwordStdin), Console.In);
             var dry = parse.GetValue(dryRun);
-            using var client = RegistryConnection.Open(image, credential, insecure: false, push: !dry);
+            using var client = RegistryConnection.Open(image, credential, config.Image.Insecure, push: !dry);
             var result = await ImagePromotion.RunAsync(client, image, target, config.Tag.Prefix,
-                PromotionTags.For(config, new ImageTagRules(), target), dry, ct).ConfigureAwait(false);
+                PromotionTags.For(config, config.Image.Rules(), target), dry, ct).ConfigureAwait(false);
 
             await terminal.Out.WriteAsync(parse.GetValue(json) ? PromotionRenderer.Json(result) : PromotionRenderer.Text(result, terminal)).ConfigureAwait(false);
             foreach (var (tag, reason) in result.Withheld)

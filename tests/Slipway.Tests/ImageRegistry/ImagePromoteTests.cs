@@ -124,6 +124,27 @@ public sealed class ImagePromoteTests : IDisposable
     }
 
     [Fact]
+    public void The_tag_rules_of_slipway_yml_decide_the_tags()
+    {
+        using var registry = new Registry();
+        var digest = registry.Push("app", "main-abc1234", OciImage.Create());
+        File.WriteAllText(_home.Combine("slipway.yml"), """
+            image:
+              tags: |
+                type=semver,pattern={{version}}
+                type=semver,pattern={{major}}.{{minor}}
+                type=raw,value=stable
+              flavor: [latest=false]
+            """);
+
+        var result = Promote(registry, $"{registry.Host}/app:main-abc1234", "--version", "v2.1.0");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(new[] { "2.1.0", "2.1", "stable" }.Select(t => $"{registry.Host}/app:{t} {digest} added"), Lines(result.StandardOutput));
+        Assert.Equal(["2.1", "2.1.0", "main-abc1234", "stable"], registry.Tags("app").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Dry_run_shows_the_tags_and_changes_nothing()
     {
         using var registry = new Registry();
