@@ -1,19 +1,16 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using System.Net;
 
 namespace Slipway.Tests.Fixtures;
 
-/// <summary>A pass-through HTTP proxy (Kestrel) in front of the test registry that stops the real registry process when a chosen manifest PUT arrives: the registry going down mid-promotion, deterministically.</summary>
-/// <remarks>PUTs before the chosen one finish first; the chosen one and every later request meet a stopped registry, and their connection is dropped.</remarks>
+/// <summary>A pass-through HTTP proxy in front of the test registry that stops the real registry process when a chosen manifest PUT arrives: the registry going down mid-promotion, deterministically.</summary>
+/// <remarks>PUTs before the chosen one finish first; the chosen one and every later request meet a stopped registry and get 502 Bad Gateway, as from a load balancer whose backend died.</remarks>
 public sealed class RegistryOutage : IDisposable
 {
     private static readonly HttpClient Upstream = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(30) };
-    private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase) { "Host", "Connection", "Content-Length", "Transfer-Encoding", "Keep-Alive" };
+    private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase) { "Host", "Connection", "Content-Length", "Transfer-Encoding", "Keep-Alive", "Date", "Server" };
     private readonly Registry _registry;
     private readonly int _stopAtPut;
-    private readonly WebApplication _app;
+    private readonly HttpListener _listener = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _lock = new();
     private int _puts;
@@ -24,12 +21,9 @@ public sealed class RegistryOutage : IDisposable
         _registry = registry;
         _stopAtPut = stopAtPut;
         Port = FreePort.Next();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
-        _app = builder.Build();
-        _app.Run(HandleAsync);
-        _app.StartAsync().GetAwaiter().GetResult();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _ = Task.Run(AcceptAsync);
     }
 
     public int Port { get; }
@@ -37,12 +31,29 @@ public sealed class RegistryOutage : IDisposable
     /// <summary>host:port of the proxy, to use in image references.</summary>
     public string Host => $"127.0.0.1:{Port}";
 
-    private async Task HandleAsync(HttpContext context)
+    private async Task AcceptAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
     {
         var request = context.Request;
-        var isPut = HttpMethods.IsPut(request.Method) && request.Path.Value!.Contains("/manifests/", StringComparison.Ordinal);
         var early = false;
-        if (isPut)
+        if (request.HttpMethod == "PUT" && request.Url!.AbsolutePath.Contains("/manifests/", StringComparison.Ordinal))
         {
             int n;
             lock (_lock)
@@ -70,7 +81,9 @@ public sealed class RegistryOutage : IDisposable
         }
         catch (HttpRequestException)
         {
-            context.Abort(); // the connection drops, as with a registry that died
+            context.Response.StatusCode = (int)HttpStatusCode.BadGateway;
+            context.Response.ContentLength64 = 0;
+            context.Response.Close();
         }
         finally
         {
@@ -81,43 +94,53 @@ public sealed class RegistryOutage : IDisposable
         }
     }
 
-    private async Task ForwardAsync(HttpContext context)
+    private async Task ForwardAsync(HttpListenerContext context)
     {
         var request = context.Request;
-        using var upstream = new HttpRequestMessage(new HttpMethod(request.Method), $"http://{_registry.Host}{request.Path}{request.QueryString}");
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body);
-        if (body.Length > 0 || request.ContentLength is not null)
+        using var upstream = new HttpRequestMessage(new HttpMethod(request.HttpMethod), $"http://{_registry.Host}{request.Url!.PathAndQuery}");
+        if (request.HasEntityBody)
         {
+            using var body = new MemoryStream();
+            await request.InputStream.CopyToAsync(body);
             upstream.Content = new ByteArrayContent(body.ToArray());
         }
 
-        foreach (var (name, values) in request.Headers.Where(h => !HopHeaders.Contains(h.Key)))
+        foreach (var name in request.Headers.AllKeys.OfType<string>().Where(h => !HopHeaders.Contains(h)))
         {
-            if (!upstream.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
+            var values = request.Headers.GetValues(name) ?? [];
+            if (!upstream.Headers.TryAddWithoutValidation(name, values))
             {
-                upstream.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+                upstream.Content?.Headers.TryAddWithoutValidation(name, values);
             }
         }
 
         using var response = await Upstream.SendAsync(upstream);
         var bytes = await response.Content.ReadAsByteArrayAsync();
-        context.Response.StatusCode = (int)response.StatusCode;
+        var output = context.Response;
+        output.StatusCode = (int)response.StatusCode;
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers).Where(h => !HopHeaders.Contains(h.Key)))
         {
-            context.Response.Headers[name] = values.ToArray();
+            foreach (var value in values)
+            {
+                output.AppendHeader(name, value);
+            }
         }
 
-        context.Response.ContentLength = response.Content.Headers.ContentLength ?? bytes.Length;
-        if (!HttpMethods.IsHead(request.Method))
+        if (request.HttpMethod == "HEAD")
         {
-            await context.Response.Body.WriteAsync(bytes);
+            output.ContentLength64 = response.Content.Headers.ContentLength ?? 0;
+            output.Close();
+            return;
         }
+
+        output.ContentLength64 = bytes.Length;
+        await output.OutputStream.WriteAsync(bytes);
+        output.Close();
     }
 
     public void Dispose()
     {
-        _app.StopAsync().GetAwaiter().GetResult();
-        ((IDisposable)_app).Dispose();
+        _listener.Stop();
+        _listener.Close();
     }
 }

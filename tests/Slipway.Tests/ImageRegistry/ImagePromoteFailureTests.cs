@@ -112,6 +112,31 @@ public sealed class ImagePromoteFailureTests : IDisposable
         Assert.Equal(digest, Skopeo.Digest($"{registry.Host}/app:v0.1.0"));
     }
 
+    [Theory]
+    [InlineData(RegistryAuth.Anonymous, 7)]
+    [InlineData(RegistryAuth.Basic, 8)]
+    [InlineData(RegistryAuth.Token, 9)]
+    public void A_promotion_of_five_tags_takes_one_put_per_tag_and_few_other_requests(RegistryAuth auth, int requests)
+    {
+        using var registry = new Registry(auth);
+        registry.Push("app", "main-abc1234", OciImage.Create());
+        File.WriteAllText(_home.Combine("slipway.yml"), """
+            image:
+              tags: |
+                type=semver,pattern=v{{version}}
+                type=semver,pattern=v{{major}}.{{minor}}
+                type=semver,pattern=v{{major}}
+                type=raw,value=stable
+            """);
+        var credentials = auth == RegistryAuth.Anonymous ? [] : new[] { "-u", Registry.User, "--password-stdin" };
+
+        var result = Run(registry.Password, null, [$"{registry.Host}/app:main-abc1234", "--version", "1.3.0", .. credentials]);
+
+        Expect.Success(result);
+        Assert.EndsWith($"5 added; {requests} HTTP requests, no blob transferred", result.StandardError.Trim(), StringComparison.Ordinal);
+        Assert.Equal(1 + 5, registry.CountRequests("PUT", "/manifests/")); // the fixture's push, then one per tag
+    }
+
     [Fact]
     public void Registry_stopped_mid_promotion_fails_naming_the_tag_then_a_rerun_finishes()
     {
@@ -122,10 +147,10 @@ public sealed class ImagePromoteFailureTests : IDisposable
 
         var failed = Run(null, null, source, "--version", "1.3.0");
 
-        var line = Expect.OneLineError(failed, 1, $"could not tag {outage.Host}/app:v", "(and 1 more): cannot reach registry", "re-run the same command to finish");
+        var line = Expect.OneLineError(failed, 1, $"could not tag {outage.Host}/app:v", "(and 1 more): PUT app:v", "answered 502 Bad Gateway", "re-run the same command to finish");
         var outcome = ImagePromoteTests.Lines(failed.StandardOutput);
         Assert.Equal(2, outcome.Count(l => l.EndsWith(" added", StringComparison.Ordinal)));
-        Assert.Equal(2, outcome.Count(l => l.Contains(" failed: cannot reach registry", StringComparison.Ordinal)));
+        Assert.Equal(2, outcome.Count(l => l.Contains(" answered 502 Bad Gateway", StringComparison.Ordinal)));
         Assert.Contains(outcome, l => l.StartsWith(line[("slipway: could not tag ".Length)..line.IndexOf(" (and", StringComparison.Ordinal)] + " ", StringComparison.Ordinal));
 
         registry.Start();
