@@ -32,3 +32,17 @@ if [ ! -x "$helm_dir/helm/helm" ]; then
   rm -rf "$helm_dir.tmp" && mv "$work/layer" "$helm_dir.tmp" && rm -rf "$helm_dir" && mv "$helm_dir.tmp" "$helm_dir"
   rm -rf "$work"
 fi
+
+# The real release tools (semantic-release's commit-analyzer, release-please) into .tools/bump-oracle/ (gitignored):
+# BumpOracleTests asks them what release generated histories give and compares Slipway's presets with them.
+root="$(cd "$(dirname "$0")/.." && pwd)"
+oracle_dir="$root/.tools/bump-oracle"
+command -v node >/dev/null || { SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"; $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; }
+if ! cmp -s "$root/tests/BumpOracle/package.json" "$oracle_dir/package.json" || [ ! -d "$oracle_dir/node_modules/release-please" ]; then
+  echo "install-test-deps: release tools into $oracle_dir"
+  rm -rf "$oracle_dir.tmp" && mkdir -p "$oracle_dir.tmp"
+  cp "$root/tests/BumpOracle/package.json" "$oracle_dir.tmp/"
+  (cd "$oracle_dir.tmp" && npm install --silent --no-audit --no-fund --no-package-lock >/dev/null)
+  rm -rf "$oracle_dir" && mv "$oracle_dir.tmp" "$oracle_dir"
+fi
+cp "$root/tests/BumpOracle/oracle.mjs" "$oracle_dir/oracle.mjs"

@@ -8,4 +8,9 @@ namespace Slipway.Core.Commits;
 /// <param name="IsBreaking">The tool saw a breaking change ('!' or a breaking-change note, by its own rules).</param>
 /// <param name="IsRevert">The tool recognised a revert by its revert pattern (commit-analyzer); release-please uses the type instead.</param>
 /// <param name="ReleaseAs">A version forced by a Release-As footer (release-please), or null.</param>
-public sealed record CommitReading(Commit Source, string? Type, bool IsBreaking, bool IsRevert = false, SemanticVersion? ReleaseAs = null);
+/// <param name="IsListedAsBreaking">
+/// The tool's changelog lists it under breaking changes although its version rules do not count it as breaking
+/// (release-please: a '!' header whose breaking-change footer is empty), so it releases at least a patch.
+/// </param>
+public sealed record CommitReading(Commit Source, string? Type, bool IsBreaking, bool IsRevert = false, SemanticVersion? ReleaseAs = null,
+    bool IsListedAsBreaking = false);

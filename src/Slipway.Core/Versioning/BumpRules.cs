@@ -71,6 +71,11 @@ public sealed record BumpRules
             (kind, rule) = (Revert, RevertKey);
         }
 
+        if (reading.IsListedAsBreaking && kind < BumpKind.Patch)
+        {
+            (kind, rule) = (BumpKind.Patch, reading.Type ?? BreakingKey);
+        }
+
         return (kind, rule);
     }
 

@@ -31,8 +31,10 @@ public sealed partial class ReleasePleaseReader : ICommitReader
                 foreach (var parsed in Convert(tree))
                 {
                     var releaseAs = parsed.Notes.FirstOrDefault(n => n.Title == ReleaseAsNote)?.Text;
-                    readings.Add(new CommitReading(commit, parsed.Type, parsed.Notes.Any(n => n.Title == BreakingNote),
-                        ReleaseAs: ReleaseVersion(releaseAs)));
+                    var breaking = parsed.Notes.Any(n => n.Title == BreakingNote);
+                    // The changelog writer's addBangNotes: a "type!: " header (word-character type) is listed as breaking.
+                    var listed = !breaking && parsed.Bang && parsed.Type.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+                    readings.Add(new CommitReading(commit, parsed.Type, breaking, ReleaseAs: ReleaseVersion(releaseAs), IsListedAsBreaking: listed));
                 }
             }
         }
@@ -165,7 +167,7 @@ public sealed partial class ReleasePleaseReader : ICommitReader
             notes.Add(new Note(BreakingNote, match.Groups[1].Value.Trim()));
         }
 
-        commits.Add(new ParsedCommit(type, notes));
+        commits.Add(new ParsedCommit(type, notes, summary.Children.Any(c => c.Kind == "breaking-change")));
         return commits;
     }
 
@@ -197,7 +199,7 @@ public sealed partial class ReleasePleaseReader : ICommitReader
 
     private sealed record Note(string Title, string Text);
 
-    private sealed record ParsedCommit(string Type, List<Note> Notes);
+    private sealed record ParsedCommit(string Type, List<Note> Notes, bool Bang);
 
     [GeneratedRegex(@"\r?\n\r?\n(?=(?:feat|fix|docs|style|refactor|perf|test|build|ci|chore|revert)(?:\([^\n\r\u2028\u2029]*?\))?: )")]
     private static partial Regex TypeParagraph();
