@@ -57,17 +57,50 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
 
     public async Task<IReadOnlyList<TagRef>> ListTagsAsync(string prefix, CancellationToken cancellationToken)
     {
-        var output = await RunAsync(["for-each-ref", "--format=%(refname:lstrip=2)%00%(objectname)", "refs/tags/"], cancellationToken).ConfigureAwait(false);
-        var tags = new List<TagRef>();
-        foreach (var line in output.AsSpan().EnumerateLines())
+        // show-ref --dereference takes the peeled commit of each annotated tag from packed-refs (as a clone has them)
+        // without reading the tag objects: faster than for-each-ref even without peeling, and no second process to peel.
+        string[] arguments = ["show-ref", "--dereference", "--tags"];
+        var result = await RunRawAsync(arguments, null, cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode == 1 && result.StandardOutput.Length == 0 && result.StandardError.Length == 0)
         {
-            var nul = line.IndexOf('\0');
-            if (nul <= 0 || !line.StartsWith(prefix, StringComparison.Ordinal))
+            return []; // show-ref's way of saying "no tags"
+        }
+
+        if (!result.Succeeded)
+        {
+            throw GitError.From(arguments, result);
+        }
+
+        const string Refs = "refs/tags/";
+        const string Peeled = "^{}";
+        var tags = new List<TagRef>();
+        foreach (var line in result.StandardOutput.AsSpan().EnumerateLines())
+        {
+            // "<object> refs/tags/<name>", then "<commit> refs/tags/<name>^{}" for an annotated tag. A ref name has no spaces and no '^'.
+            var space = line.IndexOf(' ');
+            if (space <= 0 || !line[(space + 1)..].StartsWith(Refs, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            tags.Add(new TagRef(line[..nul].ToString(), line[(nul + 1)..].ToString()));
+            var objectId = line[..space];
+            var name = line[(space + 1 + Refs.Length)..];
+            if (name.EndsWith(Peeled, StringComparison.Ordinal))
+            {
+                name = name[..^Peeled.Length];
+                if (tags.Count > 0 && name.SequenceEqual(tags[^1].Name))
+                {
+                    tags[^1] = tags[^1] with { Commit = objectId.ToString() };
+                }
+
+                continue;
+            }
+
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                var id = objectId.ToString();
+                tags.Add(new TagRef(name.ToString(), id, id));
+            }
         }
 
         return tags;
@@ -118,6 +151,43 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         }
 
         return reachable;
+    }
+
+    public async Task<IReadOnlySet<string>> NotReachableFromHeadAsync(IReadOnlyCollection<string> commits, IReadOnlySet<string> watch,
+        CancellationToken cancellationToken)
+    {
+        // rev-list lists what the candidates reach that HEAD does not: a candidate missing from that list is reachable.
+        // The walk stops where HEAD's history and the candidates' meet, so it costs the distance to them, not the history.
+        // Only candidates and watched commits are kept, so memory stays small even when a candidate is on a long side branch.
+        var input = new StringBuilder();
+        foreach (var commit in commits)
+        {
+            input.Append(commit).Append('\n');
+        }
+
+        input.Append("^HEAD\n");
+        var candidates = commits as IReadOnlySet<string> ?? new HashSet<string>(commits, StringComparer.Ordinal);
+        var notReachable = new HashSet<string>(StringComparer.Ordinal);
+        var info = ProcessRunner.StartInfo("git", ["rev-list", "--stdin"], WorkingDirectory, Environment);
+        using var process = ProcessRunner.Start(info);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        var write = ProcessRunner.WriteInputAsync(process, input.ToString(), cancellationToken);
+        while (await process.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            if (candidates.Contains(line) || watch.Contains(line))
+            {
+                notReachable.Add(line);
+            }
+        }
+
+        await write.ConfigureAwait(false);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            throw GitError.From(["rev-list", "--stdin"], new ProcessResult(process.ExitCode, string.Empty, await stderr.ConfigureAwait(false)));
+        }
+
+        return notReachable;
     }
 
     public IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, bool includeMerges, CancellationToken cancellationToken) =>

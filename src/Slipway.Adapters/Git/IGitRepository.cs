@@ -9,7 +9,7 @@ public interface IGitRepository
 
     Task<RepositoryState> GetStateAsync(CancellationToken cancellationToken);
 
-    /// <summary>Every tag under refs/tags/ whose name starts with <paramref name="prefix"/>.</summary>
+    /// <summary>Every tag under refs/tags/ whose name starts with <paramref name="prefix"/>, with the commit it peels to.</summary>
     Task<IReadOnlyList<TagRef>> ListTagsAsync(string prefix, CancellationToken cancellationToken);
 
     /// <summary>The commit each revision resolves to (tags are peeled), in order.</summary>
@@ -17,6 +17,12 @@ public interface IGitRepository
 
     /// <summary>Which of <paramref name="commits"/> are ancestors of (or equal to) HEAD, in one walk.</summary>
     Task<IReadOnlySet<string>> ReachableFromHeadAsync(IReadOnlyCollection<string> commits, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Which of <paramref name="commits"/> are NOT ancestors of (or equal to) HEAD, in one walk; the walk also reports the
+    /// commits of <paramref name="watch"/> it passed, which are not reachable either (a whole unmerged branch in one go).
+    /// </summary>
+    Task<IReadOnlySet<string>> NotReachableFromHeadAsync(IReadOnlyCollection<string> commits, IReadOnlySet<string> watch, CancellationToken cancellationToken);
 
     /// <summary>Streams the commits of <paramref name="exclusiveFrom"/>..HEAD (all of HEAD's history when null), newest first.</summary>
     IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, bool includeMerges, CancellationToken cancellationToken);

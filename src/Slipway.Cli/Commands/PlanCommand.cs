@@ -30,8 +30,10 @@ public static class PlanCommand
         {
             var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
             var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
-            var plan = await ReleasePlanning.PlanAsync(repo, request, ct).ConfigureAwait(false);
-            plan = plan with { Checks = await Preflight.RunAsync(repo, plan, fetch: false, ct).ConfigureAwait(false) };
+            // The preflight checks run beside the commit log (separate git processes); only the tag check waits for the plan.
+            var planning = ReleasePlanning.PlanAsync(repo, request, ct);
+            var checks = await Preflight.RunAsync(repo, planning, fetch: false, ct).ConfigureAwait(false);
+            var plan = (await planning.ConfigureAwait(false)) with { Checks = checks };
             await terminal.Out.WriteAsync(parse.GetValue(json)
                 ? PlanRenderer.Json(plan, repo.State.Head, repo.State.Branch) + "\n"
                 : PlanRenderer.Text(plan, terminal)).ConfigureAwait(false);

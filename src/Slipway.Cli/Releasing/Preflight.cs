@@ -7,11 +7,20 @@ namespace Slipway.Cli.Releasing;
 public static class Preflight
 {
     /// <param name="fetch">Fetch from the remote first (release); plan uses what the last fetch saw and changes nothing.</param>
-    public static async Task<IReadOnlyList<PreflightCheck>> RunAsync(Repository repo, ReleasePlan plan, bool fetch, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<PreflightCheck>> RunAsync(Repository repo, ReleasePlan plan, bool fetch, CancellationToken cancellationToken) =>
+        RunAsync(repo, Task.FromResult(plan), fetch, cancellationToken);
+
+    /// <summary>The same checks, started while the plan is still being computed: the ones that do not need it run beside it.</summary>
+    public static async Task<IReadOnlyList<PreflightCheck>> RunAsync(Repository repo, Task<ReleasePlan> planning, bool fetch, CancellationToken cancellationToken)
     {
         var config = repo.Config;
-        var checks = new List<PreflightCheck>();
+        // Each check is its own git process, and only the tag check needs the plan (and, when fetching, the fetch).
+        var changes = repo.Git.UncommittedChangesAsync(cancellationToken);
+        var remote = RemoteCheckAsync(repo, fetch, cancellationToken);
+        var plan = await planning.ConfigureAwait(false);
+        var tag = TagCheckAsync(repo, plan, fetch ? remote : null, cancellationToken);
 
+        var checks = new List<PreflightCheck>();
         checks.Add(repo.State.Branch switch
         {
             null => PreflightCheck.Fail("branch", "HEAD is detached, not on a branch", $"switch to the release branch: git switch {config.Branch}"),
@@ -19,22 +28,27 @@ public static class Preflight
             var b => PreflightCheck.Fail("branch", $"on branch {b}, not the release branch {config.Branch}", $"git switch {config.Branch} (or set branch: in slipway.yml)"),
         });
 
-        var changes = await repo.Git.UncommittedChangesAsync(cancellationToken).ConfigureAwait(false);
-        // A release that wrote its files and stopped before its commit left exactly those edits: a re-run finishes it.
-        var resumable = await ReleaseFiles.ResumableAsync(repo, plan, changes, cancellationToken).ConfigureAwait(false);
-        changes = [.. changes.Where(c => !resumable.Contains(c))];
-        checks.Add(changes.Count == 0
-            ? PreflightCheck.Pass("clean", "the working tree is clean")
-            : PreflightCheck.Fail("clean", $"{changes.Count} uncommitted change(s), e.g. {changes[0]}", "commit or stash them: git stash --include-untracked"));
+        checks.Add(await CleanCheckAsync(repo, plan, changes, cancellationToken).ConfigureAwait(false));
 
-        checks.Add(await RemoteCheckAsync(repo, fetch, cancellationToken).ConfigureAwait(false));
+        checks.Add(await remote.ConfigureAwait(false));
 
-        checks.Add(await TagCheckAsync(repo, plan, cancellationToken).ConfigureAwait(false));
+        checks.Add(await tag.ConfigureAwait(false));
 
         checks.Add(plan.NothingToRelease is { } nothing
             ? PreflightCheck.Fail("changes", $"nothing to release: {nothing}", "commit the changes to release first")
             : PreflightCheck.Pass("changes", plan.TagExistsAtHead ? $"{plan.NextTag} is already on HEAD" : $"{plan.Commits.Count} commit(s) to release"));
         return checks;
+    }
+
+    private static async Task<PreflightCheck> CleanCheckAsync(Repository repo, ReleasePlan plan, Task<IReadOnlyList<string>> status, CancellationToken cancellationToken)
+    {
+        var changes = await status.ConfigureAwait(false);
+        // A release that wrote its files and stopped before its commit left exactly those edits: a re-run finishes it.
+        var resumable = await ReleaseFiles.ResumableAsync(repo, plan, changes, cancellationToken).ConfigureAwait(false);
+        changes = [.. changes.Where(c => !resumable.Contains(c))];
+        return changes.Count == 0
+            ? PreflightCheck.Pass("clean", "the working tree is clean")
+            : PreflightCheck.Fail("clean", $"{changes.Count} uncommitted change(s), e.g. {changes[0]}", "commit or stash them: git stash --include-untracked");
     }
 
     private static async Task<PreflightCheck> RemoteCheckAsync(Repository repo, bool fetch, CancellationToken cancellationToken)
@@ -80,7 +94,8 @@ public static class Preflight
                 : $"up to date with {config.Remote}/{config.Branch} ({seen})");
     }
 
-    private static async Task<PreflightCheck> TagCheckAsync(Repository repo, ReleasePlan plan, CancellationToken cancellationToken)
+    /// <param name="fetching">The remote check when it fetches: the tag is looked up after the fetch, which may have brought it.</param>
+    private static async Task<PreflightCheck> TagCheckAsync(Repository repo, ReleasePlan plan, Task<PreflightCheck>? fetching, CancellationToken cancellationToken)
     {
         if (plan.TagExistsAtHead)
         {
@@ -92,7 +107,18 @@ public static class Preflight
             return PreflightCheck.Pass("tag", "no new tag: the commits call for no release");
         }
 
-        var existing = await repo.Git.RefCommitAsync($"refs/tags/{plan.NextTag}", cancellationToken).ConfigureAwait(false);
+        string? existing;
+        if (fetching is null)
+        {
+            // Nothing was fetched: the tags read when the repository was opened are current, no need to ask git again.
+            existing = repo.VersionTags.FirstOrDefault(t => t.Name == plan.NextTag)?.Commit;
+        }
+        else
+        {
+            await fetching.ConfigureAwait(false);
+            existing = await repo.Git.RefCommitAsync($"refs/tags/{plan.NextTag}", cancellationToken).ConfigureAwait(false);
+        }
+
         return existing is null
             ? PreflightCheck.Pass("tag", $"{plan.NextTag} does not exist yet")
             : PreflightCheck.Fail("tag", $"tag {plan.NextTag} already exists on {existing[..7]}, not on HEAD",

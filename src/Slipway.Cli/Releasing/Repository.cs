@@ -45,10 +45,24 @@ public sealed class Repository
     public static async Task<Repository> OpenAsync(string directory, CancellationToken cancellationToken)
     {
         var git = new GitRepository(directory);
-        // State and tags are independent: ask git for both at once.
+        // State and tags are independent: ask git for both at once, and read slipway.yml meanwhile.
+        // Every tag is listed; the prefix (from the configuration) is applied once it is known.
         var stateTask = git.GetStateAsync(cancellationToken);
-        var config = ConfigLoader.LoadFrom(directory);
-        var state = await stateTask.ConfigureAwait(false);
+        var tagsTask = git.ListTagsAsync(string.Empty, cancellationToken);
+        RepositoryState state;
+        SlipwayConfig config;
+        try
+        {
+            config = ConfigLoader.LoadFrom(directory);
+            state = await stateTask.ConfigureAwait(false);
+        }
+        catch
+        {
+            // Not a repository, bad config: that error is the one to report, whatever the tag listing says.
+            _ = tagsTask.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
+
         if (!string.Equals(Path.GetFullPath(directory).TrimEnd('/'), state.TopLevel.TrimEnd('/'), StringComparison.Ordinal)
             && config.Source is null)
         {
@@ -57,59 +71,47 @@ public sealed class Repository
 
         if (state.IsShallow)
         {
+            _ = tagsTask.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             throw new SlipwayException(SlipwayError.Precondition(
                 "this is a shallow clone, so its tags and history are incomplete and the version would be wrong",
                 "run `git fetch --unshallow --tags` (in GitHub Actions: actions/checkout with fetch-depth: 0)"));
         }
 
         var naming = new TagNaming(config.Tag.Prefix);
-        var tags = await git.ListTagsAsync(config.Tag.Prefix, cancellationToken).ConfigureAwait(false);
-        var objects = VersionDiscovery.Candidates(tags.Select(t => (t.Name, t.ObjectId)), naming);
-        if (state.Head is null || objects.Count == 0)
+        var tags = await tagsTask.ConfigureAwait(false);
+        var versionTags = VersionDiscovery.Candidates(tags.Select(t => (t.Name, t.Commit)), naming);
+        if (state.Head is not { } head || versionTags.Count == 0)
         {
-            return new Repository(git, state, config, naming, objects, [], ReleaseLine.Empty);
+            return new Repository(git, state, config, naming, versionTags, [], ReleaseLine.Empty);
         }
 
-        // Tag objects are peeled lazily: only the tags whose reachability is asked about, highest first.
-        var peeled = new Dictionary<string, string>(StringComparer.Ordinal);
-        async Task PeelAsync(IEnumerable<VersionTag> batch)
-        {
-            var todo = batch.Select(t => t.Commit).Where(o => !peeled.ContainsKey(o)).Distinct().ToList();
-            var commits = await git.ResolveCommitsAsync(todo, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < todo.Count; i++)
-            {
-                peeled[todo[i]] = commits[i];
-            }
-        }
-
-        VersionTag Peeled(VersionTag tag) => tag with { Commit = peeled[tag.Commit] };
-
-        var headTags = new List<VersionTag>();
-        var line = await VersionDiscovery.FindAsync(objects, async batch =>
-        {
-            await PeelAsync(batch).ConfigureAwait(false);
-            var commits = batch.Select(t => peeled[t.Commit]).ToHashSet(StringComparer.Ordinal);
-            var reachable = await git.ReachableFromHeadAsync(commits, cancellationToken).ConfigureAwait(false);
-            // Tags on HEAD are set aside (a re-run of a release must see the line as it was before it).
-            var result = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var tag in batch)
-            {
-                var commit = peeled[tag.Commit];
-                if (commit == state.Head)
-                {
-                    headTags.Add(Peeled(tag));
-                }
-                else if (reachable.Contains(commit))
-                {
-                    result.Add(tag.Commit);
-                }
-            }
-
-            return result;
-        }).ConfigureAwait(false);
-
-        var beforeHead = new ReleaseLine(line.Latest is null ? null : Peeled(line.Latest), line.LatestStable is null ? null : Peeled(line.LatestStable));
-        var versionTags = objects.Select(t => peeled.TryGetValue(t.Commit, out var c) ? t with { Commit = c } : t).ToList();
+        // Tags on HEAD are set aside (a re-run of a release must see the line as it was before it).
+        var headTags = versionTags.Where(t => t.Commit == head).ToList();
+        var beforeHead = await FindLineBeforeHeadAsync(git, head, versionTags, cancellationToken).ConfigureAwait(false);
         return new Repository(git, state, config, naming, versionTags, headTags, beforeHead);
+    }
+
+    /// <summary>
+    /// Asks git about reachability batch by batch, highest version first. What one walk learns is kept: it names
+    /// every version tag it passed as unreachable (all the tags of an unmerged branch at once), so they are never asked again.
+    /// </summary>
+    private static Task<ReleaseLine> FindLineBeforeHeadAsync(GitRepository git, string head, IReadOnlyList<VersionTag> versionTags,
+        CancellationToken cancellationToken)
+    {
+        var tagged = versionTags.Select(t => t.Commit).ToHashSet(StringComparer.Ordinal);
+        var notReachable = new HashSet<string>(StringComparer.Ordinal) { head };
+        var reachable = new HashSet<string>(StringComparer.Ordinal);
+        return VersionDiscovery.FindAsync(versionTags, async batch =>
+        {
+            var ask = batch.Select(t => t.Commit).Where(c => !notReachable.Contains(c) && !reachable.Contains(c)).ToHashSet(StringComparer.Ordinal);
+            if (ask.Count > 0)
+            {
+                var walked = await git.NotReachableFromHeadAsync(ask, tagged, cancellationToken).ConfigureAwait(false);
+                notReachable.UnionWith(walked);
+                reachable.UnionWith(ask.Where(c => !walked.Contains(c)));
+            }
+
+            return batch.Select(t => t.Commit).Where(reachable.Contains).ToHashSet(StringComparer.Ordinal);
+        });
     }
 }
