@@ -114,6 +114,42 @@ public sealed class ReleaseFilesTests
     }
 
     [Fact]
+    public void Release_auto_picks_the_version_from_the_commits_and_resumes_after_a_refused_push()
+    {
+        using var remote = new BareRemote();
+        using var repo = RepoWithRemote(remote);
+        remote.RefusePushes();
+        Expect.OneLineError(repo.Slipway("release", "auto", "--yes"), 1, "refused");
+        var head = repo.Head;
+        Assert.Equal("chore(release): v1.3.0", repo.Git("log", "-1", "--format=%s"));
+
+        remote.Heal();
+        var again = repo.Slipway("release", "auto", "--yes");
+
+        Expect.Success(again);
+        Assert.Equal("released v1.3.0\n", again.StandardOutput);
+        Assert.Equal(head, repo.Head);
+        Assert.Equal(head, remote.Tags()["v1.3.0"]);
+        Assert.Contains("version = \"1.3.0\"", repo.ReadFile("pyproject.toml"), StringComparison.Ordinal);
+        Assert.Contains("## [1.3.0] - ", repo.ReadFile("CHANGELOG.md"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_configured_template_shapes_the_plan_and_the_tag_message()
+    {
+        using var remote = new BareRemote();
+        using var repo = RepoWithRemote(remote);
+        repo.WriteFile("slipway.yml", Config.Replace("  file: CHANGELOG.md", "  file: CHANGELOG.md\n  template: github", StringComparison.Ordinal));
+        repo.Git("commit", "--quiet", "-am", "chore: github notes in tags");
+
+        Expect.Success(repo.Slipway("release", "minor", "--yes"));
+
+        var message = remote.Git("tag", "-l", "--format=%(contents)", "v1.3.0");
+        Assert.StartsWith("Release v1.3.0\n\n## What's Changed\n\n### Added\n\n- **api:** add the thing (", message, StringComparison.Ordinal);
+        Assert.Contains("### Fixed", repo.ReadFile("CHANGELOG.md"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Other_edits_to_a_bump_file_still_fail_the_clean_check()
     {
         using var remote = new BareRemote();
