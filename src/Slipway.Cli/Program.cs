@@ -17,6 +17,7 @@ var root = new RootCommand("Slipway: from commits to a version running in produc
     ChangelogCommand.Create(),
     NotesCommand.Create(),
     ImageCommand.Create(),
+    CiCommand.Create(),
 };
 
 // No response files: an argument such as "@{-1}" (a tag name, a version from CI) must be a value, never a file to read.

@@ -7,6 +7,7 @@ public static class ImageCommand
 {
     public static Command Create() => new("image", "Container images: the tags a version gets, and giving them to an image already in the registry")
     {
+        ImageTagsCommand.Create(),
         ImagePromoteCommand.Create(),
     };
 }

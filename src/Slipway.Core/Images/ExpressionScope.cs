@@ -25,9 +25,12 @@ internal static class ExpressionScope
 
     public static string ShortSha(string sha) => sha.Length > ShortShaLength ? sha[..ShortShaLength] : sha;
 
-    /// <summary>{{branch}}: the branch of a branch ref; on a tag ref, the release branch that contains the tag (metadata-action: empty).</summary>
+    /// <summary>{{branch}}: the branch of a branch ref; on a tag ref, the release branch that contains the tag; on a pull request, its source branch (metadata-action: empty for both).</summary>
     public static string Branch(ImageBuildContext context) =>
-        context.RefBranch ?? (context.RefTag is not null ? context.TagBranch : null) ?? string.Empty;
+        context.RefBranch
+        ?? (context.RefTag is not null ? context.TagBranch : null)
+        ?? (context.IsPullRequest ? context.HeadRef : null)
+        ?? string.Empty;
 
     /// <summary>Whether the build's branch (for a tag, the release branch containing it) is the default branch.</summary>
     public static bool IsDefaultBranch(ImageBuildContext context)

@@ -24,6 +24,9 @@ public sealed record ImageBuildContext
     /// <summary>On a tag ref, the release branch that contains the tag: {{branch}} and {{is_default_branch}} use it (metadata-action leaves {{branch}} empty there, which gave the seed `-abc1234`).</summary>
     public string? TagBranch { get; init; }
 
+    /// <summary>On a pull request, its source branch (GITHUB_HEAD_REF): {{branch}} uses it (metadata-action: empty, which gives tags like `-abc1234`).</summary>
+    public string? HeadRef { get; init; }
+
     /// <summary>The commit's date ({{commit_date}}); null renders as <see cref="Now"/>.</summary>
     public DateTimeOffset? CommitDate { get; init; }
 

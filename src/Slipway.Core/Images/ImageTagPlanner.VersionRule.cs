@@ -51,7 +51,7 @@ public static partial class ImageTagPlanner
             }
             else if (all.Any(r => r.Type == rule.Type && FloatingScopes.HasFullVersion(r["pattern"]!) && run.Expand(r["enable"]!) == "true"))
             {
-                run.Withhold(run.Affix(rule, parsed.Fields["version"]), $"{parsed.Order} is a prerelease, which gets only its exact tag");
+                run.Withhold(run.Affix(rule, TagExpression.Render(pattern, fields)), $"{parsed.Order} is a prerelease, which gets only its exact tag");
                 return null;
             }
             else

@@ -21,6 +21,9 @@ public static partial class ImageTagPlanner
     /// <summary>Replaces every run of characters a tag cannot hold with '-', as metadata-action does.</summary>
     public static string SanitizeTag(string tag) => TagUnsafe().Replace(tag, "-");
 
+    /// <summary>The OCI distribution spec's tag grammar: [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}.</summary>
+    public static bool IsValidTag(string tag) => tag.Length is > 0 and <= 128 && (char.IsAsciiLetterOrDigit(tag[0]) || tag[0] == '_') && !TagUnsafe().IsMatch(tag);
+
     [GeneratedRegex("[^a-zA-Z0-9._-]+")]
     private static partial Regex TagUnsafe();
 
@@ -88,6 +91,13 @@ public static partial class ImageTagPlanner
             }
 
             var value = SanitizeTag(candidate.Value);
+            if (!IsValidTag(value))
+            {
+                // e.g. {{branch}}- on a detached HEAD gives "-abc1234", which every registry refuses.
+                _withheld.Add(new WithheldTag(value, "not a valid tag: it must start with a letter, digit or _ and have at most 128 characters"));
+                return;
+            }
+
             if (_main is null)
             {
                 _main = value;
@@ -163,7 +173,7 @@ public static partial class ImageTagPlanner
             return Plain(rule, value, latest: true, ReleaseTagValue.FromSemver(input)?.Order ?? _buildVersion);
         }
 
-        /// <summary>The text a semver, pep440 or match rule reads: its value=, else the tag pushed, else the release version.</summary>
+        /// <summary>The text a semver, pep440 or match rule reads: its value=, else the release version, else the tag pushed.</summary>
         public string? Input(ImageTagRule rule)
         {
             if (rule["value"] is { Length: > 0 } value)
@@ -171,7 +181,13 @@ public static partial class ImageTagPlanner
                 return Expand(value);
             }
 
-            return context.RefTag ?? version?.ToString();
+            if (version is null)
+            {
+                return context.RefTag;
+            }
+
+            // The release version wins over the ref; the tag's own spelling is kept when it is that version ({{raw}} = v1.2.3).
+            return context.RefTag is { } tag && ReleaseTagValue.FromSemver(tag)?.Order == version ? tag : version.ToString();
         }
 
         public TagCandidate Plain(ImageTagRule rule, string value, bool latest, SemanticVersion? order = null) =>

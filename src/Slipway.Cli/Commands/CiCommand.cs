@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Slipway.Cli.Commands;
+
+/// <summary>`slipway ci ...`: GitHub Actions glue (step outputs written safely).</summary>
+public static class CiCommand
+{
+    public static Command Create() => new("ci", "GitHub Actions glue: step outputs in $GITHUB_OUTPUT, written so that no value can break out")
+    {
+        CiImageTagsCommand.Create(),
+    };
+}

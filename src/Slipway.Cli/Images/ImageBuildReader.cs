@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Slipway.Cli.Releasing;
+using Slipway.Core.Errors;
+using Slipway.Core.Images;
+using Slipway.Core.Versioning;
+
+namespace Slipway.Cli.Images;
+
+/// <summary>Reads what a build is of: the GitHub Actions event (GITHUB_REF, GITHUB_SHA, …) when there is one, else the local repository's HEAD.</summary>
+public static partial class ImageBuildReader
+{
+    /// <summary>The build in <paramref name="repo"/>; <paramref name="versionText"/> (1.2.3 or v1.2.3) overrides the version found.</summary>
+    public static async Task<ImageBuild> ReadAsync(Repository repo, string? versionText, Func<string, string?> environment,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var config = repo.Config;
+        var payload = GitHubEvent.Read(environment("GITHUB_EVENT_PATH"));
+        var inActions = !string.IsNullOrEmpty(environment("GITHUB_REF")) || !string.IsNullOrEmpty(environment("GITHUB_EVENT_NAME"));
+        var sha = inActions ? environment("GITHUB_SHA") ?? repo.State.Head ?? string.Empty : repo.State.Head ?? string.Empty;
+        var headTag = repo.HeadTags.Count > 0 ? repo.HeadTags[0] : null;
+        var githubRef = environment("GITHUB_REF") ?? string.Empty;
+        var version = versionText is not null ? ParseVersion(versionText, repo.Naming)
+            : headTag?.Version
+            ?? (githubRef.StartsWith("refs/tags/", StringComparison.Ordinal) && repo.Naming.TryParse(githubRef["refs/tags/".Length..], out var tagged) ? tagged : null);
+
+        // Outside Actions the ref is HEAD's: the version's tag when HEAD carries it, else the branch checked out.
+        var releaseTag = version is null ? null : repo.HeadTags.FirstOrDefault(t => t.Version == version);
+        var reference = inActions ? githubRef
+            : releaseTag is not null ? $"refs/tags/{releaseTag.Name}"
+            : repo.State.Branch is { } branch ? $"refs/heads/{branch}"
+            : string.Empty;
+
+        var isTag = reference.StartsWith("refs/tags/", StringComparison.Ordinal);
+        var context = new ImageBuildContext
+        {
+            EventName = inActions ? environment("GITHUB_EVENT_NAME") ?? string.Empty : string.Empty,
+            Ref = reference,
+            Sha = sha,
+            DefaultBranch = payload.DefaultBranch ?? config.Branch,
+            EventDefaultBranch = payload.DefaultBranch ?? config.Branch,
+            BaseRef = isTag ? payload.BaseRef : reference.StartsWith("refs/pull/", StringComparison.Ordinal) ? environment("GITHUB_BASE_REF") ?? payload.PullRequestBaseRef : null,
+            HeadRef = inActions ? environment("GITHUB_HEAD_REF") : null,
+            TagBranch = isTag ? await ReleaseBranchAsync(repo, sha, payload.BaseRef, cancellationToken).ConfigureAwait(false) : null,
+            CommitDate = await CommitDateAsync(repo, sha, cancellationToken).ConfigureAwait(false),
+            Now = now,
+            SourceUrl = await SourceUrlAsync(repo, environment, cancellationToken).ConfigureAwait(false),
+            Title = environment("GITHUB_REPOSITORY") is { Length: > 0 } repository ? repository[(repository.LastIndexOf('/') + 1)..] : Path.GetFileName(repo.State.TopLevel),
+        };
+        return new ImageBuild(context, version, [.. repo.VersionTags.Select(t => t.Version)]);
+    }
+
+    /// <summary>The version given on the command line, with or without the tag prefix.</summary>
+    public static SemanticVersion ParseVersion(string text, TagNaming naming)
+    {
+        if (naming.TryParse(text, out var tagged))
+        {
+            return tagged;
+        }
+
+        return SemanticVersion.TryParse(text, out var version, out var why)
+            ? version
+            : throw new SlipwayException(SlipwayError.Usage($"'{text}' is not a version ({why})", $"write it as MAJOR.MINOR.PATCH or {naming.Prefix}MAJOR.MINOR.PATCH, e.g. 1.3.0"));
+    }
+
+    /// <summary>The release branch containing the tagged commit: the configured branch if it does (locally or on a remote), else the first branch that does, else the event's base_ref.</summary>
+    private static async Task<string?> ReleaseBranchAsync(Repository repo, string sha, string? payloadBaseRef, CancellationToken cancellationToken)
+    {
+        var fallback = payloadBaseRef is null ? null : payloadBaseRef.StartsWith("refs/heads/", StringComparison.Ordinal) ? payloadBaseRef["refs/heads/".Length..] : payloadBaseRef;
+        if (!CommitId().IsMatch(sha))
+        {
+            return fallback;
+        }
+
+        string output;
+        try
+        {
+            output = await repo.Git.RunAsync(["for-each-ref", $"--contains={sha}", "--format=%(refname)", "refs/heads/", "refs/remotes/"], cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlipwayException)
+        {
+            return fallback; // the commit is not in this clone
+        }
+
+        var branches = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(r => r.StartsWith("refs/heads/", StringComparison.Ordinal) ? r["refs/heads/".Length..]
+                : r.Split('/', 4) is [_, _, _, var name] ? name : null)
+            .Where(b => b is not null and not "HEAD")
+            .Select(b => b!)
+            .ToList();
+        return branches.Contains(repo.Config.Branch) ? repo.Config.Branch : branches.FirstOrDefault() ?? fallback;
+    }
+
+    private static async Task<DateTimeOffset?> CommitDateAsync(Repository repo, string sha, CancellationToken cancellationToken)
+    {
+        if (!CommitId().IsMatch(sha))
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = await repo.Git.RunAsync(["show", "--no-patch", "--format=%cI", sha, "--"], cancellationToken).ConfigureAwait(false);
+            return DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        }
+        catch (SlipwayException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<string?> SourceUrlAsync(Repository repo, Func<string, string?> environment, CancellationToken cancellationToken)
+    {
+        if (environment("GITHUB_REPOSITORY") is { Length: > 0 } repository)
+        {
+            return $"{(environment("GITHUB_SERVER_URL") is { Length: > 0 } server ? server : "https://github.com").TrimEnd('/')}/{repository}";
+        }
+
+        var url = await repo.Git.RemoteUrlAsync(repo.Config.Remote, cancellationToken).ConfigureAwait(false);
+        return url is null ? null : WebUrl(url);
+    }
+
+    /// <summary>git@host:owner/repo.git and https://host/owner/repo.git both give https://host/owner/repo; other remotes (file://) have no web page.</summary>
+    internal static string? WebUrl(string remote)
+    {
+        var match = ScpLike().Match(remote);
+        if (match.Success)
+        {
+            return $"https://{match.Groups["host"].Value}/{match.Groups["path"].Value}";
+        }
+
+        return Uri.TryCreate(remote, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? $"https://{uri.Host}{(uri.IsDefaultPort ? string.Empty : $":{uri.Port}")}{StripGit(uri.AbsolutePath)}"
+            : null;
+    }
+
+    private static string StripGit(string path) => path.EndsWith(".git", StringComparison.Ordinal) ? path[..^4] : path;
+
+    [GeneratedRegex("^[0-9a-f]{7,64}$")]
+    private static partial Regex CommitId();
+
+    [GeneratedRegex(@"^(?:ssh://)?[^@/\s]+@(?<host>[^:/\s]+)[:/](?<path>[^\s]+?)(?:\.git)?/?$")]
+    private static partial Regex ScpLike();
+}
