@@ -25,9 +25,15 @@ var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenRe
 if (parseResult.Errors.Count > 0)
 {
     // Usage errors: one line that says what is wrong and where to look, exit 2.
-    var first = parseResult.Errors[0].Message.TrimEnd('.');
-    var command = parseResult.CommandResult.Command;
-    var name = command == root ? "slipway" : $"slipway {command.Name}";
+    // System.CommandLine's messages can span lines (e.g. the list of allowed values): keep them to one.
+    var first = string.Join(' ', parseResult.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
+    var names = new List<string>();
+    for (var result = parseResult.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+    {
+        names.Insert(0, result.Command == root ? "slipway" : result.Command.Name);
+    }
+
+    var name = string.Join(' ', names);
     Console.Error.WriteLine($"slipway: {first}; see `{name} --help`");
     return 2;
 }

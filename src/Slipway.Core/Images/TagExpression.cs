@@ -4,10 +4,8 @@ using Slipway.Core.Errors;
 namespace Slipway.Core.Images;
 
 /// <summary>Renders the Handlebars subset metadata-action's expressions use: {{name}}, {{name 'arg' key='value'}}, {{{name}}} and {{! comments }}.</summary>
-/// <remarks>Output of {{…}} is HTML-escaped as Handlebars does, so a value renders the same here as in the action.</remarks>
 internal static class TagExpression
 {
-    private static readonly System.Buffers.SearchValues<char> HtmlSpecial = System.Buffers.SearchValues.Create("&<>\"'`=");
 
     public static string Render(string template, IReadOnlyDictionary<string, TemplateHelper> scope)
     {
@@ -47,10 +45,8 @@ internal static class TagExpression
                 continue;
             }
 
-            var escape = !triple;
             if (body.StartsWith('&'))
             {
-                escape = false;
                 body = body[1..].Trim();
             }
 
@@ -60,7 +56,8 @@ internal static class TagExpression
             }
 
             var value = Evaluate(template, body, scope);
-            output.Append(escape ? Escape(value) : value);
+            // Handlebars would HTML-escape {{…}} (a branch a=b becomes a&#x3D;b); tags and labels are not HTML, so values stay as they are.
+            output.Append(value);
         }
 
         return output.ToString();
@@ -164,32 +161,6 @@ internal static class TagExpression
         text is "true" or "false" || double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
             ? text
             : null;
-
-    private static string Escape(string value)
-    {
-        if (value.AsSpan().IndexOfAny(HtmlSpecial) < 0)
-        {
-            return value;
-        }
-
-        var output = new StringBuilder(value.Length + 16);
-        foreach (var c in value)
-        {
-            output.Append(c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#x27;",
-                '`' => "&#x60;",
-                '=' => "&#x3D;",
-                _ => c.ToString(),
-            });
-        }
-
-        return output.ToString();
-    }
 
     private static SlipwayException Bad(string template, string problem) =>
         new(SlipwayError.Usage($"image tag expression '{template}': {problem}", "see the metadata-action expressions: {{branch}}, {{tag}}, {{sha}}, {{base_ref}}, {{is_default_branch}}, {{date 'FORMAT'}}"));
