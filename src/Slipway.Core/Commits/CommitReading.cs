@@ -12,5 +12,6 @@ namespace Slipway.Core.Commits;
 /// The tool's changelog lists it under breaking changes although its version rules do not count it as breaking
 /// (release-please: a '!' header whose breaking-change footer is empty), so it releases at least a patch.
 /// </param>
+/// <param name="IsCancelled">A revert and the commit it reverts, both in the range: the tool leaves both out (commit-analyzer).</param>
 public sealed record CommitReading(Commit Source, string? Type, bool IsBreaking, bool IsRevert = false, SemanticVersion? ReleaseAs = null,
-    bool IsListedAsBreaking = false);
+    bool IsListedAsBreaking = false, bool IsCancelled = false);

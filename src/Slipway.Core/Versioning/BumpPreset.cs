@@ -10,6 +10,9 @@ namespace Slipway.Core.Versioning;
 /// <param name="ReadsReleaseAs">The tool forces the version named by a Release-As footer.</param>
 public sealed record BumpPreset(string Name, ICommitReader Reader, BumpRules Rules, bool ReadsReleaseAs = false)
 {
+    /// <summary>True when versioning.rules replaced entries of the tool's table (the reason says so).</summary>
+    public bool RulesConfigured { get; init; }
+
     public const string DefaultName = ConventionalCommitsName;
 
     private const string ConventionalCommitsName = "conventionalcommits";
@@ -65,6 +68,8 @@ public sealed record BumpPreset(string Name, ICommitReader Reader, BumpRules Rul
     public static BumpPreset? Named(string name, IReadOnlyDictionary<string, BumpKind>? overrides = null)
     {
         var preset = All.FirstOrDefault(p => p.Name == name);
-        return preset is null || overrides is null ? preset : preset with { Rules = preset.Rules.With(overrides) };
+        return preset is null || overrides is null || overrides.Count == 0
+            ? preset
+            : preset with { Rules = preset.Rules.With(overrides), RulesConfigured = true };
     }
 }

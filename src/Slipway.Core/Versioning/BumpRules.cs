@@ -59,6 +59,11 @@ public sealed record BumpRules
     public (BumpKind Kind, string? Rule) Match(CommitReading reading)
     {
         ArgumentNullException.ThrowIfNull(reading);
+        if (reading.IsCancelled)
+        {
+            return (BumpKind.None, null);
+        }
+
         var kind = TypeKind(reading.Type);
         var rule = kind > BumpKind.None ? reading.Type : null;
         if (reading.IsBreaking && Breaking > kind)

@@ -13,7 +13,7 @@ public static class ConventionalBump
         ArgumentNullException.ThrowIfNull(commits);
         ArgumentNullException.ThrowIfNull(preset);
         var where = since is null ? "since the beginning" : $"since {since}";
-        var byPreset = $"(preset {preset.Name})";
+        var byPreset = preset.RulesConfigured ? $"(preset {preset.Name} with versioning.rules)" : $"(preset {preset.Name})";
         if (commits.Count == 0)
         {
             return new BumpDecision(BumpKind.None, $"no commits {where}");
@@ -29,7 +29,7 @@ public static class ConventionalBump
             var (readingKind, rule) = preset.Rules.Match(reading);
             if (readingKind == BumpKind.None || rule is null)
             {
-                quiet.Add(reading.Type ?? "other");
+                quiet.Add(reading.IsCancelled ? "reverted" : reading.Type ?? "other");
                 continue;
             }
 

@@ -76,6 +76,13 @@ public sealed class ConventionalBumpTests
         var none = ConventionalBump.Decide(Commits("docs: a", "chore: b", "wip"), BumpPreset.ConventionalCommits, "v1.2.3");
         Assert.Equal(new BumpDecision(BumpKind.None, "no releasable commits since v1.2.3 (only chore, docs, other)"), none);
 
+        var reverted = ConventionalBump.Decide(Commits("Revert \"feat: a\"\n\nThis reverts commit 2aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.", "feat: a", "chore: b"),
+            BumpPreset.ConventionalCommits, "v1.2.3");
+        Assert.Equal("no releasable commits since v1.2.3 (only chore, reverted)", reverted.Reason);
+
+        var configured = ConventionalBump.Decide(Commits("docs: a"), BumpPreset.Named("angular", new Dictionary<string, BumpKind> { ["docs"] = BumpKind.Patch })!, "v1.2.3");
+        Assert.Equal("patch: 1 docs since v1.2.3 (preset angular with versioning.rules)", configured.Reason);
+
         var major = ConventionalBump.Decide(Commits("fix: a", "feat!: b"), BumpPreset.ConventionalCommits, null);
         Assert.Equal("major: breaking change in 2aaaaaa since the beginning (preset conventionalcommits)", major.Reason);
     }

@@ -12,8 +12,9 @@ public sealed partial class CommitAnalyzerReader(CommitAnalyzerOptions options) 
     public IReadOnlyList<CommitReading> Read(IReadOnlyList<Commit> commits)
     {
         ArgumentNullException.ThrowIfNull(commits);
-        var parsed = commits.Where(c => c.Message.Trim().Length > 0).Select(Parse);
-        return FilterReverted(parsed).Select(p => p.Reading).ToList();
+        var parsed = commits.Where(c => c.Message.Trim().Length > 0).Select(Parse).ToList();
+        var kept = FilterReverted(parsed).ToHashSet(ReferenceEqualityComparer.Instance);
+        return [.. parsed.Select(p => kept.Contains(p) ? p.Reading : p.Reading with { IsCancelled = true })];
     }
 
     private Parsed Parse(Commit commit)
