@@ -39,6 +39,15 @@ public static class LedgerJson
         Optional(json, "detail", record.Detail, includeNulls);
         Optional(json, "from", record.From, includeNulls);
         json.WriteBoolean("forced", record.Forced);
+        if (record.GitHubDeployment is { } github)
+        {
+            json.WriteNumber("githubDeployment", github);
+        }
+        else if (includeNulls)
+        {
+            json.WriteNull("githubDeployment");
+        }
+
         json.WriteEndObject();
     }
 
@@ -82,6 +91,7 @@ public static class LedgerJson
                 Detail = Text(root, "detail"),
                 From = Text(root, "from"),
                 Forced = root.TryGetProperty("forced", out var forced) && forced.ValueKind == JsonValueKind.True,
+                GitHubDeployment = root.TryGetProperty("githubDeployment", out var github) && github.TryGetInt64(out var githubId) ? githubId : null,
             };
         }
         catch (JsonException)

@@ -20,6 +20,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             return await new DryRun(context, terminal).ShowAsync(request, history, cancellationToken).ConfigureAwait(false);
         }
 
+        using var mirror = await GitHubMirror.CreateAsync(context, terminal, cancellationToken).ConfigureAwait(false);
         var actor = await context.ActorAsync(cancellationToken).ConfigureAwait(false);
         var commit = await context.CommitOfAsync(request.Version, cancellationToken).ConfigureAwait(false);
         if (commit is null)
@@ -27,7 +28,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             Progress($"note: tag {tag} is not in this clone, so the record has no commit");
         }
 
-        DeploymentRecord Record(string v, string? c, DeploymentAction action, DeploymentOutcome outcome, string? detail) => new()
+        DeploymentRecord Record(string v, string? c, DeploymentAction action, DeploymentOutcome outcome, string? detail, long? github = null) => new()
         {
             Id = DeploymentContext.NewId(),
             Environment = env.Name,
@@ -42,12 +43,25 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             Detail = detail,
             From = request.From,
             Forced = request.Force,
+            GitHubDeployment = github,
         };
+
+        async Task<long?> MirrorBlockedAsync(string detail)
+        {
+            var id = mirror is null ? null : await mirror.StartAsync(env, tag, $"{version}: {detail}", cancellationToken).ConfigureAwait(false);
+            if (mirror is not null)
+            {
+                await mirror.FinishAsync(id, false, $"blocked: {detail}", null, cancellationToken).ConfigureAwait(false);
+            }
+
+            return id;
+        }
 
         var refusal = Refusal(request, history);
         if (refusal is not null)
         {
-            await context.Ledger.AppendAsync([Record(version, commit, request.Action, DeploymentOutcome.Blocked, refusal.Message)], cancellationToken).ConfigureAwait(false);
+            var blocked = await MirrorBlockedAsync(refusal.Message).ConfigureAwait(false);
+            await context.Ledger.AppendAsync([Record(version, commit, request.Action, DeploymentOutcome.Blocked, refusal.Message, blocked)], cancellationToken).ConfigureAwait(false);
             throw new SlipwayException(refusal);
         }
 
@@ -58,7 +72,8 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             if (!result.Passed)
             {
                 var detail = $"gate '{gate.Name}' failed ({result.Detail})";
-                await context.Ledger.AppendAsync([Record(version, commit, request.Action, DeploymentOutcome.Blocked, detail)], cancellationToken).ConfigureAwait(false);
+                var blocked = await MirrorBlockedAsync(detail).ConfigureAwait(false);
+                await context.Ledger.AppendAsync([Record(version, commit, request.Action, DeploymentOutcome.Blocked, detail, blocked)], cancellationToken).ConfigureAwait(false);
                 throw new SlipwayException(SlipwayError.Precondition($"{version} was not deployed to {env.Name}: {detail}", "fix what the gate found, then deploy again"));
             }
         }
@@ -70,10 +85,10 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             records.Add(Record(bad, current?.Commit, DeploymentAction.Rollback, DeploymentOutcome.RolledBack, $"rolled back to {version}"));
         }
 
-        var (ok, problem) = await InstallAndCheckAsync(env, version, tag, cancellationToken).ConfigureAwait(false);
+        var (ok, problem, github) = await AttemptAsync(mirror, env, version, tag, history.Current(env.Name)?.GitHubDeployment, cancellationToken).ConfigureAwait(false);
         if (ok)
         {
-            records.Add(Record(version, commit, request.Action, DeploymentOutcome.Succeeded, null));
+            records.Add(Record(version, commit, request.Action, DeploymentOutcome.Succeeded, null, github));
             await terminal.Out.WriteLineAsync(request.Action == DeploymentAction.Rollback
                 ? $"rolled back {env.Name} to {version}" + (request.MarkBad is { } replaced ? $" (from {replaced}, now marked bad)" : string.Empty)
                 : $"deployed {version} to {env.Name}").ConfigureAwait(false);
@@ -81,7 +96,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             return 0;
         }
 
-        var failed = Record(version, commit, request.Action, DeploymentOutcome.Failed, problem);
+        var failed = Record(version, commit, request.Action, DeploymentOutcome.Failed, problem, github);
         records.Add(failed);
         var message = $"deploying {version} to {env.Name} failed: {problem}";
         var target = env.AutoRollback && request.Action != DeploymentAction.Rollback
@@ -91,9 +106,9 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         {
             records[^1] = failed with { Outcome = DeploymentOutcome.RolledBack };
             Progress($"auto_rollback: redeploying {target.Version}");
-            var (back, backProblem) = await InstallAndCheckAsync(env, target.Version, context.Naming.Prefix + target.Version, cancellationToken).ConfigureAwait(false);
+            var (back, backProblem, backGitHub) = await AttemptAsync(mirror, env, target.Version, context.Naming.Prefix + target.Version, github, cancellationToken).ConfigureAwait(false);
             records.Add(Record(target.Version, target.Commit, DeploymentAction.Rollback,
-                back ? DeploymentOutcome.Succeeded : DeploymentOutcome.Failed, $"automatic rollback after {version} failed" + (back ? string.Empty : $": {backProblem}")));
+                back ? DeploymentOutcome.Succeeded : DeploymentOutcome.Failed, $"automatic rollback after {version} failed" + (back ? string.Empty : $": {backProblem}"), backGitHub));
             message += back ? $"; rolled back to {target.Version}" : $"; the automatic rollback to {target.Version} failed too: {backProblem}";
         }
         else if (env.AutoRollback && request.Action != DeploymentAction.Rollback)
@@ -103,6 +118,19 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
 
         await context.Ledger.AppendAsync(records, cancellationToken).ConfigureAwait(false);
         throw new SlipwayException(SlipwayError.Failed(message, $"see `slipway history {env.Name}`; fix it and deploy again"));
+    }
+
+    /// <summary>One attempt, mirrored to GitHub when configured: in_progress, then success or failure (and inactive for the one it replaced).</summary>
+    private async Task<(bool Ok, string? Problem, long? GitHub)> AttemptAsync(GitHubMirror? mirror, DeploymentEnvironment env, string version, string tag, long? replaced, CancellationToken cancellationToken)
+    {
+        var github = mirror is null ? null : await mirror.StartAsync(env, tag, $"slipway: {version} to {env.Name}", cancellationToken).ConfigureAwait(false);
+        var (ok, problem) = await InstallAndCheckAsync(env, version, tag, cancellationToken).ConfigureAwait(false);
+        if (mirror is not null)
+        {
+            await mirror.FinishAsync(github, ok, ok ? $"{version} is running in {env.Name}" : problem!, replaced, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (ok, problem, github);
     }
 
     /// <summary>helm upgrade --install, then the health check: (true, null) or (false, what went wrong).</summary>

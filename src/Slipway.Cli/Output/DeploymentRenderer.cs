@@ -11,7 +11,7 @@ public static class DeploymentRenderer
 {
     private static readonly string[] StatusHeader = ["ENVIRONMENT", "VERSION", "OUTCOME", "SINCE", "BY", "LAST GOOD"];
     private static readonly string[] HistoryHeader = ["WHEN", "VERSION", "ACTION", "OUTCOME", "BY", "REASON / DETAIL"];
-    private static readonly string[] OptionalFields = ["commit", "digest", "reason", "detail", "from"];
+    private static readonly string[] OptionalFields = ["commit", "digest", "reason", "detail", "from", "githubDeployment"];
 
     public static string StatusText(IReadOnlyList<string> environments, DeploymentHistory history, IReadOnlySet<string> pending)
     {

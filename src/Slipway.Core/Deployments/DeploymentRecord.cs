@@ -36,6 +36,9 @@ public sealed record DeploymentRecord
     /// <summary>The environment a promotion took the version from.</summary>
     public string? From { get; init; }
 
+    /// <summary>The id of the GitHub deployment that mirrors this attempt, when release.github is configured and GitHub answered.</summary>
+    public long? GitHubDeployment { get; init; }
+
     /// <summary>The requirements were bypassed with --force.</summary>
     public bool Forced { get; init; }
 }

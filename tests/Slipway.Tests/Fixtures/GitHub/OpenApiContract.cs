@@ -53,6 +53,9 @@ public sealed class OpenApiContract
 
     public static OpenApiContract Load() => Shared.Value;
 
+    /// <summary>Another contract file in the same format (e.g. the Deployments subset under tests/).</summary>
+    public static OpenApiContract LoadFrom(string path) => new(path);
+
     public IReadOnlyList<OpenApiOperation> Operations { get; }
 
     public JsonElement Schema(string name) => _document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(name);
