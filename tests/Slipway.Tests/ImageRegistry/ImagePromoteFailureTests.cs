@@ -142,7 +142,7 @@ public sealed class ImagePromoteFailureTests : IDisposable
     {
         using var registry = new Registry();
         var digest = registry.Push("app", "main-abc1234", OciImage.Create());
-        using var outage = new RegistryOutage(registry, stopAtPut: 3);
+        using var outage = new RegistryProxy(registry, stopAtPut: 3);
         var source = $"{outage.Host}/app:main-abc1234";
 
         var failed = Run(null, null, source, "--version", "1.3.0");
@@ -164,6 +164,23 @@ public sealed class ImagePromoteFailureTests : IDisposable
         {
             Assert.Equal(digest, Skopeo.Digest($"{registry.Host}/app:{tag}"));
         }
+    }
+
+    [Fact]
+    public void A_registry_that_answers_429_is_retried_after_its_Retry_After()
+    {
+        using var registry = new Registry();
+        var digest = registry.Push("app", "main-abc1234", OciImage.Create());
+        using var proxy = new RegistryProxy(registry, throttle: 2);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = Run(null, null, $"{proxy.Host}/app:main-abc1234", "--version", "1.3.0");
+
+        Expect.Success(result);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(2), $"Retry-After: 1, twice, was not waited out ({clock.Elapsed})");
+        Assert.EndsWith("4 added; 8 HTTP requests, no blob transferred", result.StandardError.Trim(), StringComparison.Ordinal);
+        Assert.Equal(8, proxy.Requests);
+        Assert.Equal(digest, Skopeo.Digest($"{registry.Host}/app:v1.3.0"));
     }
 
     public void Dispose() => _home.Dispose();

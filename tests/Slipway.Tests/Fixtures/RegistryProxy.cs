@@ -2,9 +2,9 @@ using System.Net;
 
 namespace Slipway.Tests.Fixtures;
 
-/// <summary>A pass-through HTTP proxy in front of the test registry that stops the real registry process when a chosen manifest PUT arrives: the registry going down mid-promotion, deterministically.</summary>
-/// <remarks>PUTs before the chosen one finish first; the chosen one and every later request meet a stopped registry and get 502 Bad Gateway, as from a load balancer whose backend died.</remarks>
-public sealed class RegistryOutage : IDisposable
+/// <summary>A pass-through HTTP proxy in front of the real test registry that injects faults: it stops the registry when a chosen manifest PUT arrives (the registry going down mid-promotion, deterministically), or answers the first requests 429 with Retry-After.</summary>
+/// <remarks>With stopAtPut, PUTs before the chosen one finish first; the chosen one and every later request meet a stopped registry and get 502 Bad Gateway, as from a load balancer whose backend died.</remarks>
+public sealed class RegistryProxy : IDisposable
 {
     private static readonly HttpClient Upstream = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(30) };
     private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase) { "Host", "Connection", "Content-Length", "Transfer-Encoding", "Keep-Alive", "Date", "Server" };
@@ -13,13 +13,18 @@ public sealed class RegistryOutage : IDisposable
     private readonly HttpListener _listener = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _lock = new();
+    private readonly int _throttle;
     private int _puts;
     private int _earlyPending;
+    private int _requests;
 
-    public RegistryOutage(Registry registry, int stopAtPut)
+    /// <param name="stopAtPut">Stop the registry when this manifest PUT arrives (0: never).</param>
+    /// <param name="throttle">Answer this many first requests with 429 Too Many Requests and Retry-After: 1.</param>
+    public RegistryProxy(Registry registry, int stopAtPut = 0, int throttle = 0)
     {
         _registry = registry;
-        _stopAtPut = stopAtPut;
+        _stopAtPut = stopAtPut == 0 ? int.MaxValue : stopAtPut;
+        _throttle = throttle;
         Port = FreePort.Next();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
@@ -49,9 +54,21 @@ public sealed class RegistryOutage : IDisposable
         }
     }
 
+    /// <summary>Requests received, the throttled ones included.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
     private async Task HandleAsync(HttpListenerContext context)
     {
         var request = context.Request;
+        if (Interlocked.Increment(ref _requests) <= _throttle)
+        {
+            context.Response.StatusCode = (int)HttpStatusCode.TooManyRequests;
+            context.Response.AppendHeader("Retry-After", "1");
+            context.Response.ContentLength64 = 0;
+            context.Response.Close();
+            return;
+        }
+
         var early = false;
         if (request.HttpMethod == "PUT" && request.Url!.AbsolutePath.Contains("/manifests/", StringComparison.Ordinal))
         {
