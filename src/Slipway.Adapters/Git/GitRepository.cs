@@ -122,7 +122,7 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
     public Task<IReadOnlySet<string>> ReachableFromHeadAsync(IReadOnlyCollection<string> commits, CancellationToken cancellationToken) =>
         ReachableFromAsync("HEAD", commits, cancellationToken);
 
-    public async Task<IReadOnlySet<string>> ReachableFromAsync(string from, IReadOnlyCollection<string> commits, CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<string>> ReachableFromAsync(string from, IReadOnlyCollection<string> commits, CancellationToken cancellationToken)
     {
         // rev-list lists what the candidates reach that HEAD does not: a candidate missing from that list is reachable.
         // The walk stops where HEAD's history and the candidates' meet, so it costs the distance to them, not the history.

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Slipway.Cli.Changelogs;
 using Slipway.Cli.Output;
 using Slipway.Cli.Releasing;
@@ -40,35 +39,11 @@ public static class NotesCommand
             var tag = repo.VersionTags.FirstOrDefault(t => t.Version.Equals(wanted)) ?? throw new SlipwayException(SlipwayError.Precondition(
                 $"there is no tag {repo.Naming.TagFor(wanted)}", $"list the versions with git tag --list '{repo.Naming.Prefix}*' (fetch the tags first: git fetch --tags)"));
             var source = await ChangelogSource.OpenAsync(repo, ct).ConfigureAwait(false);
-            var release = await ReleaseAsync(source, tag, ct).ConfigureAwait(false);
+            var release = await VersionRelease.ForTagAsync(source, tag, ct).ConfigureAwait(false);
             var notes = source.Template(parse.GetValue(template), GitHubReleaseTemplate.TemplateName, useConfigured: false).Render(source.Document([release]));
             await terminal.Out.WriteAsync(Console.IsOutputRedirected ? notes : TextSanitizer.ForTerminal(notes)).ConfigureAwait(false);
             return 0;
         });
         return command;
-    }
-
-    /// <summary>The release of <paramref name="tag"/>: since the highest lower version (stable ones only, for a stable version) that is its ancestor.</summary>
-    private static async Task<ChangelogRelease> ReleaseAsync(ChangelogSource source, VersionTag tag, CancellationToken cancellationToken)
-    {
-        var git = source.Repository.Git;
-        var candidates = source.Repository.VersionTags
-            .Where(t => t.Version < tag.Version && (tag.Version.IsPrerelease || !t.Version.IsPrerelease))
-            .OrderByDescending(t => t.Version).ToList();
-        var commits = await git.ResolveCommitsAsync([.. candidates.Select(t => "refs/tags/" + t.Name), "refs/tags/" + tag.Name], cancellationToken).ConfigureAwait(false);
-        var tagCommit = commits[^1];
-        VersionTag? previous = null;
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            if (await git.IsAncestorAsync(commits[i], tagCommit, cancellationToken).ConfigureAwait(false))
-            {
-                previous = candidates[i] with { Commit = commits[i] };
-                break;
-            }
-        }
-
-        var dateText = await git.RunAsync(["log", "-1", "--format=%aI", "--end-of-options", tagCommit], cancellationToken).ConfigureAwait(false);
-        var date = DateOnly.FromDateTime(DateTimeOffset.Parse(dateText.Trim(), CultureInfo.InvariantCulture).DateTime);
-        return await source.ReleaseAsync(new ReleaseHeading(tag.Version.ToString(), tag.Name, previous?.Name, date), previous?.Commit, tagCommit, cancellationToken).ConfigureAwait(false);
     }
 }

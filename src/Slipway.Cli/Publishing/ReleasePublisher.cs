@@ -2,7 +2,6 @@ using Slipway.Adapters.GitHub;
 using Slipway.Cli.Releasing;
 using Slipway.Core.Errors;
 using Slipway.Core.Publishing;
-using Slipway.Core.Releases;
 using Slipway.Core.Versioning;
 
 namespace Slipway.Cli.Publishing;
@@ -20,14 +19,14 @@ public sealed class ReleasePublisher(Repository repo, Func<string, string?> envi
         var tag = repo.Naming.TagFor(version);
         var files = ReleaseAssets.Check(request.Assets);
         var tagCommit = await TagCommitAsync(tag, cancellationToken).ConfigureAwait(false);
-        var (_, commits) = await VersionChangelog.CommitsAsync(repo, version, tagCommit, cancellationToken).ConfigureAwait(false);
         var image = ReleaseImage.For(repo, version, tag, tagCommit);
         if (image is not null && !request.AllowMissingImage)
         {
             await ReleaseImage.CheckExistsAsync(image, repo.Config.Image.Insecure, environment, cancellationToken).ConfigureAwait(false);
         }
 
-        var notes = ReleaseNotes.Default(ReleasePlanner.SeedChangelog(commits), image is null ? null : $"docker pull {image}", helmCommand: null);
+        var versionTag = repo.VersionTags.First(t => t.Name == tag) with { Commit = tagCommit };
+        var notes = await PublishedNotes.RenderAsync(repo, versionTag, image, cancellationToken).ConfigureAwait(false);
 
         var connection = GitHubConnection.FromEnvironment(environment, GitHubReleases.Permission);
         var name = await GitHubTarget.ResolveAsync(repo, environment, cancellationToken).ConfigureAwait(false);

@@ -36,7 +36,7 @@ public sealed class PublishImageTests
         Assert.True(result.ExitCode == 0, result.ToString());
         var body = Assert.Single(setup.Api.Releases).Body!;
         Assert.Contains($"```bash\ndocker pull {registry.Host}/acme/app:v1.3.0\n```", body, StringComparison.Ordinal);
-        Assert.True(body.IndexOf("- feat: export", StringComparison.Ordinal) < body.IndexOf("docker pull", StringComparison.Ordinal), body);
+        Assert.True(body.IndexOf("- export (", StringComparison.Ordinal) < body.IndexOf("docker pull", StringComparison.Ordinal), body);
     }
 
     [Fact]

@@ -26,9 +26,10 @@ public sealed class PublishTests
         Assert.False(release.Prerelease);
         Assert.False(release.Draft);
         Assert.Equal("v1.3.0", setup.Api.LatestTag);
-        Assert.Contains($"- fix: crash on empty input ({fixSha[..7]})", release.Body, StringComparison.Ordinal);
-        Assert.Contains("- feat: export to CSV (", release.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain("feat: first", release.Body, StringComparison.Ordinal);
+        Assert.StartsWith("## What's Changed\n", release.Body, StringComparison.Ordinal);
+        Assert.Contains($"### Fixed\n\n- crash on empty input ({fixSha[..7]})\n", release.Body, StringComparison.Ordinal);
+        Assert.Contains("### Added\n\n- export to CSV (", release.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("first", release.Body, StringComparison.Ordinal);
         Assert.Single(setup.Api.Requests, r => r.OperationId == "repos/create-release");
         Assert.DoesNotContain(setup.Api.Requests, r => r.OperationId == "repos/update-release");
     }
@@ -45,7 +46,7 @@ public sealed class PublishTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.StartsWith("release v1.3.0 updated (notes) [latest]", result.StandardOutput, StringComparison.Ordinal);
         var release = Assert.Single(setup.Api.Releases);
-        Assert.Contains("- feat: export (", release.Body, StringComparison.Ordinal);
+        Assert.Contains("- export (", release.Body, StringComparison.Ordinal);
         var patch = Assert.Single(setup.Api.Requests, r => r.OperationId == "repos/update-release");
         Assert.Equal("true", JsonDocument.Parse(patch.Body!).RootElement.GetProperty("make_latest").GetString());
     }
@@ -92,8 +93,8 @@ public sealed class PublishTests
         var body = JsonDocument.Parse(create.Body!).RootElement;
         Assert.Equal(JsonValueKind.String, body.GetProperty("make_latest").ValueKind);
         Assert.Equal("false", body.GetProperty("make_latest").GetString());
-        Assert.Contains("- fix: backported (", setup.Api.Release("v1.1.5")!.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain("feat: two", setup.Api.Release("v1.1.5")!.Body, StringComparison.Ordinal);
+        Assert.Contains("- backported (", setup.Api.Release("v1.1.5")!.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("two", setup.Api.Release("v1.1.5")!.Body, StringComparison.Ordinal);
     }
 
     [Fact]

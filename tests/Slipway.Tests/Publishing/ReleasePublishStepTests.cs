@@ -29,7 +29,7 @@ public sealed class ReleasePublishStepTests
         Assert.Contains("v1.3.0", setup.Remote.Tags().Keys);
         var release = Assert.Single(setup.Api.Releases);
         Assert.Equal("v1.3.0", release.TagName);
-        Assert.Contains("- feat: second (", release.Body, StringComparison.Ordinal);
+        Assert.Contains("- second (", release.Body, StringComparison.Ordinal);
         Assert.Contains("> publish: create or update the GitHub release v1.3.0", result.StandardError, StringComparison.Ordinal);
     }
 

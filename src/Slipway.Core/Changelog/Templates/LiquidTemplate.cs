@@ -35,8 +35,13 @@ public sealed partial class LiquidTemplate : IChangelogTemplate
         throw Error(file, line, $"{TrimPosition(error)} in `{LineText(source, line)}`");
     }
 
-    public string Render(ChangelogDocument document)
+    public string Render(ChangelogDocument document) => Render(document, new Dictionary<string, string?>());
+
+    /// <summary>Renders with more top-level variables beside releases, release and remote (release notes add version, tag, docker_pull, helm_upgrade); a null value is nil.</summary>
+    public string Render(ChangelogDocument document, IReadOnlyDictionary<string, string?> variables)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(variables);
         var options = new TemplateOptions
         {
             StrictFilters = true,
@@ -50,6 +55,11 @@ public sealed partial class LiquidTemplate : IChangelogTemplate
         context.SetValue("releases", new Fluid.Values.ArrayValue(releases));
         context.SetValue("release", releases.Length > 0 ? releases[0] : Fluid.Values.NilValue.Instance);
         context.SetValue("remote", LiquidModel.Remote(document.Remote));
+        foreach (var (name, value) in variables)
+        {
+            context.SetValue(name, value is null ? Fluid.Values.NilValue.Instance : new Fluid.Values.StringValue(value));
+        }
+
         try
         {
             return _template.Render(context, NullEncoder.Default);

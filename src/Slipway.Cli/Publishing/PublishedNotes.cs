@@ -1,0 +1,65 @@
+using Slipway.Adapters.Helm;
+using Slipway.Cli.Changelogs;
+using Slipway.Cli.Output;
+using Slipway.Cli.Releasing;
+using Slipway.Core.Changelog;
+using Slipway.Core.Changelog.Templates;
+using Slipway.Core.Configuration;
+using Slipway.Core.Errors;
+using Slipway.Core.Publishing;
+using Slipway.Core.Versioning;
+
+namespace Slipway.Cli.Publishing;
+
+/// <summary>The body of a version's GitHub release, from `release.notes`: the built-in notes, or the user's Liquid template.</summary>
+public static class PublishedNotes
+{
+    /// <param name="image">The image reference the notes tell people to pull (already checked in the registry), or null.</param>
+    public static async Task<string> RenderAsync(Repository repo, VersionTag tag, string? image, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(repo);
+        ArgumentNullException.ThrowIfNull(tag);
+        var source = await ChangelogSource.OpenAsync(repo, cancellationToken).ConfigureAwait(false);
+        var release = await VersionRelease.ForTagAsync(source, tag, cancellationToken).ConfigureAwait(false);
+        var document = source.Document([release]);
+        var pull = image is null ? null : $"docker pull {image}";
+        var helm = HelmCommand(repo.Config, tag.Name);
+        var notes = repo.Config.Release.Notes;
+        if (notes == ReleaseConfig.DefaultNotes)
+        {
+            // `slipway notes` renders the same changelog section: what the release page shows can be previewed.
+            return ReleaseNotes.Default(ChangelogTemplates.BuiltIn(GitHubReleaseTemplate.TemplateName)!.Render(document), pull, helm);
+        }
+
+        var path = Path.Combine(repo.State.TopLevel, notes);
+        if (!File.Exists(path))
+        {
+            throw new SlipwayException(SlipwayError.Usage($"release.notes: the template {notes} does not exist",
+                "create it (a Liquid file, relative to the repository root) or use notes: default"));
+        }
+
+        return LiquidTemplate.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), notes).Render(document, new Dictionary<string, string?>
+        {
+            ["version"] = tag.Version.ToString(),
+            ["tag"] = tag.Name,
+            ["image"] = image,
+            ["docker_pull"] = pull,
+            ["helm_upgrade"] = helm,
+        });
+    }
+
+    /// <summary>The seed's "Helm installation command": `helm upgrade --install` of this version into the environment deployed on release (else the first one), as `slipway deploy` runs it.</summary>
+    public static string? HelmCommand(SlipwayConfig config, string imageTag)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var environment = config.Environments.FirstOrDefault(e => e.OnRelease) ?? (config.Environments.Count > 0 ? config.Environments[0] : null);
+        if (environment is null)
+        {
+            return null;
+        }
+
+        // The kube context is the maintainer's own; readers of the notes have theirs.
+        var arguments = HelmClient.UpgradeArguments(environment.Helm with { KubeContext = null }, imageTag);
+        return ShellQuote.Join("helm", arguments);
+    }
+}
