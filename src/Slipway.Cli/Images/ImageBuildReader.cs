@@ -121,7 +121,7 @@ public static partial class ImageBuildReader
     }
 
     /// <summary>git@host:owner/repo.git and https://host/owner/repo.git both give https://host/owner/repo; other remotes (file://) have no web page.</summary>
-    internal static string? WebUrl(string remote)
+    public static string? WebUrl(string remote)
     {
         var match = ScpLike().Match(remote);
         if (match.Success)
