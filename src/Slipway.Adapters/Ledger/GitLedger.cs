@@ -31,7 +31,7 @@ public sealed class GitLedger(string workingDirectory, string remote) : IDeploym
     };
 
     /// <summary>How many compare-and-swap rounds an append tries before giving up (each loses only to another writer's success).</summary>
-    public int MaxAttempts { get; init; } = 40;
+    public int MaxAttempts { get; init; } = 60;
 
     public async Task<LedgerSnapshot> ReadAsync(CancellationToken cancellationToken)
     {

@@ -339,7 +339,7 @@ public sealed class DeployCommandTests
           staging:
             helm: { release: agent-bus, chart: ./helm/agent-bus, values: [helm/agent-bus/values-staging.yaml],
                     namespace: agent-bus-staging, create_namespace: true }
-            health: { url: "{{healthUrl}}", timeout: 2s, retries: 2, interval: 50ms }
+            health: { url: "{{healthUrl}}", timeout: 20s, retries: 2, interval: 50ms }
             auto_rollback: {{(autoRollback ? "true" : "false")}}
           production:
             helm: { release: agent-bus, chart: ./helm/agent-bus, values: [helm/agent-bus/values-prod.yaml],
