@@ -32,7 +32,7 @@ public static class PromotionRenderer
     public static string Summary(PromotionResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var counts = string.Join(", ", result.Tags.GroupBy(t => t.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Word(g.Key)}"));
+        var counts = string.Join(", ", result.Tags.GroupBy(t => t.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Phrase(g.Key)}"));
         var kind = result.IsIndex ? "index" : "image";
         var verb = result.DryRun ? "would promote" : "promoted";
         return $"{verb} {kind} {result.Source.Name}@{result.Digest} to {result.Version}: {(counts.Length == 0 ? "no tags" : counts)}; {result.Requests} HTTP requests, no blob transferred";
@@ -101,6 +101,13 @@ public static class PromotionRenderer
         TagStatus.Unchanged => "unchanged",
         TagStatus.Planned => "planned",
         _ => "failed",
+    };
+
+    private static string Phrase(TagStatus status) => status switch
+    {
+        TagStatus.Unchanged => "already there",
+        TagStatus.Planned => "to add or move",
+        _ => Word(status),
     };
 
     private static string Short(string? digest) => digest is null ? "?" : digest.Length > 19 ? digest[..19] : digest;

@@ -57,6 +57,8 @@ public sealed class ImagePromoteTests : IDisposable
 
         Assert.Equal(0, again.ExitCode);
         Assert.All(Lines(again.StandardOutput), l => Assert.EndsWith($" {digest} already there", l, StringComparison.Ordinal));
+        // GET manifest, GET tag list, and one HEAD per listed tag; no PUT.
+        Assert.EndsWith("to 1.3.0: 4 already there; 6 HTTP requests, no blob transferred", again.StandardError.Trim(), StringComparison.Ordinal);
         Assert.Equal(0, registry.AccessLog().Skip(before).Count(l => l.Contains("\"PUT ", StringComparison.Ordinal)));
     }
 
