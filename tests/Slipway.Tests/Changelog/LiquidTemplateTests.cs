@@ -74,6 +74,15 @@ public sealed class LiquidTemplateTests
         Assert.Contains("shout", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_json_filter_is_not_available_because_it_needs_reflection()
+    {
+        var error = Assert.Throws<SlipwayException>(() =>
+            LiquidTemplate.Parse("{{ release | json }}", "j.liquid").Render(new ChangelogDocument([SampleRelease.Build()], null))).Error;
+        Assert.Equal(ExitCode.Usage, error.Code);
+        Assert.Contains("json", error.Message, StringComparison.Ordinal);
+    }
+
     public static TheoryData<int> HostileMessages() => HostileInputs.CommitMessageCases();
 
     [Theory]

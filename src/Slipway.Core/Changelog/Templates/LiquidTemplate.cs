@@ -48,6 +48,8 @@ public sealed partial class LiquidTemplate : IChangelogTemplate
             CultureInfo = CultureInfo.InvariantCulture,
             TimeZone = TimeZoneInfo.Utc,
         };
+        // `json` serialises through reflection, which Native AOT cannot do: it is an unknown filter here (exit 2), never a crash.
+        options.Filters.Remove("json");
         // Only names that are not in the model at all are errors (a typo); a member whose value is nil is just empty.
         options.Undefined = name => throw new InvalidOperationException($"undefined variable '{name}'");
         var context = new TemplateContext(options, StringComparer.Ordinal);
