@@ -13,6 +13,7 @@
 # "did not finish" and left out of the timed run; BENCH_HYPERFINE (default "--min-runs 3 --max-runs 40").
 # Not part of test.sh or CI: benchmarks are measured by hand (results in bench/results/, gitignored).
 set -euo pipefail
+shopt -s inherit_errexit   # a failed publish inside $(...) stops the run
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
