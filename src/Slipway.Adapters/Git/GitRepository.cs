@@ -158,7 +158,7 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
     {
         // rev-list lists what the candidates reach that HEAD does not: a candidate missing from that list is reachable.
         // The walk stops where HEAD's history and the candidates' meet, so it costs the distance to them, not the history.
-        // Only candidates and watched commits are kept, so memory stays small even when a candidate is on a long side branch.
+        // Only candidates and watched commits are kept as answers, so memory stays small even on a long side branch.
         var input = new StringBuilder();
         foreach (var commit in commits)
         {
@@ -168,15 +168,20 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         input.Append("^HEAD\n");
         var candidates = commits as IReadOnlySet<string> ?? new HashSet<string>(commits, StringComparer.Ordinal);
         var notReachable = new HashSet<string>(StringComparer.Ordinal);
-        var info = ProcessRunner.StartInfo("git", ["rev-list", "--stdin"], WorkingDirectory, Environment);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        var parentsOf = new List<(string Commit, string[] Parents)>();
+        var info = ProcessRunner.StartInfo("git", ["rev-list", "--parents", "--stdin"], WorkingDirectory, Environment);
         using var process = ProcessRunner.Start(info);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         var write = ProcessRunner.WriteInputAsync(process, input.ToString(), cancellationToken);
         while (await process.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
-            if (candidates.Contains(line) || watch.Contains(line))
+            var fields = line.Split(' ');
+            listed.Add(fields[0]);
+            parentsOf.Add((fields[0], fields[1..]));
+            if (candidates.Contains(fields[0]) || watch.Contains(fields[0]))
             {
-                notReachable.Add(line);
+                notReachable.Add(fields[0]);
             }
         }
 
@@ -187,7 +192,37 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
             throw GitError.From(["rev-list", "--stdin"], new ProcessResult(process.ExitCode, string.Empty, await stderr.ConfigureAwait(false)));
         }
 
+        // rev-list stops walking HEAD's side by commit dates, so under clock skew (a commit dated before its parent)
+        // it can list a commit that HEAD does reach. If any listed commit is reachable, so is a listed commit with no
+        // listed parent below it (its "bottom"): checking the few bottoms exactly (merge-base walks to the meeting
+        // point, whatever the dates) proves the answer, and only when one fails is each answer checked on its own.
+        var bottoms = parentsOf.Where(e => !e.Parents.Any(listed.Contains)).Select(e => e.Commit).ToList();
+        if ((await AncestorsOfHeadAsync(bottoms, cancellationToken).ConfigureAwait(false)).Count > 0)
+        {
+            notReachable.ExceptWith(await AncestorsOfHeadAsync(notReachable, cancellationToken).ConfigureAwait(false));
+        }
+
         return notReachable;
+    }
+
+    /// <summary>Which of the commits HEAD reaches, each checked exactly with merge-base, a few at a time.</summary>
+    private async Task<IReadOnlySet<string>> AncestorsOfHeadAsync(IEnumerable<string> commits, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(4);
+        var checks = commits.ToList().Select(async commit =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return (Commit: commit, Reachable: await IsAncestorAsync(commit, "HEAD", cancellationToken).ConfigureAwait(false));
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+        var results = await Task.WhenAll(checks).ConfigureAwait(false);
+        return results.Where(r => r.Reachable).Select(r => r.Commit).ToHashSet(StringComparer.Ordinal);
     }
 
     public IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, bool includeMerges, CancellationToken cancellationToken) =>

@@ -198,4 +198,36 @@ public sealed class VersionDiscoveryTests
         using var dir = new TempDirectory();
         Expect.OneLineError(SlipwayCli.Run(dir.Path, "version"), 3, "not in a git repository");
     }
+
+    [Fact]
+    public void A_tag_behind_commits_dated_before_it_is_still_reachable()
+    {
+        // Clock skew: twenty commits whose dates are older than the tagged commit they descend from.
+        // git rev-list's date heuristics give up on such a walk; the answer must not change.
+        using var repo = new GitRepo();
+        repo.CommitAt("fix: root", new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        repo.CommitAt("fix: tagged", new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        repo.Tag("v1.4.0");
+        for (var i = 0; i < 20; i++)
+        {
+            repo.CommitAt($"fix: skewed {i}", new DateTimeOffset(2010, 1, 1, 0, 0, i, TimeSpan.Zero));
+        }
+
+        Assert.Equal("1.4.0\n", repo.Slipway("version").StandardOutput);
+        Assert.Equal("1.4.1\n", repo.Slipway("version", "--next").StandardOutput);
+    }
+
+    [Fact]
+    public void A_higher_tag_in_an_unrelated_history_is_not_current()
+    {
+        using var repo = new GitRepo();
+        repo.Commit("fix: a");
+        repo.Tag("v1.0.0");
+        repo.Git("switch", "--quiet", "--orphan", "imported");
+        repo.Commit("feat: another project", "other.txt");
+        repo.Tag("v5.0.0");
+        repo.Switch("main");
+        repo.Commit("fix: b");
+        Assert.Equal("1.0.0\n", repo.Slipway("version").StandardOutput);
+    }
 }

@@ -38,7 +38,12 @@ public sealed class GitRepo : IDisposable
     public RunResult TryGit(params string[] arguments) => Run.Git(Path, arguments);
 
     /// <summary>Commits a change (and everything else in the tree) with this exact message (passed as a file, so any byte sequence survives); returns the SHA.</summary>
-    public string Commit(string message, string? file = null)
+    public string Commit(string message, string? file = null) => Commit(message, file, null);
+
+    /// <summary>Commits with this committer and author date (to build histories with clock skew).</summary>
+    public string CommitAt(string message, DateTimeOffset date) => Commit(message, null, date);
+
+    private string Commit(string message, string? file, DateTimeOffset? date)
     {
         _counter++;
         var name = file ?? "file.txt";
@@ -50,7 +55,20 @@ public sealed class GitRepo : IDisposable
         File.WriteAllText(messageFile, message);
         try
         {
-            Git("commit", "--quiet", "--cleanup=verbatim", "--allow-empty-message", "-F", messageFile);
+            string[] commit = ["commit", "--quiet", "--cleanup=verbatim", "--allow-empty-message", "-F", messageFile];
+            if (date is { } when)
+            {
+                var stamp = when.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+                var result = Run.Process("git", commit, Path, new Dictionary<string, string?> { ["GIT_COMMITTER_DATE"] = stamp, ["GIT_AUTHOR_DATE"] = stamp });
+                if (result.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"git commit failed: {result}");
+                }
+            }
+            else
+            {
+                Git(commit);
+            }
         }
         finally
         {
