@@ -98,7 +98,9 @@ public sealed class GitHubHttp : IDisposable
     /// <summary>Sends a JSON body (POST, PATCH) and reads the JSON answer.</summary>
     public async Task<T> SendJsonAsync<TBody, T>(HttpMethod method, Uri url, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> type, GitHubCall call, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(() => new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, bodyType) }, call, cancellationToken).ConfigureAwait(false)
+        // Serialised once, sent with a Content-Length: chunked request bodies are refused by some proxies in front of GitHub Enterprise.
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
+        using var response = await SendAsync(() => new HttpRequestMessage(method, url) { Content = JsonBody(bytes) }, call, cancellationToken).ConfigureAwait(false)
             ?? throw GitHubFailure.From(HttpStatusCode.NotFound, string.Empty, call, default, 1);
         return await ReadAsync(response, type, call, cancellationToken).ConfigureAwait(false);
     }
@@ -122,6 +124,13 @@ public sealed class GitHubHttp : IDisposable
     }
 
     public void Dispose() => _client.Dispose();
+
+    private static ByteArrayContent JsonBody(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
 
     private static string SlipwayErrorText(Exception e) => Core.Errors.SlipwayError.Flatten(e.Message);
 }
