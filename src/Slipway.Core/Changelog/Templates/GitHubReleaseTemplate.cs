@@ -34,32 +34,7 @@ public sealed class GitHubReleaseTemplate : IChangelogTemplate
             text.Append("\nNo changes.\n");
         }
 
-        if (release.Breaking.Count > 0)
-        {
-            text.Append("\n### ⚠ ").Append(ChangelogSection.BreakingTitle).Append("\n\n");
-            foreach (var entry in release.Breaking)
-            {
-                MarkdownEntry.Append(text, entry, remote, breaking: true);
-            }
-        }
-
-        foreach (var group in release.Groups)
-        {
-            text.Append("\n### ").Append(group.Title).Append("\n\n");
-            foreach (var entry in group.Entries)
-            {
-                MarkdownEntry.Append(text, entry, remote, breaking: false);
-            }
-        }
-
-        if (release.Contributors.Count > 0)
-        {
-            text.Append("\n### Contributors\n\n");
-            foreach (var contributor in release.Contributors)
-            {
-                text.Append("- ").Append(MarkdownEntry.OneLine(contributor.Name)).Append('\n');
-            }
-        }
+        MarkdownSections.Append(text, release, remote, breakingHeading: "⚠ " + ChangelogSection.BreakingTitle);
 
         if (remote is not null && release.Tag is not null)
         {

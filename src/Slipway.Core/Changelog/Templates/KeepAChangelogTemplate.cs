@@ -51,32 +51,7 @@ public sealed class KeepAChangelogTemplate : IChangelogTemplate
     {
         var text = new StringBuilder();
         text.Append(Heading(release)).Append('\n');
-        if (release.Breaking.Count > 0)
-        {
-            text.Append("\n### ").Append(ChangelogSection.BreakingTitle).Append("\n\n");
-            foreach (var entry in release.Breaking)
-            {
-                MarkdownEntry.Append(text, entry, remote, breaking: true);
-            }
-        }
-
-        foreach (var group in release.Groups)
-        {
-            text.Append("\n### ").Append(group.Title).Append("\n\n");
-            foreach (var entry in group.Entries)
-            {
-                MarkdownEntry.Append(text, entry, remote, breaking: false);
-            }
-        }
-
-        if (release.Contributors.Count > 0)
-        {
-            text.Append("\n### Contributors\n\n");
-            foreach (var contributor in release.Contributors)
-            {
-                text.Append("- ").Append(MarkdownEntry.OneLine(contributor.Name)).Append('\n');
-            }
-        }
+        MarkdownSections.Append(text, release, remote, breakingHeading: "" + ChangelogSection.BreakingTitle);
 
         return text.ToString();
     }
