@@ -27,7 +27,7 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
 
     public async Task<RepositoryState> GetStateAsync(CancellationToken cancellationToken)
     {
-        string[] arguments = ["rev-parse", "--is-shallow-repository", "--show-toplevel", "HEAD", "--symbolic-full-name", "HEAD"];
+        string[] arguments = ["rev-parse", "--is-shallow-repository", "--show-toplevel", "--git-common-dir", "HEAD", "--symbolic-full-name", "HEAD"];
         var result = await RunRawAsync(arguments, null, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
@@ -50,9 +50,13 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         }
 
         var lines = Lines(result.StandardOutput);
-        var symbolic = lines[3];
+        var symbolic = lines[4];
         string? branchName = symbolic.StartsWith("refs/heads/", StringComparison.Ordinal) ? symbolic["refs/heads/".Length..] : null;
-        return new RepositoryState(lines[1], lines[0] == "true", branchName, lines[2]);
+        return new RepositoryState(lines[1], lines[0] == "true", branchName, lines[3])
+        {
+            // Printed relative to where git ran when it is below it (".git"), absolute otherwise.
+            CommonDirectory = Path.GetFullPath(lines[2], Path.GetFullPath(WorkingDirectory)),
+        };
     }
 
     public async Task<IReadOnlyList<TagRef>> ListTagsAsync(string prefix, CancellationToken cancellationToken)

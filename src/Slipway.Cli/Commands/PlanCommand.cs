@@ -30,6 +30,7 @@ public static class PlanCommand
         {
             var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
             var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            terminal.Detail(repo.Discovery);
             // The preflight checks run beside the commit log (separate git processes); only the tag check waits for the plan.
             var planning = ReleasePlanning.PlanAsync(repo, request, ct);
             var checks = await Preflight.RunAsync(repo, planning, fetch: false, ct).ConfigureAwait(false);

@@ -28,6 +28,7 @@ public static class VersionCommand
         {
             var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
             var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            terminal.Detail(repo.Discovery);
             if (!parse.GetValue(next))
             {
                 var current = repo.Line.Latest?.Version ?? Core.Versioning.SemanticVersion.Zero;

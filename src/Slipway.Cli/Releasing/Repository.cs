@@ -10,8 +10,9 @@ namespace Slipway.Cli.Releasing;
 public sealed class Repository
 {
     private Repository(IGitRepository git, RepositoryState state, SlipwayConfig config, TagNaming naming,
-        IReadOnlyList<VersionTag> versionTags, IReadOnlyList<VersionTag> headTags, ReleaseLine beforeHead)
+        IReadOnlyList<VersionTag> versionTags, IReadOnlyList<VersionTag> headTags, ReleaseLine beforeHead, string discovery)
     {
+        Discovery = discovery;
         Git = git;
         State = state;
         Config = config;
@@ -22,6 +23,9 @@ public sealed class Repository
     }
 
     public IGitRepository Git { get; }
+
+    /// <summary>How tags and history were read: from the repository's files, or by git and why (for --verbose).</summary>
+    public string Discovery { get; }
 
     public RepositoryState State { get; }
 
@@ -45,24 +49,10 @@ public sealed class Repository
     public static async Task<Repository> OpenAsync(string directory, CancellationToken cancellationToken)
     {
         var git = new GitRepository(directory);
-        // State and tags are independent: ask git for both at once, and read slipway.yml meanwhile.
-        // Every tag is listed; the prefix (from the configuration) is applied once it is known.
+        // git says where the repository is and what HEAD is; slipway.yml is read meanwhile.
         var stateTask = git.GetStateAsync(cancellationToken);
-        var tagsTask = git.ListTagsAsync(string.Empty, cancellationToken);
-        RepositoryState state;
-        SlipwayConfig config;
-        try
-        {
-            config = ConfigLoader.LoadFrom(directory);
-            state = await stateTask.ConfigureAwait(false);
-        }
-        catch
-        {
-            // Not a repository, bad config: that error is the one to report, whatever the tag listing says.
-            _ = tagsTask.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            throw;
-        }
-
+        var config = ConfigLoader.LoadFrom(directory);
+        var state = await stateTask.ConfigureAwait(false);
         if (!string.Equals(Path.GetFullPath(directory).TrimEnd('/'), state.TopLevel.TrimEnd('/'), StringComparison.Ordinal)
             && config.Source is null)
         {
@@ -71,32 +61,78 @@ public sealed class Repository
 
         if (state.IsShallow)
         {
-            _ = tagsTask.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             throw new SlipwayException(SlipwayError.Precondition(
                 "this is a shallow clone, so its tags and history are incomplete and the version would be wrong",
                 "run `git fetch --unshallow --tags` (in GitHub Actions: actions/checkout with fetch-depth: 0)"));
         }
 
         var naming = new TagNaming(config.Tag.Prefix);
-        var tags = await tagsTask.ConfigureAwait(false);
-        var versionTags = VersionDiscovery.Candidates(tags.Select(t => (t.Name, t.Commit)), naming);
-        if (state.Head is not { } head || versionTags.Count == 0)
-        {
-            return new Repository(git, state, config, naming, versionTags, [], ReleaseLine.Empty);
-        }
-
-        // Tags on HEAD are set aside (a re-run of a release must see the line as it was before it).
-        var headTags = versionTags.Where(t => t.Commit == head).ToList();
-        var beforeHead = await FindLineBeforeHeadAsync(git, head, versionTags, cancellationToken).ConfigureAwait(false);
-        return new Repository(git, state, config, naming, versionTags, headTags, beforeHead);
+        var (found, discovery) = await FindLineInFilesAsync(state, naming).ConfigureAwait(false);
+        var (versionTags, beforeHead) = found ?? await FindLineWithGitAsync(git, state, naming, cancellationToken).ConfigureAwait(false);
+        var headTags = state.Head is { } head ? versionTags.Where(t => t.Commit == head).ToList() : [];
+        return new Repository(git, state, config, naming, versionTags, headTags, beforeHead, discovery);
     }
 
     /// <summary>
-    /// Asks git about reachability batch by batch, highest version first. What one walk learns is kept: it names
-    /// every version tag it passed as unreachable (all the tags of an unmerged branch at once), so they are never asked again.
+    /// Reads the tags and walks the history straight from the repository's files (no git process): the fast path.
+    /// Null when the repository has something only git should interpret (see <see cref="LocalObjectReader"/>).
     /// </summary>
-    private static Task<ReleaseLine> FindLineBeforeHeadAsync(GitRepository git, string head, IReadOnlyList<VersionTag> versionTags,
-        CancellationToken cancellationToken)
+    private static async Task<((IReadOnlyList<VersionTag> Tags, ReleaseLine BeforeHead)? Found, string Discovery)> FindLineInFilesAsync(
+        RepositoryState state, TagNaming naming)
+    {
+        if (state.CommonDirectory is null)
+        {
+            return (null, "tags and history read by git (a repository with no commits)");
+        }
+
+        if (System.Environment.GetEnvironmentVariable("SLIPWAY_GIT_ONLY") is "1")
+        {
+            return (null, "tags and history read by git (SLIPWAY_GIT_ONLY=1)");
+        }
+
+        try
+        {
+            using var reader = LocalObjectReader.Open(state.CommonDirectory);
+            var tags = reader.ListTags();
+            var versionTags = VersionDiscovery.Candidates(tags.Select(t => (t.Name, t.Commit)), naming);
+            const string FromFiles = "tags and history read from the repository's files";
+            if (state.Head is not { } head || versionTags.Count == 0)
+            {
+                return ((versionTags, ReleaseLine.Empty), FromFiles);
+            }
+
+            var line = await FindLineBeforeHeadAsync(head, versionTags,
+                (commits, watch) => Task.FromResult(reader.NotReachableFrom(head, commits, watch))).ConfigureAwait(false);
+            return ((versionTags, line), FromFiles);
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidDataException or IOException or UnauthorizedAccessException or FormatException)
+        {
+            return (null, $"tags and history read by git ({SlipwayError.Flatten(e.Message)})");
+        }
+    }
+
+    private static async Task<(IReadOnlyList<VersionTag> Tags, ReleaseLine BeforeHead)> FindLineWithGitAsync(GitRepository git,
+        RepositoryState state, TagNaming naming, CancellationToken cancellationToken)
+    {
+        var tags = await git.ListTagsAsync(string.Empty, cancellationToken).ConfigureAwait(false);
+        var versionTags = VersionDiscovery.Candidates(tags.Select(t => (t.Name, t.Commit)), naming);
+        if (state.Head is not { } head || versionTags.Count == 0)
+        {
+            return (versionTags, ReleaseLine.Empty);
+        }
+
+        var line = await FindLineBeforeHeadAsync(head, versionTags,
+            (commits, watch) => git.NotReachableFromHeadAsync(commits, watch, cancellationToken)).ConfigureAwait(false);
+        return (versionTags, line);
+    }
+
+    /// <summary>
+    /// Asks about reachability batch by batch, highest version first; tags on HEAD itself are set aside (a re-run of a
+    /// release must see the line as it was before it). What one walk learns is kept: it names every version tag it passed
+    /// as unreachable (all the tags of an unmerged branch at once), so they are never asked again.
+    /// </summary>
+    private static Task<ReleaseLine> FindLineBeforeHeadAsync(string head, IReadOnlyList<VersionTag> versionTags,
+        Func<IReadOnlyCollection<string>, IReadOnlySet<string>, Task<IReadOnlySet<string>>> notReachableFromHead)
     {
         var tagged = versionTags.Select(t => t.Commit).ToHashSet(StringComparer.Ordinal);
         var notReachable = new HashSet<string>(StringComparer.Ordinal) { head };
@@ -106,7 +142,7 @@ public sealed class Repository
             var ask = batch.Select(t => t.Commit).Where(c => !notReachable.Contains(c) && !reachable.Contains(c)).ToHashSet(StringComparer.Ordinal);
             if (ask.Count > 0)
             {
-                var walked = await git.NotReachableFromHeadAsync(ask, tagged, cancellationToken).ConfigureAwait(false);
+                var walked = await notReachableFromHead(ask, tagged).ConfigureAwait(false);
                 notReachable.UnionWith(walked);
                 reachable.UnionWith(ask.Where(c => !walked.Contains(c)));
             }

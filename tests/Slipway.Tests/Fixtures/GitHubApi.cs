@@ -15,8 +15,8 @@ namespace Slipway.Tests.Fixtures;
 /// </summary>
 public sealed partial class GitHubApi : IDisposable
 {
-    private readonly HttpListener _api = new();
-    private readonly HttpListener _uploads = new();
+    private readonly HttpListener _api;
+    private readonly HttpListener _uploads;
     private readonly OpenApiContract _contract = OpenApiContract.Load();
     private readonly List<Fault> _faults = [];
     private readonly List<string> _violations = [];
@@ -30,8 +30,8 @@ public sealed partial class GitHubApi : IDisposable
         Owner = owner;
         Name = name;
         Token = token;
-        ApiUrl = Start(_api);
-        UploadsUrl = Start(_uploads);
+        (_api, ApiUrl) = Start();
+        (_uploads, UploadsUrl) = Start();
         _apiLoop = ServeAsync(_api, uploads: false);
         _uploadsLoop = ServeAsync(_uploads, uploads: true);
     }
@@ -101,21 +101,23 @@ public sealed partial class GitHubApi : IDisposable
         }
     }
 
-    private static string Start(HttpListener listener)
+    private static (HttpListener Listener, string Url) Start()
     {
         for (var attempt = 0; ; attempt++)
         {
+            // A listener whose Start failed is disposed: each attempt needs a new one.
+            var listener = new HttpListener();
             var url = $"http://127.0.0.1:{FreePort.Next()}/";
-            listener.Prefixes.Clear();
             listener.Prefixes.Add(url);
             try
             {
                 listener.Start();
-                return url;
+                return (listener, url);
             }
             catch (HttpListenerException) when (attempt < 5)
             {
                 // Another test took the port between asking and binding: ask again.
+                listener.Close();
             }
         }
     }

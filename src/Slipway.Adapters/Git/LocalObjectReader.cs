@@ -1,0 +1,132 @@
+using Slipway.Adapters.Git.Objects;
+
+namespace Slipway.Adapters.Git;
+
+/// <summary>
+/// Reads tags and answers reachability straight from the repository's files (refs, packs, loose objects), with no git
+/// process: the hot path of `slipway version` and `plan`. It reads only; writes always go through `git`. Repositories it
+/// does not fully understand (reftable, SHA-256, replace refs, grafts, an object it cannot find) make <see cref="Open"/> or
+/// a query throw <see cref="NotSupportedException"/> or <see cref="InvalidDataException"/>, and the caller asks git.
+/// </summary>
+public sealed class LocalObjectReader : IDisposable
+{
+    // Environment that changes where git looks for objects or which objects it sees.
+    private static readonly string[] GitEnvironment =
+    [
+        "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_REPLACE_REF_BASE", "GIT_GRAFT_FILE", "GIT_COMMON_DIR",
+    ];
+
+    private readonly string commonDirectory;
+    private readonly ObjectStore store;
+    private readonly AncestryWalker walker;
+
+    private LocalObjectReader(string commonDirectory, ObjectStore store)
+    {
+        this.commonDirectory = commonDirectory;
+        this.store = store;
+        walker = new AncestryWalker(store);
+    }
+
+    /// <summary>Opens the repository whose common git directory (for a linked worktree, the main one's) is given.</summary>
+    public static LocalObjectReader Open(string commonDirectory)
+    {
+        foreach (var variable in GitEnvironment)
+        {
+            if (!string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable(variable)))
+            {
+                throw new NotSupportedException($"{variable} is set");
+            }
+        }
+
+        var config = Path.Combine(commonDirectory, "config");
+        if (File.Exists(config))
+        {
+            // Extensions (sha256 objects, reftable, partial clones) and includes (which could hold them) are left to git.
+            var text = File.ReadAllText(config);
+            if (text.Contains("[extensions", StringComparison.OrdinalIgnoreCase) || text.Contains("[include", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new NotSupportedException("the repository configuration has extensions or includes");
+            }
+        }
+
+        if (File.Exists(Path.Combine(commonDirectory, "info", "grafts")) || HasReplaceRefs(commonDirectory))
+        {
+            throw new NotSupportedException("the repository has grafts or replace refs");
+        }
+
+        return new LocalObjectReader(commonDirectory, ObjectStore.Open(Path.Combine(commonDirectory, "objects")));
+    }
+
+    /// <summary>Every tag under refs/tags/, with the commit (or other object) it peels to: what `git show-ref --dereference --tags` says.</summary>
+    public IReadOnlyList<TagRef> ListTags()
+    {
+        var tags = new List<TagRef>();
+        foreach (var (name, (objectId, peeled)) in TagFiles.Read(commonDirectory, honourReplaceRefs: string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("GIT_NO_REPLACE_OBJECTS"))))
+        {
+            var target = peeled ?? Peel(objectId);
+            var id = objectId.ToString();
+            tags.Add(new TagRef(name, id, target == objectId ? id : target.ToString()));
+        }
+
+        return tags;
+    }
+
+    /// <summary>
+    /// Which of <paramref name="commits"/> <paramref name="head"/> does not reach; also the commits of <paramref name="watch"/>
+    /// the walk proved unreachable. The contract of <see cref="IGitRepository.NotReachableFromHeadAsync"/>.
+    /// </summary>
+    public IReadOnlySet<string> NotReachableFrom(string head, IReadOnlyCollection<string> commits, IReadOnlySet<string> watch)
+    {
+        var candidates = commits.Select(ObjectId.Parse).ToList();
+        var reachable = walker.Reachable(ObjectId.Parse(head), candidates, out var unreachable);
+        var answer = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (text, id) in commits.Zip(candidates))
+        {
+            if (!reachable.Contains(id))
+            {
+                answer.Add(text);
+            }
+        }
+
+        foreach (var id in unreachable)
+        {
+            var text = id.ToString();
+            if (watch.Contains(text))
+            {
+                answer.Add(text);
+            }
+        }
+
+        return answer;
+    }
+
+    private ObjectId Peel(ObjectId id)
+    {
+        for (var depth = 0; depth < 16; depth++)
+        {
+            var (type, data) = store.Read(id);
+            if (type != ObjectType.Tag)
+            {
+                return id;
+            }
+
+            (id, _) = CommitHeader.ParseTag(data);
+        }
+
+        throw new NotSupportedException("a tag chain deeper than 16");
+    }
+
+    private static bool HasReplaceRefs(string commonDirectory)
+    {
+        if (!string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("GIT_NO_REPLACE_OBJECTS")))
+        {
+            return false;
+        }
+
+        // Packed replace refs are looked for while packed-refs is read for the tags (TagFiles).
+        var loose = Path.Combine(commonDirectory, "refs", "replace");
+        return Directory.Exists(loose) && Directory.EnumerateFiles(loose, "*", SearchOption.AllDirectories).Any();
+    }
+
+    public void Dispose() => store.Dispose();
+}

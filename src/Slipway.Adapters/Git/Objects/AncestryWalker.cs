@@ -1,0 +1,178 @@
+namespace Slipway.Adapters.Git.Objects;
+
+/// <summary>
+/// Answers "which of these commits does HEAD reach?" exactly, reading commits from the object store once each.
+/// The walk is git's paint-down-to-common (the one behind `git merge-base`): commits are visited newest first and painted
+/// with where they are reached from; it stops when every commit left to visit is reached from both sides. Dates only
+/// order the walk, they never end it, so clock skew cannot make the answer wrong (it can only make the walk longer).
+/// </summary>
+internal sealed class AncestryWalker(ObjectStore store)
+{
+    private const byte FromHead = 1;
+    private const byte FromCandidate = 2;
+    private const byte Stale = 4;
+
+    private readonly Dictionary<ObjectId, Node> nodes = [];
+    private readonly List<Node> touched = [];
+    private int walk;
+
+    /// <summary>
+    /// Splits <paramref name="candidates"/> into those HEAD reaches (or is) and those it does not. <paramref name="notReachable"/>
+    /// also holds every other commit the walk proved unreachable (the rest of an unmerged branch), for the caller to reuse.
+    /// </summary>
+    public IReadOnlySet<ObjectId> Reachable(ObjectId head, IReadOnlyCollection<ObjectId> candidates, out IReadOnlySet<ObjectId> notReachable)
+    {
+        var seeds = candidates.Select(Get).Where(IsCommit).ToList();
+        PaintDown(Get(head), seeds);
+        var reachable = seeds.Where(n => (n.Flags & FromHead) != 0).Select(n => n.Id).ToHashSet();
+
+        // Painted from a candidate but not from HEAD: unreachable, unless the walk stopped above a commit that HEAD reaches
+        // through a candidate's history. If any of them is reachable, so is every commit below it, down to a "bottom" (one
+        // whose parents are all reached from HEAD): checking the few bottoms exactly proves the whole set.
+        var candidateOnly = touched.Where(n => n.Flags is FromCandidate).ToList();
+        var bottoms = candidateOnly.Where(n => !n.Parents!.Any(p => Get(p) is { } parent && parent.Walk == walk && parent.Flags == FromCandidate)).ToList();
+        var unreachable = candidateOnly.Select(n => n.Id).ToHashSet();
+        if (bottoms.Any(b => IsAncestor(b, head)))
+        {
+            unreachable = candidateOnly.Where(n => !IsAncestor(n, head)).Select(n => n.Id).ToHashSet();
+            reachable.UnionWith(seeds.Where(n => !unreachable.Contains(n.Id)).Select(n => n.Id));
+        }
+
+        notReachable = unreachable;
+        return reachable;
+    }
+
+    private bool IsAncestor(Node node, ObjectId head)
+    {
+        PaintDown(Get(head), [node]);
+        return (node.Flags & FromHead) != 0;
+    }
+
+    private void PaintDown(Node head, IReadOnlyList<Node> candidates)
+    {
+        walk++;
+        touched.Clear();
+        var queue = new PriorityQueue<(Node Node, bool Fresh), (long Time, long Order)>(Newest.Instance);
+        long order = 0;
+        var fresh = 0; // entries queued while not stale: the walk ends when none is left
+
+        void Push(Node node, byte flags)
+        {
+            if (node.Walk != walk)
+            {
+                node.Walk = walk;
+                node.Flags = 0;
+                touched.Add(node);
+            }
+
+            node.Flags |= flags;
+            var isFresh = (node.Flags & Stale) == 0;
+            queue.Enqueue((node, isFresh), (node.Time, order++));
+            if (isFresh)
+            {
+                fresh++;
+            }
+        }
+
+        if (!IsCommit(head))
+        {
+            throw new InvalidDataException($"HEAD ({head.Id}) is not a commit");
+        }
+
+        Push(head, FromHead);
+        foreach (var candidate in candidates)
+        {
+            Push(candidate, FromCandidate);
+        }
+
+        while (fresh > 0 && queue.TryDequeue(out var entry, out _))
+        {
+            // Counted as it was when queued: a commit that turned stale while waiting still keeps the walk going (longer, never shorter).
+            var node = entry.Node;
+            if (entry.Fresh)
+            {
+                fresh--;
+            }
+
+            var flags = (byte)(node.Flags & (FromHead | FromCandidate | Stale));
+            if ((flags & (FromHead | FromCandidate)) == (FromHead | FromCandidate))
+            {
+                flags |= Stale;
+            }
+
+            foreach (var parentId in node.Parents!)
+            {
+                var parent = Get(parentId);
+                if (parent.Walk == walk && (parent.Flags & flags) == flags)
+                {
+                    continue;
+                }
+
+                if (!IsCommit(parent))
+                {
+                    throw new InvalidDataException($"the parent {parentId} of {node.Id} is not a commit");
+                }
+
+                Push(parent, flags);
+            }
+        }
+
+    }
+
+    private Node Get(ObjectId id)
+    {
+        if (!nodes.TryGetValue(id, out var node))
+        {
+            node = new Node(id);
+            nodes[id] = node;
+        }
+
+        return node;
+    }
+
+    private bool IsCommit(Node node)
+    {
+        if (node.Parents is null)
+        {
+            var (type, data) = store.Read(node.Id);
+            if (type == ObjectType.Commit)
+            {
+                (node.Parents, node.Time) = CommitHeader.Parse(data);
+            }
+            else
+            {
+                node.Parents = [];
+                node.NotACommit = true;
+            }
+        }
+
+        return !node.NotACommit;
+    }
+
+    private sealed class Node(ObjectId id)
+    {
+        public ObjectId Id { get; } = id;
+
+        public ObjectId[]? Parents { get; set; }
+
+        public long Time { get; set; }
+
+        public bool NotACommit { get; set; }
+
+        public int Walk { get; set; }
+
+        public byte Flags { get; set; }
+    }
+
+    /// <summary>Newest commit first; among equal times, the one queued first.</summary>
+    private sealed class Newest : IComparer<(long Time, long Order)>
+    {
+        public static readonly Newest Instance = new();
+
+        public int Compare((long Time, long Order) x, (long Time, long Order) y)
+        {
+            var c = y.Time.CompareTo(x.Time);
+            return c != 0 ? c : x.Order.CompareTo(y.Order);
+        }
+    }
+}

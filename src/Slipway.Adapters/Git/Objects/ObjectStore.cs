@@ -1,0 +1,148 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Slipway.Adapters.Git.Objects;
+
+/// <summary>
+/// Reads objects straight from a repository's object directory (its packs, loose objects and alternates), the way git
+/// itself does, without starting a process per question. Read-only; anything it does not understand is an exception
+/// (<see cref="NotSupportedException"/> or <see cref="InvalidDataException"/>), and the caller asks git instead.
+/// </summary>
+internal sealed class ObjectStore : IDisposable
+{
+    private readonly List<string> looseDirectories = [];
+    private readonly List<PackFile> packs = [];
+    private readonly Inflater inflater = new();
+    private int lastPack;
+
+    private ObjectStore()
+    {
+    }
+
+    public static ObjectStore Open(string objectsDirectory)
+    {
+        var store = new ObjectStore();
+        try
+        {
+            store.Add(Path.GetFullPath(objectsDirectory), depth: 0);
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    private void Add(string directory, int depth)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new NotSupportedException($"no object directory at {directory}");
+        }
+
+        if (looseDirectories.Contains(directory, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        looseDirectories.Add(directory);
+        var packDirectory = Path.Combine(directory, "pack");
+        if (Directory.Exists(packDirectory))
+        {
+            // Newest packs first, as git prefers them: recent objects are asked for most.
+            foreach (var indexPath in new DirectoryInfo(packDirectory).GetFiles("*.idx").OrderByDescending(f => f.LastWriteTimeUtc))
+            {
+                if (File.Exists(Path.ChangeExtension(indexPath.FullName, ".pack")))
+                {
+                    packs.Add(new PackFile(indexPath.FullName));
+                }
+            }
+        }
+
+        var alternates = Path.Combine(directory, "info", "alternates");
+        if (File.Exists(alternates))
+        {
+            if (depth >= 5)
+            {
+                throw new NotSupportedException("alternates nested too deep");
+            }
+
+            foreach (var line in File.ReadAllLines(alternates))
+            {
+                if (line.Length == 0 || line[0] == '#')
+                {
+                    continue;
+                }
+
+                if (line[0] == '"')
+                {
+                    throw new NotSupportedException("a quoted path in objects/info/alternates");
+                }
+
+                Add(Path.GetFullPath(Path.Combine(directory, line)), depth + 1);
+            }
+        }
+    }
+
+    /// <summary>The object's type and contents.</summary>
+    /// <exception cref="InvalidDataException">The object is missing or damaged.</exception>
+    public (ObjectType Type, byte[] Data) Read(ObjectId id)
+    {
+        for (var i = 0; i < packs.Count; i++)
+        {
+            var n = (lastPack + i) % packs.Count;
+            var offset = packs[n].Find(id);
+            if (offset >= 0)
+            {
+                lastPack = n;
+                return packs[n].Read(offset, this, inflater);
+            }
+        }
+
+        var hex = id.ToString();
+        foreach (var directory in looseDirectories)
+        {
+            var path = Path.Combine(directory, hex[..2], hex[2..]);
+            if (File.Exists(path))
+            {
+                return ReadLoose(path);
+            }
+        }
+
+        throw new InvalidDataException($"object {hex} is not in the repository");
+    }
+
+    private static (ObjectType Type, byte[] Data) ReadLoose(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096);
+        using var zlib = new ZLibStream(file, CompressionMode.Decompress);
+        using var content = new MemoryStream();
+        zlib.CopyTo(content);
+        var raw = content.GetBuffer().AsSpan(0, (int)content.Length);
+        var space = raw.IndexOf((byte)' ');
+        var nul = raw.IndexOf((byte)0);
+        if (space <= 0 || nul <= space || !int.TryParse(raw[(space + 1)..nul], out var size) || size != raw.Length - nul - 1)
+        {
+            throw new InvalidDataException($"{path} is not a loose object");
+        }
+
+        var type = Encoding.ASCII.GetString(raw[..space]) switch
+        {
+            "commit" => ObjectType.Commit,
+            "tree" => ObjectType.Tree,
+            "blob" => ObjectType.Blob,
+            "tag" => ObjectType.Tag,
+            _ => throw new InvalidDataException($"{path} has an unknown object type"),
+        };
+        return (type, raw[(nul + 1)..].ToArray());
+    }
+
+    public void Dispose()
+    {
+        foreach (var pack in packs)
+        {
+            pack.Dispose();
+        }
+    }
+}

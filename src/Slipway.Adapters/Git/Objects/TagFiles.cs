@@ -1,0 +1,98 @@
+using System.Text;
+
+namespace Slipway.Adapters.Git.Objects;
+
+/// <summary>The tags of a repository as its ref files hold them: packed-refs, overridden by loose files under refs/tags/.</summary>
+internal static class TagFiles
+{
+    private const string Tags = "refs/tags/";
+
+    /// <summary>Every tag: name (without refs/tags/), the object it names, and the object it peels to when packed-refs says so.</summary>
+    public static Dictionary<string, (ObjectId Object, ObjectId? Peeled)> Read(string commonDirectory, bool honourReplaceRefs)
+    {
+        var tags = new Dictionary<string, (ObjectId Object, ObjectId? Peeled)>(StringComparer.Ordinal);
+        var packed = Path.Combine(commonDirectory, "packed-refs");
+        if (File.Exists(packed))
+        {
+            ReadPacked(File.ReadAllBytes(packed), tags, honourReplaceRefs);
+        }
+
+        var loose = Path.Combine(commonDirectory, "refs", "tags");
+        if (Directory.Exists(loose))
+        {
+            foreach (var path in Directory.EnumerateFiles(loose, "*", SearchOption.AllDirectories))
+            {
+                if (path.EndsWith(".lock", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var content = File.ReadAllBytes(path).AsSpan().TrimEnd("\r\n "u8);
+                if (!ObjectId.TryParse(content, out var id))
+                {
+                    // A symbolic ref ("ref: ...") or a half-written file: git knows what to make of it.
+                    throw new NotSupportedException($"the ref file {path} does not hold an object name");
+                }
+
+                var name = Path.GetRelativePath(loose, path).Replace(Path.DirectorySeparatorChar, '/');
+                tags[name] = (id, null);
+            }
+        }
+
+        return tags;
+    }
+
+    private static void ReadPacked(ReadOnlySpan<byte> file, Dictionary<string, (ObjectId Object, ObjectId? Peeled)> tags, bool honourReplaceRefs)
+    {
+        // "# pack-refs with: peeled fully-peeled sorted": with fully-peeled, a ref with no "^" line after it is not an annotated tag.
+        var fullyPeeled = false;
+        string? last = null;
+        while (file.Length > 0)
+        {
+            var end = file.IndexOf((byte)'\n');
+            var line = end < 0 ? file : file[..end];
+            file = end < 0 ? [] : file[(end + 1)..];
+            line = line.TrimEnd((byte)'\r');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (line[0] == (byte)'#')
+            {
+                fullyPeeled |= line.IndexOf(" fully-peeled"u8) >= 0;
+                continue;
+            }
+
+            if (line[0] == (byte)'^')
+            {
+                if (last is not null && ObjectId.TryParse(line[1..], out var peeled))
+                {
+                    tags[last] = (tags[last].Object, peeled);
+                }
+
+                continue;
+            }
+
+            last = null;
+            if (line.Length < 42 || line[40] != (byte)' ' || !ObjectId.TryParse(line[..40], out var id))
+            {
+                throw new InvalidDataException("a malformed line in packed-refs");
+            }
+
+            var refName = line[41..];
+            if (!refName.StartsWith("refs/tags/"u8))
+            {
+                if (honourReplaceRefs && refName.StartsWith("refs/replace/"u8))
+                {
+                    throw new NotSupportedException("the repository has replace refs");
+                }
+
+                continue;
+            }
+
+            last = Encoding.UTF8.GetString(refName[Tags.Length..]);
+            tags[last] = (id, fullyPeeled ? id : null);
+        }
+    }
+}

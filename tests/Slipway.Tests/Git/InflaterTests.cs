@@ -1,0 +1,123 @@
+using System.IO.Compression;
+using System.Text;
+using Slipway.Adapters.Git.Objects;
+
+namespace Slipway.Tests.Git;
+
+/// <summary>The zlib decoder behind the object reader, against .NET's own zlib on every kind of block.</summary>
+public sealed class InflaterTests
+{
+    // No empty input: .NET writes no bytes at all for it, while git always stores a complete zlib stream.
+    public static TheoryData<int, CompressionLevel, string> Inputs()
+    {
+        var data = new TheoryData<int, CompressionLevel, string>();
+        foreach (var size in new[] { 1, 7, 300, 4_000, 70_000, 400_000 })
+        {
+            foreach (var level in new[] { CompressionLevel.NoCompression, CompressionLevel.Fastest, CompressionLevel.Optimal, CompressionLevel.SmallestSize })
+            {
+                foreach (var kind in new[] { "text", "random", "runs" })
+                {
+                    data.Add(size, level, kind);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void Decodes_what_zlib_encodes(int size, CompressionLevel level, string kind)
+    {
+        var original = Make(size, kind);
+        var compressed = Compress(original, level);
+        var output = new byte[original.Length];
+
+        var written = new Inflater().Inflate(compressed, output);
+
+        Assert.Equal(original.Length, written);
+        Assert.True(original.AsSpan().SequenceEqual(output), "decoded bytes differ");
+    }
+
+    [Fact]
+    public void One_inflater_decodes_many_streams_in_a_row_and_stops_when_the_output_is_full()
+    {
+        var inflater = new Inflater();
+        for (var i = 0; i < 200; i++)
+        {
+            var original = Make(50 + (i * 37), i % 2 == 0 ? "text" : "random");
+            var output = new byte[original.Length];
+            Assert.Equal(original.Length, inflater.Inflate(Compress(original, CompressionLevel.Optimal), output));
+            Assert.True(original.AsSpan().SequenceEqual(output));
+        }
+
+        var head = new byte[10];
+        Assert.Equal(10, inflater.Inflate(Compress(Make(5_000, "text"), CompressionLevel.Optimal), head));
+    }
+
+    [Fact]
+    public void Damaged_or_truncated_data_is_an_invalid_data_error_not_a_crash()
+    {
+        var compressed = Compress(Make(20_000, "text"), CompressionLevel.Optimal);
+        var output = new byte[20_000];
+        Assert.Throws<InvalidDataException>(() => new Inflater().Inflate(compressed.AsSpan(0, compressed.Length / 2), output));
+        Assert.Throws<InvalidDataException>(() => new Inflater().Inflate([0x12, 0x34, 0x56], output));
+
+        var random = new Random(7);
+        for (var i = 0; i < 300; i++)
+        {
+            var damaged = (byte[])compressed.Clone();
+            damaged[2 + random.Next(damaged.Length - 2)] ^= (byte)(1 << random.Next(8));
+            try
+            {
+                new Inflater().Inflate(damaged, output);
+            }
+            catch (InvalidDataException)
+            {
+                // expected for most flips; any other exception type fails the test
+            }
+        }
+    }
+
+    private static byte[] Make(int size, string kind)
+    {
+        var random = new Random(size * 31 + kind.Length);
+        var bytes = new byte[size];
+        switch (kind)
+        {
+            case "random":
+                random.NextBytes(bytes);
+                break;
+            case "runs":
+                for (var i = 0; i < size; i++)
+                {
+                    bytes[i] = (byte)(i / 1000 % 3 == 0 ? 'a' : random.Next(4));
+                }
+
+                break;
+            default:
+                var words = "tree parent author committer feat fix chore release version tag commit message body footer".Split(' ');
+                var text = new StringBuilder();
+                while (text.Length < size)
+                {
+                    text.Append(words[random.Next(words.Length)]).Append(random.Next(10) == 0 ? '\n' : ' ');
+                }
+
+                Encoding.ASCII.GetBytes(text.ToString(0, size), bytes);
+                break;
+        }
+
+        return bytes;
+    }
+
+    private static byte[] Compress(byte[] data, CompressionLevel level)
+    {
+        using var output = new MemoryStream();
+        using (var zlib = new ZLibStream(output, level))
+        {
+            zlib.Write(data);
+        }
+
+        return output.ToArray();
+    }
+}

@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text;
+using Slipway.Adapters.Git;
+using Slipway.Tests.Fixtures;
+
+namespace Slipway.Tests.Git;
+
+/// <summary>
+/// The in-process reader of refs and objects must give exactly git's answers: checked against git itself on generated
+/// histories (merges, clock skew, unrelated roots) stored every way git stores them (loose, packed, deltified, alternates).
+/// </summary>
+public sealed class LocalObjectReaderTests : IDisposable
+{
+    private readonly List<IDisposable> _clones = [];
+
+    public enum Storage
+    {
+        Loose,
+        Packed,
+        Deltified,
+        Alternates,
+    }
+
+    [Theory]
+    [InlineData(Storage.Loose)]
+    [InlineData(Storage.Packed)]
+    [InlineData(Storage.Deltified)]
+    [InlineData(Storage.Alternates)]
+    public void Reachability_matches_git_on_generated_histories(Storage storage)
+    {
+        for (var seed = 1; seed <= 12; seed++)
+        {
+            using var repo = new GitRepo();
+            var (path, head, tagged) = Generate(repo, seed, storage);
+
+            using var reader = LocalObjectReader.Open(CommonDirectory(path));
+            var notReachable = reader.NotReachableFrom(head, tagged, new HashSet<string>(tagged));
+
+            foreach (var commit in tagged)
+            {
+                var ancestor = Run.Git(path, ["merge-base", "--is-ancestor", commit, head]).ExitCode == 0;
+                Assert.True(ancestor != notReachable.Contains(commit),
+                    $"seed {seed} ({storage}): {commit} is {(ancestor ? "" : "not ")}an ancestor of {head} for git");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(Storage.Loose)]
+    [InlineData(Storage.Packed)]
+    [InlineData(Storage.Deltified)]
+    public async Task Tags_are_listed_as_git_show_ref_lists_them(Storage storage)
+    {
+        using var repo = new GitRepo();
+        var (path, _, _) = Generate(repo, 99, storage);
+        var first = Run.GitOk(path, ["rev-list", "--max-parents=0", "HEAD"]).Split('\n')[0];
+        Run.GitOk(path, ["tag", "--annotate", "--message", "tag of a tag", "v900.0.0", "v1.0.0"]);
+        Run.GitOk(path, ["tag", "release/v901.0.0", first]);
+        Run.GitOk(path, ["tag", "tree-tag", first + "^{tree}"]);
+        Run.GitOk(path, ["tag", "-f", "v2.0.0", first]);   // a loose ref that overrides a packed one
+
+        using var reader = LocalObjectReader.Open(CommonDirectory(path));
+        var mine = reader.ListTags().OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var git = (await new GitRepository(path).ListTagsAsync(string.Empty, default)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+
+        Assert.Equal(git, mine);
+        Assert.Contains(mine, t => t.Name == "v2.0.0" && t.Commit == first);
+    }
+
+    [Fact]
+    public void Deltified_storage_really_holds_commits_as_deltas()
+    {
+        using var repo = new GitRepo();
+        var (path, _, _) = Generate(repo, 5, Storage.Deltified);
+        var pack = Directory.GetFiles(Path.Combine(path, ".git", "objects", "pack"), "*.idx").Single();
+        var deltas = Run.GitOk(path, ["verify-pack", "-v", pack]).Split('\n')
+            .Count(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, "commit", _, _, _, _, _]);
+        Assert.True(deltas > 10, $"only {deltas} commits stored as deltas");
+    }
+
+    [Fact]
+    public void Replace_refs_grafts_and_extensions_are_left_to_git()
+    {
+        using var repo = new GitRepo();
+        var a = repo.Commit("feat: a");
+        var b = repo.Commit("feat: b");
+        repo.Git("replace", "--graft", b);
+        Assert.Throws<NotSupportedException>(() => LocalObjectReader.Open(CommonDirectory(repo.Path)));
+        repo.Git("pack-refs", "--all");
+        Assert.Throws<NotSupportedException>(() => LocalObjectReader.Open(CommonDirectory(repo.Path)).ListTags());
+        repo.Git("replace", "-d", b);
+        using (LocalObjectReader.Open(CommonDirectory(repo.Path)))
+        {
+        }
+
+        repo.Git("config", "extensions.worktreeConfig", "true");
+        Assert.Throws<NotSupportedException>(() => LocalObjectReader.Open(CommonDirectory(repo.Path)));
+        Assert.NotEqual(a, b);
+    }
+
+    [Fact]
+    public void The_cli_reads_from_files_and_falls_back_to_git_with_the_same_answer()
+    {
+        using var repo = new GitRepo();
+        repo.Commit("feat: a");
+        repo.Tag("v1.0.0");
+        var base1 = repo.Commit("feat: b");
+        repo.Tag("v1.1.0");
+        repo.Commit("fix: c");
+
+        var fast = repo.Slipway("version", "--verbose");
+        Assert.Equal(0, fast.ExitCode);
+        Assert.Equal("1.1.0", fast.StandardOutput.Trim());
+        Assert.Contains("read from the repository's files", fast.StandardError, StringComparison.Ordinal);
+
+        // A replace ref changes what git sees as the history: only git can interpret it, and it is asked.
+        repo.Git("replace", "--graft", "HEAD", repo.Git("rev-parse", "v1.0.0^{commit}"));
+        var replaced = repo.Slipway("version", "--verbose");
+        Assert.Equal(0, replaced.ExitCode);
+        Assert.Equal("1.0.0", replaced.StandardOutput.Trim());
+        Assert.Contains("read by git (the repository has grafts or replace refs)", replaced.StandardError, StringComparison.Ordinal);
+        Assert.NotEmpty(base1);
+    }
+
+    [Fact]
+    public void A_linked_worktree_reads_the_main_repository_files()
+    {
+        using var repo = new GitRepo();
+        repo.Commit("feat: a");
+        repo.Tag("v1.0.0");
+        repo.Commit("feat: b");
+        using var worktrees = new TempDirectory("slipway-worktree");
+        var linked = Path.Combine(worktrees.Path, "linked");
+        repo.Git("worktree", "add", "--quiet", "-b", "other", linked);
+        Run.GitOk(linked, ["commit", "--quiet", "--allow-empty", "-m", "feat: c"]);
+        Run.GitOk(linked, ["tag", "-a", "-m", "r", "v1.1.0"]);
+        Run.GitOk(linked, ["commit", "--quiet", "--allow-empty", "-m", "fix: d"]);
+
+        var result = SlipwayCli.Run(linked, "version", "--verbose");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("1.1.0", result.StandardOutput.Trim());
+        Assert.Contains("read from the repository's files", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal("1.0.0", repo.Slipway("version").StandardOutput.Trim());
+    }
+
+    public void Dispose()
+    {
+        foreach (var clone in _clones)
+        {
+            clone.Dispose();
+        }
+    }
+
+    private static string CommonDirectory(string path) =>
+        Path.GetFullPath(Run.GitOk(path, ["rev-parse", "--git-common-dir"]), path);
+
+    /// <summary>
+    /// A random history written with fast-import: ~80 commits, a fifth of them merges, some with unrelated roots, dates that
+    /// go backwards (clock skew), version tags (annotated and lightweight) on a third of them; HEAD somewhere in the middle.
+    /// </summary>
+    private (string Path, string Head, List<string> Tagged) Generate(GitRepo repo, int seed, Storage storage)
+    {
+        var random = new Random(seed);
+        var stream = new StringBuilder();
+        const int Count = 80;
+        var body = string.Concat(Enumerable.Repeat("The same long paragraph that makes commits similar enough to be stored as deltas. ", 12));
+        for (var i = 1; i <= Count; i++)
+        {
+            var time = 1_700_000_000L + (i * 60) + (random.Next(5) == 0 ? -random.Next(100_000) : 0);
+            var message = $"feat: change {i}\n\n{body}{i}\n";
+            stream.Append(CultureInfo.InvariantCulture, $"commit refs/heads/c{i}\nmark :{i}\n");
+            stream.Append(CultureInfo.InvariantCulture, $"committer Gen <gen@example.com> {time} +0000\n");
+            stream.Append(CultureInfo.InvariantCulture, $"data {Encoding.UTF8.GetByteCount(message)}\n{message}");
+            if (i > 1 && random.Next(12) != 0)
+            {
+                stream.Append(CultureInfo.InvariantCulture, $"from :{Math.Max(1, i - 1 - random.Next(Math.Min(i - 1, 6)))}\n");
+                if (i > 3 && random.Next(5) == 0)
+                {
+                    stream.Append(CultureInfo.InvariantCulture, $"merge :{1 + random.Next(i - 1)}\n");
+                }
+            }
+
+            stream.Append(CultureInfo.InvariantCulture, $"M 644 inline file{i % 7}.txt\ndata {Encoding.UTF8.GetByteCount(message)}\n{message}\n");
+            if (random.Next(3) == 0 || i == 1)
+            {
+                if (random.Next(2) == 0)
+                {
+                    stream.Append(CultureInfo.InvariantCulture, $"tag v{i}.0.0\nfrom :{i}\ntagger Gen <gen@example.com> {time} +0000\ndata 8\nrelease\n\n");
+                }
+                else
+                {
+                    stream.Append(CultureInfo.InvariantCulture, $"reset refs/tags/v{i}.0.0\nfrom :{i}\n\n");
+                }
+            }
+        }
+
+        var headMark = (Count / 2) + random.Next(Count / 2);
+        stream.Append(CultureInfo.InvariantCulture, $"reset refs/heads/main\nfrom :{headMark}\n\ndone\n");
+        var imported = Run.Process("git", ["fast-import", "--quiet", "--done"], repo.Path, Run.IsolatedGit, stream.ToString());
+        Assert.True(imported.ExitCode == 0, imported.ToString());
+        repo.Git("checkout", "--quiet", "--force", "main");
+
+        var path = repo.Path;
+        var objects = Path.Combine(path, ".git", "objects");
+        switch (storage)
+        {
+            case Storage.Loose:
+                foreach (var pack in Directory.GetFiles(Path.Combine(objects, "pack"), "*.pack"))
+                {
+                    var moved = pack + ".moved";
+                    File.Move(pack, moved);
+                    File.Delete(Path.ChangeExtension(pack, ".idx"));
+                    // unpack-objects reads the pack on stdin; the path is a positional parameter, never part of the script.
+                    var unpacked = Run.Process("sh", ["-c", "exec git unpack-objects -q < \"$1\"", "sh", moved], path, Run.IsolatedGit);
+                    Assert.True(unpacked.ExitCode == 0, unpacked.ToString());
+                    File.Delete(moved);
+                }
+
+                Assert.Empty(Directory.GetFiles(Path.Combine(objects, "pack"), "*.pack"));
+                break;
+            case Storage.Packed:
+                repo.Git("gc", "--quiet");
+                break;
+            case Storage.Deltified:
+                repo.Git("repack", "-a", "-d", "-f", "-q", "--window=250", "--depth=50");
+                repo.Git("pack-refs", "--all");
+                break;
+            case Storage.Alternates:
+                repo.Git("gc", "--quiet");
+                var clone = GitRepo.Clone(path, "--shared");
+                _clones.Add(clone);
+                Assert.True(File.Exists(Path.Combine(clone.Path, ".git", "objects", "info", "alternates")));
+                clone.Commit("fix: on top, stored in the clone");
+                path = clone.Path;
+                break;
+        }
+
+        var tags = Run.GitOk(path, ["for-each-ref", "--format=%(objectname) %(*objectname)", "refs/tags"]).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split(' ') is [var o, var p] && p.Length > 0 ? p : l.Split(' ')[0]).Distinct().ToList();
+        var head = Run.GitOk(path, ["rev-parse", "HEAD"]);
+        return (path, head, tags);
+    }
+}
