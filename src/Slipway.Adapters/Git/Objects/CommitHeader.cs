@@ -5,11 +5,28 @@ internal static class CommitHeader
 {
     public static (ObjectId[] Parents, long CommitterTime) Parse(ReadOnlySpan<byte> commit)
     {
-        var parents = new List<ObjectId>(2);
-        long time = 0;
+        _ = TryParse(commit, whole: true, out var parents, out var time);
+        return (parents, time);
+    }
+
+    /// <summary>
+    /// Parses the parents and committer time from the start of a commit. False when <paramref name="start"/> is only part of the
+    /// commit (<paramref name="whole"/> false) and ends before the committer line does: the caller then reads the whole commit.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> start, bool whole, out ObjectId[] parents, out long committerTime)
+    {
+        var found = new List<ObjectId>(2);
+        committerTime = 0;
+        var commit = start;
         while (commit.Length > 0)
         {
             var end = commit.IndexOf((byte)'\n');
+            if (end < 0 && !whole)
+            {
+                parents = [];
+                return false;
+            }
+
             var line = end < 0 ? commit : commit[..end];
             if (line.Length == 0)
             {
@@ -18,19 +35,21 @@ internal static class CommitHeader
 
             if (line.StartsWith("parent "u8))
             {
-                parents.Add(ObjectId.TryParse(line["parent ".Length..], out var parent)
+                found.Add(ObjectId.TryParse(line["parent ".Length..], out var parent)
                     ? parent
                     : throw new InvalidDataException("a commit with a malformed parent line"));
             }
             else if (line.StartsWith("committer "u8))
             {
-                time = ParseTime(line);
+                committerTime = ParseTime(line);
+                break; // parents come before it (gitformat-commit): nothing after it is needed
             }
 
             commit = end < 0 ? [] : commit[(end + 1)..];
         }
 
-        return ([.. parents], time);
+        parents = [.. found];
+        return true;
     }
 
     /// <summary>The object a tag object points at and that object's type.</summary>

@@ -1,11 +1,11 @@
 namespace Slipway.Adapters.Git.Objects;
 
 /// <summary>
-/// A zlib (RFC 1950/1951) decoder for the small objects of a git repository. .NET's ZLibStream costs ~5 µs to set up per
-/// object, more than reading a commit should; this one reuses its tables and decodes straight into the output span.
-/// Not thread-safe: one per reader.
+/// A zlib (RFC 1950/1951) decoder for the small objects of a git repository, in managed code: the fallback where the
+/// system's zlib cannot be loaded (<see cref="SystemZlib"/>). .NET's ZLibStream costs ~5 µs to set up per object, more than
+/// reading a commit should; this one reuses its tables and decodes straight into the output span. Not thread-safe: one per reader.
 /// </summary>
-internal sealed class Inflater
+internal sealed class Inflater : IInflater
 {
     private const int MaxBits = 15;
     private const int FastBits = 9;

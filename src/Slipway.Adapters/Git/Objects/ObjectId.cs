@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Slipway.Adapters.Git.Objects;
 
@@ -16,10 +17,21 @@ internal readonly record struct ObjectId(ulong High, ulong Middle, uint Low)
     public static bool TryParse(ReadOnlySpan<char> hex, out ObjectId id)
     {
         Span<byte> bytes = stackalloc byte[Size];
-        if (hex.Length == Size * 2 && Convert.FromHexString(hex, bytes, out _, out _) == System.Buffers.OperationStatus.Done)
+        if (hex.Length == Size * 2)
         {
-            id = FromBytes(bytes);
-            return true;
+            var bad = 0;
+            for (var i = 0; i < Size; i++)
+            {
+                int high = Digit(hex[2 * i]), low = Digit(hex[(2 * i) + 1]);
+                bad |= high | low;
+                bytes[i] = (byte)((high << 4) | low);
+            }
+
+            if (bad >= 0)
+            {
+                id = FromBytes(bytes);
+                return true;
+            }
         }
 
         id = default;
@@ -29,19 +41,41 @@ internal readonly record struct ObjectId(ulong High, ulong Middle, uint Low)
     /// <summary>Parses 40 hex digits given as ASCII bytes.</summary>
     public static bool TryParse(ReadOnlySpan<byte> hex, out ObjectId id)
     {
-        Span<char> chars = stackalloc char[Size * 2];
-        if (hex.Length != chars.Length)
+        Span<byte> bytes = stackalloc byte[Size];
+        if (hex.Length == Size * 2)
         {
-            id = default;
-            return false;
+            var bad = 0;
+            for (var i = 0; i < Size; i++)
+            {
+                int high = Digit((char)hex[2 * i]), low = Digit((char)hex[(2 * i) + 1]);
+                bad |= high | low;
+                bytes[i] = (byte)((high << 4) | low);
+            }
+
+            if (bad >= 0)
+            {
+                id = FromBytes(bytes);
+                return true;
+            }
         }
 
-        for (var i = 0; i < chars.Length; i++)
+        id = default;
+        return false;
+    }
+
+    // A plain loop, not Convert's vectorised hex: Native AOT built for any x64 has no fast path for its shuffles, and tags
+    // and parents are converted by the ten thousand.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Digit(char c)
+    {
+        var digit = (uint)(c - '0');
+        if (digit <= 9)
         {
-            chars[i] = (char)hex[i];
+            return (int)digit;
         }
 
-        return TryParse(chars, out id);
+        var letter = (uint)((c | 0x20) - 'a'); // either case
+        return letter <= 5 ? (int)letter + 10 : -1;
     }
 
     public static ObjectId Parse(string hex) =>
@@ -71,10 +105,14 @@ internal readonly record struct ObjectId(ulong High, ulong Middle, uint Low)
 
     public override int GetHashCode() => (int)(High >> 32) ^ (int)Low;
 
-    public override string ToString()
+    public override string ToString() => string.Create(Size * 2, this, static (chars, id) =>
     {
         Span<byte> bytes = stackalloc byte[Size];
-        WriteTo(bytes);
-        return Convert.ToHexStringLower(bytes);
-    }
+        id.WriteTo(bytes);
+        for (var i = 0; i < Size; i++)
+        {
+            chars[2 * i] = "0123456789abcdef"[bytes[i] >> 4];
+            chars[(2 * i) + 1] = "0123456789abcdef"[bytes[i] & 15];
+        }
+    });
 }

@@ -12,16 +12,19 @@ internal sealed class ObjectStore : IDisposable
 {
     private readonly List<string> looseDirectories = [];
     private readonly List<PackFile> packs = [];
-    private readonly Inflater inflater = new();
+    private readonly IInflater inflater;
+    private byte[] scratch = new byte[1024];
     private int lastPack;
 
-    private ObjectStore()
+    private ObjectStore(IInflater inflater)
     {
+        this.inflater = inflater;
     }
 
-    public static ObjectStore Open(string objectsDirectory)
+    /// <summary>Opens an object directory; objects are inflated by the system's zlib when it loads, else by the managed <see cref="Inflater"/>.</summary>
+    public static ObjectStore Open(string objectsDirectory, IInflater? inflater = null)
     {
-        var store = new ObjectStore();
+        var store = new ObjectStore(inflater ?? (IInflater?)SystemZlib.TryOpen() ?? new Inflater());
         try
         {
             store.Add(Path.GetFullPath(objectsDirectory), depth: 0);
@@ -89,6 +92,41 @@ internal sealed class ObjectStore : IDisposable
     /// <exception cref="InvalidDataException">The object is missing or damaged.</exception>
     public (ObjectType Type, byte[] Data) Read(ObjectId id)
     {
+        var (pack, offset) = FindInPacks(id);
+        return pack is not null ? pack.Read(offset, this, inflater) : ReadLoose(id);
+    }
+
+    /// <summary>
+    /// The object's type and its first bytes, at most <paramref name="limit"/> of them (<paramref name="whole"/> when that is all
+    /// of it): a commit's header without inflating its message. <paramref name="start"/> is valid until the next read.
+    /// </summary>
+    public ObjectType ReadStart(ObjectId id, int limit, out ReadOnlySpan<byte> start, out bool whole)
+    {
+        var (pack, offset) = FindInPacks(id);
+        if (pack is not null && pack.TryReadStart(offset, inflater, Scratch(limit), out var type, out var length, out whole))
+        {
+            start = scratch.AsSpan(0, length);
+            return type;
+        }
+
+        (type, var data) = pack is not null ? pack.Read(offset, this, inflater) : ReadLoose(id);
+        start = data;
+        whole = true;
+        return type;
+    }
+
+    private Span<byte> Scratch(int limit)
+    {
+        if (scratch.Length < limit)
+        {
+            scratch = new byte[limit];
+        }
+
+        return scratch.AsSpan(0, limit);
+    }
+
+    private (PackFile? Pack, long Offset) FindInPacks(ObjectId id)
+    {
         for (var i = 0; i < packs.Count; i++)
         {
             var n = (lastPack + i) % packs.Count;
@@ -96,24 +134,29 @@ internal sealed class ObjectStore : IDisposable
             if (offset >= 0)
             {
                 lastPack = n;
-                return packs[n].Read(offset, this, inflater);
+                return (packs[n], offset);
             }
         }
 
+        return (null, -1);
+    }
+
+    private (ObjectType Type, byte[] Data) ReadLoose(ObjectId id)
+    {
         var hex = id.ToString();
         foreach (var directory in looseDirectories)
         {
             var path = Path.Combine(directory, hex[..2], hex[2..]);
             if (File.Exists(path))
             {
-                return ReadLoose(path);
+                return ReadLooseFile(path);
             }
         }
 
         throw new InvalidDataException($"object {hex} is not in the repository");
     }
 
-    private static (ObjectType Type, byte[] Data) ReadLoose(string path)
+    private static (ObjectType Type, byte[] Data) ReadLooseFile(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096);
         using var zlib = new ZLibStream(file, CompressionMode.Decompress);
@@ -144,5 +187,7 @@ internal sealed class ObjectStore : IDisposable
         {
             pack.Dispose();
         }
+
+        (inflater as IDisposable)?.Dispose();
     }
 }

@@ -24,7 +24,7 @@ internal sealed class PackFile : IDisposable
     public long Find(ObjectId id) => index.Find(id);
 
     /// <summary>Reads the object at <paramref name="offset"/>; a base held by name (REF_DELTA) is read through <paramref name="store"/>.</summary>
-    public (ObjectType Type, byte[] Data) Read(long offset, ObjectStore store, Inflater inflater)
+    public (ObjectType Type, byte[] Data) Read(long offset, ObjectStore store, IInflater inflater)
     {
         var file = pack ??= OpenPack();
         // Follow the delta chain down to a whole object (or a cached base), then apply the deltas on the way back up.
@@ -104,6 +104,33 @@ internal sealed class PackFile : IDisposable
         return current;
     }
 
+    /// <summary>
+    /// Inflates the start of the object at <paramref name="offset"/> into <paramref name="buffer"/> when it is stored whole
+    /// (not as a delta, whose base would have to be rebuilt first): false for a delta, which the caller then reads whole.
+    /// </summary>
+    public bool TryReadStart(long offset, IInflater inflater, Span<byte> buffer, out ObjectType type, out int length, out bool whole)
+    {
+        var file = pack ??= OpenPack();
+        var header = file.Span(offset, 32);
+        var code = ReadTypeAndSize(header, out var size, out var used);
+        if (code is < 1 or > 4)
+        {
+            (type, length, whole) = (ObjectType.None, 0, false);
+            return false;
+        }
+
+        type = (ObjectType)code;
+        whole = size <= buffer.Length;
+        var wanted = whole ? (int)size : buffer.Length;
+        length = inflater.Inflate(file.Span(offset + used, int.MaxValue), buffer[..wanted]);
+        if (length != wanted)
+        {
+            throw new InvalidDataException($"an object in {packPath} is shorter than its header says");
+        }
+
+        return true;
+    }
+
     private void Remember(long offset, (ObjectType, byte[]) entry)
     {
         if (bases.Count >= 256)
@@ -135,7 +162,7 @@ internal sealed class PackFile : IDisposable
         return type;
     }
 
-    private void Inflate(MappedFile file, long offset, byte[] output, Inflater inflater)
+    private void Inflate(MappedFile file, long offset, byte[] output, IInflater inflater)
     {
         var written = inflater.Inflate(file.Span(offset, int.MaxValue), output);
         if (written != output.Length)

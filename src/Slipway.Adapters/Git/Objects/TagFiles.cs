@@ -7,10 +7,13 @@ internal static class TagFiles
 {
     private const string Tags = "refs/tags/";
 
-    /// <summary>Every tag: name (without refs/tags/), the object it names, and the object it peels to when packed-refs says so.</summary>
-    public static Dictionary<string, (ObjectId Object, ObjectId? Peeled)> Read(string commonDirectory, bool honourReplaceRefs)
+    /// <summary>
+    /// Every tag: name (without refs/tags/), the object it names, and the object it peels to when packed-refs says so; object
+    /// names as the 40 lower-case hex digits git writes (kept as text: ten thousand tags are not parsed to be printed again).
+    /// </summary>
+    public static Dictionary<string, (string Object, string? Peeled)> Read(string commonDirectory, bool honourReplaceRefs)
     {
-        var tags = new Dictionary<string, (ObjectId Object, ObjectId? Peeled)>(StringComparer.Ordinal);
+        var tags = new Dictionary<string, (string Object, string? Peeled)>(StringComparer.Ordinal);
         var packed = Path.Combine(commonDirectory, "packed-refs");
         if (File.Exists(packed))
         {
@@ -28,7 +31,7 @@ internal static class TagFiles
                 }
 
                 var content = File.ReadAllBytes(path).AsSpan().TrimEnd("\r\n "u8);
-                if (!ObjectId.TryParse(content, out var id))
+                if (Hex(content) is not { } id)
                 {
                     // A symbolic ref ("ref: ...") or a half-written file: git knows what to make of it.
                     throw new NotSupportedException($"the ref file {path} does not hold an object name");
@@ -42,7 +45,7 @@ internal static class TagFiles
         return tags;
     }
 
-    private static void ReadPacked(ReadOnlySpan<byte> file, Dictionary<string, (ObjectId Object, ObjectId? Peeled)> tags, bool honourReplaceRefs)
+    private static void ReadPacked(ReadOnlySpan<byte> file, Dictionary<string, (string Object, string? Peeled)> tags, bool honourReplaceRefs)
     {
         // "# pack-refs with: peeled fully-peeled sorted": with fully-peeled, a ref with no "^" line after it is not an annotated tag.
         var fullyPeeled = false;
@@ -66,7 +69,7 @@ internal static class TagFiles
 
             if (line[0] == (byte)'^')
             {
-                if (last is not null && ObjectId.TryParse(line[1..], out var peeled))
+                if (last is not null && Hex(line[1..]) is { } peeled)
                 {
                     tags[last] = (tags[last].Object, peeled);
                 }
@@ -75,7 +78,7 @@ internal static class TagFiles
             }
 
             last = null;
-            if (line.Length < 42 || line[40] != (byte)' ' || !ObjectId.TryParse(line[..40], out var id))
+            if (line.Length < 42 || line[40] != (byte)' ' || Hex(line[..40]) is not { } id)
             {
                 throw new InvalidDataException("a malformed line in packed-refs");
             }
@@ -94,5 +97,30 @@ internal static class TagFiles
             last = Encoding.UTF8.GetString(refName[Tags.Length..]);
             tags[last] = (id, fullyPeeled ? id : null);
         }
+    }
+
+    /// <summary>The object name as text when <paramref name="text"/> is 40 hex digits (lower-cased, as git prints them), else null.</summary>
+    private static string? Hex(ReadOnlySpan<byte> text)
+    {
+        if (text.Length != ObjectId.Size * 2)
+        {
+            return null;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiHexDigit((char)c))
+            {
+                return null;
+            }
+        }
+
+        return string.Create(text.Length, text, static (chars, bytes) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = char.ToLowerInvariant((char)bytes[i]);
+            }
+        });
     }
 }

@@ -1,0 +1,9 @@
+namespace Slipway.Adapters.Git.Objects;
+
+/// <summary>Decodes the zlib streams that packs and loose objects hold.</summary>
+internal interface IInflater
+{
+    /// <summary>Decodes <paramref name="zlib"/> into <paramref name="output"/> until it is full or the stream ends; returns the bytes written.</summary>
+    /// <exception cref="InvalidDataException">The data is not a valid zlib stream.</exception>
+    int Inflate(ReadOnlySpan<byte> zlib, Span<byte> output);
+}
