@@ -1,10 +1,11 @@
 using Slipway.Adapters.Git.Objects;
+using Slipway.Core.Commits;
 
 namespace Slipway.Adapters.Git;
 
 /// <summary>
-/// Reads tags and answers reachability straight from the repository's files (refs, packs, loose objects), with no git
-/// process: the hot path of `slipway version` and `plan`. It reads only; writes always go through `git`. Repositories it
+/// Reads tags, answers reachability and lists the commits of a release range straight from the repository's files (refs,
+/// packs, loose objects), with no git process: the hot path of `slipway version` and `plan`. It reads only; writes always go through `git`. Repositories it
 /// does not fully understand (reftable, SHA-256, replace refs, grafts, an object it cannot find) make <see cref="Open"/> or
 /// a query throw <see cref="NotSupportedException"/> or <see cref="InvalidDataException"/>, and the caller asks git.
 /// </summary>
@@ -28,7 +29,10 @@ public sealed class LocalObjectReader : IDisposable
     }
 
     /// <summary>Opens the repository whose common git directory (for a linked worktree, the main one's) is given.</summary>
-    public static LocalObjectReader Open(string commonDirectory)
+    public static LocalObjectReader Open(string commonDirectory) => Open(commonDirectory, null);
+
+    /// <summary>Opens the repository with the given zlib decoder (tests run both), or the best one when null.</summary>
+    internal static LocalObjectReader Open(string commonDirectory, IInflater? inflater)
     {
         foreach (var variable in GitEnvironment)
         {
@@ -54,8 +58,11 @@ public sealed class LocalObjectReader : IDisposable
             throw new NotSupportedException("the repository has grafts or replace refs");
         }
 
-        return new LocalObjectReader(commonDirectory, ObjectStore.Open(Path.Combine(commonDirectory, "objects")));
+        return new LocalObjectReader(commonDirectory, ObjectStore.Open(Path.Combine(commonDirectory, "objects"), inflater));
     }
+
+    /// <summary>How many commits the reachability walks have read so far.</summary>
+    public int CommitsRead => walker.CommitsRead;
 
     /// <summary>Every tag under refs/tags/, with the commit (or other object) it peels to: what `git show-ref --dereference --tags` says.</summary>
     public IReadOnlyList<TagRef> ListTags()
@@ -63,9 +70,9 @@ public sealed class LocalObjectReader : IDisposable
         var tags = new List<TagRef>();
         foreach (var (name, (objectId, peeled)) in TagFiles.Read(commonDirectory, honourReplaceRefs: string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("GIT_NO_REPLACE_OBJECTS"))))
         {
-            var target = peeled ?? Peel(objectId);
-            var id = objectId.ToString();
-            tags.Add(new TagRef(name, id, target == objectId ? id : target.ToString()));
+            // packed-refs says what most tags peel to; the others (loose refs) are peeled by reading their tag objects.
+            var target = peeled ?? Peel(ObjectId.Parse(objectId)).ToString();
+            tags.Add(new TagRef(name, objectId, target == objectId ? objectId : target));
         }
 
         return tags;
@@ -98,6 +105,27 @@ public sealed class LocalObjectReader : IDisposable
         }
 
         return answer;
+    }
+
+    /// <summary>
+    /// The commits of <paramref name="exclusiveFrom"/>..<paramref name="until"/> (both commit names), newest first, as
+    /// `git log` lists them: the contract of <see cref="IGitRepository.LogAsync(string?, string, bool, CancellationToken)"/>.
+    /// The set is exact where git's own walk can be fooled by clock skew into listing commits of the excluded side.
+    /// </summary>
+    public IReadOnlyList<Commit> Log(string exclusiveFrom, string until, bool includeMerges)
+    {
+        var commits = new List<Commit>();
+        foreach (var id in walker.Range(ObjectId.Parse(until), ObjectId.Parse(exclusiveFrom)))
+        {
+            var (type, data) = store.Read(id);
+            var commit = type == ObjectType.Commit ? CommitReader.Read(id, data) : throw new InvalidDataException($"{id} is not a commit");
+            if (includeMerges || !commit.IsMerge)
+            {
+                commits.Add(commit);
+            }
+        }
+
+        return commits;
     }
 
     private ObjectId Peel(ObjectId id)

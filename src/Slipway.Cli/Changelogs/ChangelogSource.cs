@@ -33,7 +33,7 @@ public sealed class ChangelogSource
     public async Task<ChangelogRelease> ReleaseAsync(ReleaseHeading heading, string? exclusiveFrom, string until, CancellationToken cancellationToken)
     {
         var commits = new List<Commit>();
-        await foreach (var commit in Repository.Git.LogAsync(exclusiveFrom, until, includeMerges: false, cancellationToken).ConfigureAwait(false))
+        await foreach (var commit in Repository.LogAsync(exclusiveFrom, until, includeMerges: false, cancellationToken).ConfigureAwait(false))
         {
             commits.Add(commit);
         }
@@ -52,7 +52,7 @@ public sealed class ChangelogSource
         var buckets = new List<(VersionTag? Tag, DateOnly? Date, List<Commit> Commits)> { (null, null, []) };
         if (Repository.State.Head is not null)
         {
-            await foreach (var commit in Repository.Git.LogAsync(null, "HEAD", includeMerges: true, cancellationToken).ConfigureAwait(false))
+            await foreach (var commit in Repository.LogAsync(null, "HEAD", includeMerges: true, cancellationToken).ConfigureAwait(false))
             {
                 if (tagged.TryGetValue(commit.Sha, out var tag))
                 {

@@ -46,7 +46,7 @@ public static class ChangelogCommand
                     "release first, or drop --unreleased (--write adds the latest release)"));
             }
 
-            var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             var source = await ChangelogSource.OpenAsync(repo, ct).ConfigureAwait(false);
             var chosen = source.Template(parse.GetValue(template), KeepAChangelogTemplate.TemplateName);
             IReadOnlyList<ChangelogRelease> releases;

@@ -30,7 +30,7 @@ public static class ImageTagsCommand
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
-            var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             var build = await ImageBuildReader.ReadAsync(repo, parse.GetValue(version), Environment.GetEnvironmentVariable, BuildClock.Now(Environment.GetEnvironmentVariable), ct).ConfigureAwait(false);
             var set = build.Plan(repo.Config.Image.Rules());
             if (parse.GetValue(json))

@@ -29,7 +29,7 @@ public static class NotesCommand
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
-            var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             var text = parse.GetValue(version) ?? string.Empty;
             if (!repo.Naming.TryParse(text, out var wanted) && !SemanticVersion.TryParse(text, out wanted))
             {

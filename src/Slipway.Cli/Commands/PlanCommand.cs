@@ -29,12 +29,13 @@ public static class PlanCommand
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
-            var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             terminal.Detail(repo.Discovery);
             // The preflight checks run beside the commit log (separate git processes); only the tag check waits for the plan.
             var planning = ReleasePlanning.PlanAsync(repo, request, ct);
             var checks = await Preflight.RunAsync(repo, planning, fetch: false, ct).ConfigureAwait(false);
             var plan = (await planning.ConfigureAwait(false)) with { Checks = checks };
+            terminal.Detail(repo.History.Detail);
             await terminal.Out.WriteAsync(parse.GetValue(json)
                 ? PlanRenderer.Json(plan, repo.State.Head, repo.State.Branch) + "\n"
                 : PlanRenderer.Text(plan, terminal)).ConfigureAwait(false);

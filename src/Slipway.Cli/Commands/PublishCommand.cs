@@ -34,7 +34,7 @@ public static class PublishCommand
         {
             var request = new PublishRequest(parse.GetValue(version)!, parse.GetValue(draft), parse.GetValue(assets) ?? [],
                 parse.GetValue(clobber), parse.GetValue(allowMissingImage), parse.GetValue(dryRun));
-            var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             var publisher = new ReleasePublisher(repo, Environment.GetEnvironmentVariable, terminal.Detail);
             var outcome = await publisher.PublishAsync(request, ct).ConfigureAwait(false);
             await terminal.Out.WriteAsync(parse.GetValue(json) ? PublishRenderer.Json(outcome) : PublishRenderer.Text(outcome)).ConfigureAwait(false);

@@ -34,7 +34,7 @@ public static class ReleaseCommand
         {
             var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
             var options = new ReleaseOptions(parse.GetValue(dryRun), parse.GetValue(noPush));
-            var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             var plan = await ReleasePlanning.PlanAsync(repo, request, ct).ConfigureAwait(false);
             plan = plan with { Checks = await Preflight.RunAsync(repo, plan, fetch: !options.NoPush, ct).ConfigureAwait(false) };
             var failed = plan.Checks.FirstOrDefault(c => !c.Ok);

@@ -27,7 +27,7 @@ public static class VersionCommand
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
-            var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             terminal.Detail(repo.Discovery);
             if (!parse.GetValue(next))
             {

@@ -70,7 +70,7 @@ public sealed class DeploymentContext
             throw new SlipwayException(SlipwayError.Usage($"'{text}' is not a version ({why})", "write it as MAJOR.MINOR.PATCH, e.g. 1.3.0 or v1.3.0"));
         }
 
-        var repository = await Repository.OpenAsync(Root, cancellationToken).ConfigureAwait(false);
+        using var repository = await Repository.OpenAsync(Root, cancellationToken).ConfigureAwait(false);
         return repository.Line.Latest?.Version ?? throw new SlipwayException(SlipwayError.Precondition(
             "there is no version tag to deploy yet", "pass the version (slipway deploy ENV 1.3.0) or cut a release first"));
     }

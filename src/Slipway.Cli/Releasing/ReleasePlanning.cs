@@ -27,7 +27,7 @@ public static class ReleasePlanning
         var commits = new List<Commit>();
         if (repo.State.Head is not null)
         {
-            await foreach (var commit in repo.Git.LogAsync(since?.Commit, includeMerges: true, cancellationToken).ConfigureAwait(false))
+            await foreach (var commit in repo.LogAsync(since?.Commit, "HEAD", includeMerges: true, cancellationToken).ConfigureAwait(false))
             {
                 commits.Add(commit);
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Slipway.Adapters.Git;
+using Slipway.Adapters.Git.Objects;
 using Slipway.Tests.Fixtures;
 
 namespace Slipway.Tests.Git;
@@ -22,18 +23,20 @@ public sealed class LocalObjectReaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData(Storage.Loose)]
-    [InlineData(Storage.Packed)]
-    [InlineData(Storage.Deltified)]
-    [InlineData(Storage.Alternates)]
-    public void Reachability_matches_git_on_generated_histories(Storage storage)
+    [InlineData(Storage.Loose, false)]
+    [InlineData(Storage.Packed, false)]
+    [InlineData(Storage.Deltified, false)]
+    [InlineData(Storage.Alternates, false)]
+    [InlineData(Storage.Packed, true)]
+    [InlineData(Storage.Deltified, true)]
+    public void Reachability_matches_git_on_generated_histories(Storage storage, bool managedZlib)
     {
         for (var seed = 1; seed <= 12; seed++)
         {
             using var repo = new GitRepo();
             var (path, head, tagged) = Generate(repo, seed, storage);
 
-            using var reader = LocalObjectReader.Open(CommonDirectory(path));
+            using var reader = LocalObjectReader.Open(CommonDirectory(path), managedZlib ? new Inflater() : null);
             var notReachable = reader.NotReachableFrom(head, tagged, new HashSet<string>(tagged));
 
             foreach (var commit in tagged)
@@ -65,6 +68,41 @@ public sealed class LocalObjectReaderTests : IDisposable
 
         Assert.Equal(git, mine);
         Assert.Contains(mine, t => t.Name == "v2.0.0" && t.Commit == first);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Commits_whose_header_is_longer_than_the_first_read_are_read_whole(bool packed)
+    {
+        // An octopus merge of 16 parents (16 × 48 bytes of parent lines) and an author name of 700 characters: their
+        // committer lines start past the first 512 bytes, which the walker inflates first.
+        using var repo = new GitRepo();
+        var root = repo.Commit("feat: root");
+        var parents = new List<string>();
+        for (var i = 0; i < 16; i++)
+        {
+            parents.Add(repo.Git("commit-tree", "-p", root, "-m", $"feat: leg {i}", repo.Git("rev-parse", "HEAD^{tree}")));
+        }
+
+        var tree = repo.Git("rev-parse", "HEAD^{tree}");
+        var octopus = repo.Git(["commit-tree", .. parents.SelectMany(p => new[] { "-p", p }), "-m", "Merge 16 legs", tree]);
+        var environment = new Dictionary<string, string?> { ["GIT_AUTHOR_NAME"] = new string('n', 700) };
+        var longAuthor = Run.Process("git", ["commit-tree", "-p", octopus, "-m", "feat: long author", tree], repo.Path, environment);
+        Assert.Equal(0, longAuthor.ExitCode);
+        var head = longAuthor.StandardOutput.Trim();
+        var side = repo.Git("commit-tree", "-p", root, "-m", "feat: not merged", tree);
+        if (packed)
+        {
+            repo.Git("update-ref", "refs/heads/keep", head);
+            repo.Git("update-ref", "refs/heads/side", side);
+            repo.Git("gc", "--quiet");
+        }
+
+        using var reader = LocalObjectReader.Open(CommonDirectory(repo.Path));
+        var notReachable = reader.NotReachableFrom(head, [parents[7], parents[15], root, side], new HashSet<string>());
+
+        Assert.Equal([side], notReachable);
     }
 
     [Fact]

@@ -11,10 +11,14 @@ internal sealed class AncestryWalker(ObjectStore store)
     private const byte FromHead = 1;
     private const byte FromCandidate = 2;
     private const byte Stale = 4;
+    private const int HeaderBytes = 512;
 
     private readonly Dictionary<ObjectId, Node> nodes = [];
     private readonly List<Node> touched = [];
     private int walk;
+
+    /// <summary>The commits read so far (each is read once, whatever the number of walks).</summary>
+    public int CommitsRead { get; private set; }
 
     /// <summary>
     /// Splits <paramref name="candidates"/> into those HEAD reaches (or is) and those it does not. <paramref name="notReachable"/>
@@ -40,6 +44,58 @@ internal sealed class AncestryWalker(ObjectStore store)
 
         notReachable = unreachable;
         return reachable;
+    }
+
+    /// <summary>
+    /// The commits <paramref name="tip"/> reaches and <paramref name="exclude"/> does not, exactly (`git rev-list exclude..tip`
+    /// as a set), in the order `git log` lists them: newest committer date first, commits of one date in the order the walk
+    /// met them, each after the child that led to it.
+    /// </summary>
+    public IReadOnlyList<ObjectId> Range(ObjectId tip, ObjectId exclude)
+    {
+        var tipNode = Get(tip);
+        var excludeNode = Get(exclude);
+        if (!IsCommit(tipNode) || !IsCommit(excludeNode))
+        {
+            throw new InvalidDataException($"{(IsCommit(tipNode) ? exclude : tip)} is not a commit");
+        }
+
+        PaintDown(tipNode, [excludeNode]);
+        // Reached from the tip only: the range, unless the walk stopped above a commit that the excluded side reaches by a
+        // path it had not walked yet (clock skew). As in Reachable, checking the bottoms of the set proves all of it.
+        var painted = touched.Where(n => n.Flags is FromHead).ToList();
+        var inRange = painted.ToHashSet();
+        var bottoms = painted.Where(n => !n.Parents!.Any(p => inRange.Contains(Get(p)))).ToList();
+        if (bottoms.Any(b => IsAncestor(b, exclude)))
+        {
+            inRange = painted.Where(n => !IsAncestor(n, exclude)).ToHashSet();
+        }
+
+        // git log's order: a queue by committer date, newest first, equal dates first come first served, seeded with the tip.
+        var ordered = new List<ObjectId>(inRange.Count);
+        if (!inRange.Contains(tipNode))
+        {
+            return ordered;
+        }
+
+        var queue = new PriorityQueue<Node, (long Time, long Order)>(Newest.Instance);
+        var queued = new HashSet<Node> { tipNode };
+        long order = 0;
+        queue.Enqueue(tipNode, (tipNode.Time, order++));
+        while (queue.TryDequeue(out var node, out _))
+        {
+            ordered.Add(node.Id);
+            foreach (var parentId in node.Parents!)
+            {
+                var parent = Get(parentId);
+                if (inRange.Contains(parent) && queued.Add(parent))
+                {
+                    queue.Enqueue(parent, (parent.Time, order++));
+                }
+            }
+        }
+
+        return ordered;
     }
 
     private bool IsAncestor(Node node, ObjectId head)
@@ -134,10 +190,17 @@ internal sealed class AncestryWalker(ObjectStore store)
     {
         if (node.Parents is null)
         {
-            var (type, data) = store.Read(node.Id);
+            // A commit's header is its first few hundred bytes: the message (often most of it) is never inflated.
+            var type = store.ReadStart(node.Id, HeaderBytes, out var start, out var whole);
             if (type == ObjectType.Commit)
             {
-                (node.Parents, node.Time) = CommitHeader.Parse(data);
+                CommitsRead++;
+                if (!CommitHeader.TryParse(start, whole, out var parents, out var time))
+                {
+                    (parents, time) = CommitHeader.Parse(store.Read(node.Id).Data);
+                }
+
+                (node.Parents, node.Time) = (parents, time);
             }
             else
             {

@@ -47,7 +47,7 @@ public sealed class PublishStep : IReleaseStep
     {
         ArgumentNullException.ThrowIfNull(context);
         // Opened again: the tag made by the earlier steps is now part of the repository's tags.
-        var repo = await Repository.OpenAsync(context.Repository.State.TopLevel, cancellationToken).ConfigureAwait(false);
+        using var repo = await Repository.OpenAsync(context.Repository.State.TopLevel, cancellationToken).ConfigureAwait(false);
         var outcome = await Publisher(repo, context).PublishAsync(Request(context, dryRun: false), cancellationToken).ConfigureAwait(false);
         context.Terminal.Status("  " + PublishRenderer.Text(outcome).TrimEnd('\n').Replace("\n", "\n  ", StringComparison.Ordinal));
     }

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Slipway.Adapters.Git;
+using Slipway.Core.Commits;
+using Slipway.Core.Errors;
+using Slipway.Core.Versioning;
+
+namespace Slipway.Cli.Releasing;
+
+/// <summary>
+/// The repository's tags and commits as a command reads them: straight from its files when <see cref="LocalObjectReader"/>
+/// understands them (no git process: the hot path of `version` and `plan`), else from git. Both give the same answers; the
+/// tests hold the files' reader to git's. `SLIPWAY_GIT_ONLY=1` makes git do all of it.
+/// </summary>
+public sealed class History : IDisposable
+{
+    private readonly GitRepository git;
+    private readonly RepositoryState state;
+    private readonly Lock gate = new();
+    private LocalObjectReader? reader;
+    private string readerProblem;
+
+    private History(GitRepository git, RepositoryState state, LocalObjectReader? reader, string readerProblem)
+    {
+        this.git = git;
+        this.state = state;
+        this.reader = reader;
+        this.readerProblem = readerProblem;
+    }
+
+    /// <summary>How the last question was answered, for --verbose: from the files (with counts and times), or by git and why.</summary>
+    public string Detail { get; private set; } = string.Empty;
+
+    public static History Open(GitRepository git, RepositoryState state, bool gitOnly)
+    {
+        if (gitOnly)
+        {
+            return new History(git, state, null, "SLIPWAY_GIT_ONLY=1");
+        }
+
+        if (state.CommonDirectory is null)
+        {
+            return new History(git, state, null, "a repository with no commits");
+        }
+
+        try
+        {
+            return new History(git, state, LocalObjectReader.Open(state.CommonDirectory), string.Empty);
+        }
+        catch (Exception e) when (IsReaderProblem(e))
+        {
+            return new History(git, state, null, SlipwayError.Flatten(e.Message));
+        }
+    }
+
+    /// <summary>Every version tag (highest first) and the release line of HEAD's ancestors, not counting tags on HEAD.</summary>
+    public async Task<(IReadOnlyList<VersionTag> Tags, ReleaseLine BeforeHead)> FindLineAsync(TagNaming naming, CancellationToken cancellationToken)
+    {
+        if (reader is { } files)
+        {
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                var tags = files.ListTags();
+                var versionTags = VersionDiscovery.Candidates(tags.Select(t => (t.Name, t.Commit)), naming);
+                var listed = clock.Elapsed.TotalMilliseconds;
+                var line = state.Head is { } head && versionTags.Count > 0
+                    ? await FindLineBeforeHeadAsync(head, versionTags, (commits, watch) => Task.FromResult(files.NotReachableFrom(head, commits, watch))).ConfigureAwait(false)
+                    : ReleaseLine.Empty;
+                Detail = string.Create(CultureInfo.InvariantCulture,
+                    $"tags and history read from the repository's files ({tags.Count} tags in {listed:0.0} ms, {files.CommitsRead} commits in {clock.Elapsed.TotalMilliseconds - listed:0.0} ms)");
+                return (versionTags, line);
+            }
+            catch (Exception e) when (IsReaderProblem(e))
+            {
+                Abandon(e);
+            }
+        }
+
+        Detail = $"tags and history read by git ({readerProblem})";
+        var gitTags = await git.ListTagsAsync(string.Empty, cancellationToken).ConfigureAwait(false);
+        var candidates = VersionDiscovery.Candidates(gitTags.Select(t => (t.Name, t.Commit)), naming);
+        var gitLine = state.Head is { } tip && candidates.Count > 0
+            ? await FindLineBeforeHeadAsync(tip, candidates, (commits, watch) => git.NotReachableFromHeadAsync(commits, watch, cancellationToken)).ConfigureAwait(false)
+            : ReleaseLine.Empty;
+        return (candidates, gitLine);
+    }
+
+    /// <summary>
+    /// The commits of <paramref name="exclusiveFrom"/>..<paramref name="until"/>, newest first. A range between two commits
+    /// (or HEAD) is read from the files, whole (memory grows with the range); the whole history, or any other revision, is
+    /// streamed from git.
+    /// </summary>
+    public async IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, string until, bool includeMerges,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // HEAD as it is now: a release commit made since the repository was opened moves it.
+        var tip = until == "HEAD" ? RepositoryFiles.TryReadState(state.TopLevel, out _)?.Head : until;
+        IReadOnlyList<Commit>? range = null;
+        if (reader is { } files && exclusiveFrom is not null && IsCommitName(exclusiveFrom) && tip is not null && IsCommitName(tip))
+        {
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                lock (gate)
+                {
+                    range = files.Log(exclusiveFrom, tip, includeMerges);
+                }
+
+                Detail = string.Create(CultureInfo.InvariantCulture,
+                    $"commits of {exclusiveFrom[..7]}..{until} read from the repository's files ({range.Count} in {clock.Elapsed.TotalMilliseconds:0.0} ms)");
+            }
+            catch (Exception e) when (IsReaderProblem(e))
+            {
+                Abandon(e);
+            }
+        }
+
+        if (range is not null)
+        {
+            foreach (var commit in range)
+            {
+                yield return commit;
+            }
+
+            yield break;
+        }
+
+        Detail = $"commits read by git ({(reader is null ? readerProblem : "a range the files' reader does not take")})";
+        await foreach (var commit in git.LogAsync(exclusiveFrom, until, includeMerges, cancellationToken).ConfigureAwait(false))
+        {
+            yield return commit;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            reader?.Dispose();
+            reader = null;
+        }
+    }
+
+    private static bool IsReaderProblem(Exception e) =>
+        e is NotSupportedException or InvalidDataException or IOException or UnauthorizedAccessException or FormatException;
+
+    private static bool IsCommitName(string text) => text.Length == 40 && text.All(char.IsAsciiHexDigitLower);
+
+    /// <summary>Something in the files the reader does not take: git answers this and every later question.</summary>
+    private void Abandon(Exception e)
+    {
+        readerProblem = SlipwayError.Flatten(e.Message);
+        lock (gate)
+        {
+            reader?.Dispose();
+            reader = null;
+        }
+    }
+
+    /// <summary>
+    /// Asks about reachability batch by batch, highest version first; tags on HEAD itself are set aside (a re-run of a
+    /// release must see the line as it was before it). What one walk learns is kept: it names every version tag it passed
+    /// as unreachable (all the tags of an unmerged branch at once), so they are never asked again.
+    /// </summary>
+    private static Task<ReleaseLine> FindLineBeforeHeadAsync(string head, IReadOnlyList<VersionTag> versionTags,
+        Func<IReadOnlyCollection<string>, IReadOnlySet<string>, Task<IReadOnlySet<string>>> notReachableFromHead)
+    {
+        var tagged = versionTags.Select(t => t.Commit).ToHashSet(StringComparer.Ordinal);
+        var notReachable = new HashSet<string>(StringComparer.Ordinal) { head };
+        var reachable = new HashSet<string>(StringComparer.Ordinal);
+        return VersionDiscovery.FindAsync(versionTags, async batch =>
+        {
+            var ask = batch.Select(t => t.Commit).Where(c => !notReachable.Contains(c) && !reachable.Contains(c)).ToHashSet(StringComparer.Ordinal);
+            if (ask.Count > 0)
+            {
+                var walked = await notReachableFromHead(ask, tagged).ConfigureAwait(false);
+                notReachable.UnionWith(walked);
+                reachable.UnionWith(ask.Where(c => !walked.Contains(c)));
+            }
+
+            return batch.Select(t => t.Commit).Where(reachable.Contains).ToHashSet(StringComparer.Ordinal);
+        });
+    }
+}
