@@ -42,6 +42,38 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void The_whole_corpus_plans_the_same_read_from_the_files_as_read_by_git()
+    {
+        // Every hostile message, a merge and an invalid UTF-8 message in one range: the files' reader and git must agree byte for byte.
+        using var repo = new GitRepo();
+        repo.Commit("fix: base");
+        repo.Tag("v1.0.0");
+        repo.Branch("side");
+        repo.Commit("feat: on a side branch", "side.txt");
+        repo.Switch("main");
+        foreach (var message in HostileInputs.CommitMessages)
+        {
+            repo.Commit(message);
+        }
+
+        repo.Git("merge", "--quiet", "--no-ff", "--no-edit", "side");
+        var messageFile = Path.Combine(repo.Path, "..", $"msg-{Guid.NewGuid():N}");
+        File.WriteAllBytes(messageFile, [.. Encoding.ASCII.GetBytes("fix: "), 0xff, 0xfe, (byte)'\n']);
+        repo.Git("commit", "--quiet", "--allow-empty", "-F", messageFile);
+        File.Delete(messageFile);
+
+        var files = repo.Slipway("plan", "--json", "--bump", "auto", "--verbose");
+        var git = repo.Slipway(new Dictionary<string, string?> { ["SLIPWAY_GIT_ONLY"] = "1" }, "plan", "--json", "--bump", "auto", "--verbose");
+
+        Expect.Success(files);
+        Expect.Success(git);
+        Assert.Contains("read from the repository's files", files.StandardError, StringComparison.Ordinal);
+        Assert.Contains("commits read by git (SLIPWAY_GIT_ONLY=1)", git.StandardError, StringComparison.Ordinal);
+        Assert.Equal(git.StandardOutput, files.StandardOutput);
+        Assert.Equal(HostileInputs.CommitMessages.Count + 2, JsonDocument.Parse(files.StandardOutput).RootElement.GetProperty("commits").GetArrayLength());
+    }
+
+    [Fact]
     public void A_commit_message_that_is_not_UTF8_and_a_1MB_body_do_not_break_plan()
     {
         using var repo = new GitRepo();
