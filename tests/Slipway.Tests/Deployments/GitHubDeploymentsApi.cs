@@ -13,7 +13,7 @@ namespace Slipway.Tests.Deployments;
 public sealed class GitHubDeploymentsApi : IDisposable
 {
     private static readonly Lazy<OpenApiContract> SharedContract = new(() => OpenApiContract.LoadFrom(ContractPath));
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly List<string> _violations = [];
     private readonly List<(long Id, string Ref, string Environment)> _deployments = [];
     private readonly List<(long Deployment, string State, string Description)> _statuses = [];
@@ -23,21 +23,8 @@ public sealed class GitHubDeploymentsApi : IDisposable
 
     public GitHubDeploymentsApi()
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            ApiUrl = $"http://127.0.0.1:{FreePort.Next()}/";
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add(ApiUrl);
-            try
-            {
-                _listener.Start();
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-            }
-        }
-
+        _listener = LocalListener.Start(out var port);
+        ApiUrl = $"http://127.0.0.1:{port}/";
         _loop = Task.Run(ServeAsync);
     }
 

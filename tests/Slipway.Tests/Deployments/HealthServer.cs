@@ -5,7 +5,7 @@ namespace Slipway.Tests.Deployments;
 /// <summary>A local HTTP server on 127.0.0.1 and a free port that answers /health by asking the test which status to give.</summary>
 public sealed class HealthServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<int> _status;
     private readonly Task _loop;
     private int _requests;
@@ -13,21 +13,8 @@ public sealed class HealthServer : IDisposable
     public HealthServer(Func<int> status)
     {
         _status = status;
-        for (var attempt = 0; ; attempt++)
-        {
-            Port = Fixtures.FreePort.Next();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            try
-            {
-                _listener.Start();
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-            }
-        }
-
+        _listener = Fixtures.LocalListener.Start(out var port);
+        Port = port;
         _loop = Task.Run(ServeAsync);
     }
 

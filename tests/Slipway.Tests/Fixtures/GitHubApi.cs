@@ -103,23 +103,8 @@ public sealed partial class GitHubApi : IDisposable
 
     private static (HttpListener Listener, string Url) Start()
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            // A listener whose Start failed is disposed: each attempt needs a new one.
-            var listener = new HttpListener();
-            var url = $"http://127.0.0.1:{FreePort.Next()}/";
-            listener.Prefixes.Add(url);
-            try
-            {
-                listener.Start();
-                return (listener, url);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                // Another test took the port between asking and binding: ask again.
-                listener.Close();
-            }
-        }
+        var listener = LocalListener.Start(out var port);
+        return (listener, $"http://127.0.0.1:{port}/");
     }
 
     private async Task ServeAsync(HttpListener listener, bool uploads)

@@ -10,7 +10,7 @@ public sealed class RegistryProxy : IDisposable
     private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase) { "Host", "Connection", "Content-Length", "Transfer-Encoding", "Keep-Alive", "Date", "Server" };
     private readonly Registry _registry;
     private readonly int _stopAtPut;
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _lock = new();
     private readonly int _throttle;
@@ -25,9 +25,8 @@ public sealed class RegistryProxy : IDisposable
         _registry = registry;
         _stopAtPut = stopAtPut == 0 ? int.MaxValue : stopAtPut;
         _throttle = throttle;
-        Port = FreePort.Next();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        _listener = LocalListener.Start(out var port);
+        Port = port;
         _ = Task.Run(AcceptAsync);
     }
 

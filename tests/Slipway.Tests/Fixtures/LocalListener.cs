@@ -1,0 +1,37 @@
+using System.Net;
+
+namespace Slipway.Tests.Fixtures;
+
+/// <summary>An HttpListener started on 127.0.0.1 and a free port, for the test servers.</summary>
+public static class LocalListener
+{
+    /// <summary>
+    /// Asks the OS for a free port and listens on it; another test can take the port between the asking and the binding, so
+    /// that is retried, each time with a new listener (one whose Start failed is disposed and cannot be used again).
+    /// </summary>
+    public static HttpListener Start(out int port)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            port = FreePort.Next();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return listener;
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+                try
+                {
+                    listener.Close();
+                }
+                catch (HttpListenerException)
+                {
+                    // The failed listener can fail to close too (the port it never got is "in use"): it is dropped either way.
+                }
+            }
+        }
+    }
+}
