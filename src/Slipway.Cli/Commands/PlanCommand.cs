@@ -31,8 +31,9 @@ public static class PlanCommand
             var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
             using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             terminal.Detail(repo.Discovery);
-            // The preflight checks run beside the commit log (separate git processes); only the tag check waits for the plan.
-            var planning = ReleasePlanning.PlanAsync(repo, request, ct);
+            // The preflight checks (git processes) run beside the planning (reading the files, on another thread); only the
+            // tag check waits for the plan.
+            var planning = Task.Run(() => ReleasePlanning.PlanAsync(repo, request, ct), ct);
             var checks = await Preflight.RunAsync(repo, planning, fetch: false, ct).ConfigureAwait(false);
             var plan = (await planning.ConfigureAwait(false)) with { Checks = checks };
             terminal.Detail(repo.History.Detail);

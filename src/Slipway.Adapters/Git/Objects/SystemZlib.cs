@@ -15,11 +15,13 @@ internal sealed unsafe class SystemZlib : IInflater, IDisposable
     private const int ZBufError = -5;
     private const int ZNoFlush = 0;
     private const int WindowBits = 15; // a zlib header and trailer, a 32 KiB window: what git writes
+    private const int FastPathRoom = 320;
 
     private readonly delegate* unmanaged<ZStream*, int, int> inflate;
     private readonly delegate* unmanaged<ZStream*, int> inflateReset;
     private readonly delegate* unmanaged<ZStream*, int> inflateEnd;
     private readonly ZStream* stream;
+    private byte[] spare = new byte[4096];
     private bool disposed;
 
     private SystemZlib(delegate* unmanaged<ZStream*, int, int> inflate, delegate* unmanaged<ZStream*, int> inflateReset,
@@ -88,25 +90,36 @@ internal sealed unsafe class SystemZlib : IInflater, IDisposable
             throw new InvalidDataException("zlib could not reset its stream");
         }
 
+        // zlib decodes fast only while 258 bytes of output room are left (inflate_fast); below that, byte by byte. A commit is a
+        // few hundred bytes, so most of it would go the slow way: decode into a buffer with room to spare, then copy.
+        var room = output.Length + FastPathRoom;
+        if (spare.Length < room)
+        {
+            spare = new byte[Math.Max(room, spare.Length * 2)];
+        }
+
         fixed (byte* input = zlib)
-        fixed (byte* target = output)
+        fixed (byte* target = spare)
         {
             stream->NextIn = input;
             stream->AvailIn = (uint)Math.Min(zlib.Length, int.MaxValue);
             stream->NextOut = target;
-            stream->AvailOut = (uint)output.Length;
+            stream->AvailOut = (uint)room;
             var result = inflate(stream, ZNoFlush);
-            var written = output.Length - (int)stream->AvailOut;
+            var written = room - (int)stream->AvailOut;
             stream->NextIn = null;
             stream->NextOut = null;
-            return result switch
+            if (result is not (ZStreamEnd or ZOk or ZBufError) || (result != ZStreamEnd && written < output.Length))
             {
-                ZStreamEnd => written,
-                ZOk or ZBufError when stream->AvailOut == 0 => written, // the output is full: the caller asked for no more
-                _ => throw new InvalidDataException(stream->Message is null
+                throw new InvalidDataException(stream->Message is null
                     ? $"not a valid zlib stream (zlib error {result})"
-                    : $"not a valid zlib stream ({Marshal.PtrToStringUTF8((nint)stream->Message)})"),
-            };
+                    : $"not a valid zlib stream ({Marshal.PtrToStringUTF8((nint)stream->Message)})");
+            }
+
+            // Full (the caller asked for no more) or the stream's end.
+            var length = Math.Min(written, output.Length);
+            spare.AsSpan(0, length).CopyTo(output);
+            return length;
         }
     }
 
