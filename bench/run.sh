@@ -7,7 +7,8 @@
 #            `slipway plan`, MinVer, GitVersion, git-cliff (range changelog and --bumped-version);
 #            prints mean wall time, CPU time, and both as a ratio of the floor; then the floor, `slipway version` and
 #            `slipway plan` again, interleaved round by round (bench/interleave.py): the figures the targets are judged on.
-#   memory   peak RSS (/usr/bin/time -v) of slipway on 20k / 200k commits and on 10,000 tags.
+#   memory   peak RSS (/usr/bin/time -v) and private memory at exit (RssAnon) of slipway on 20k / 200k commits and on
+#            10,000 tags, beside git log of the same range.
 #   startup  the same binary built three ways: framework-dependent JIT, ReadyToRun, Native AOT.
 #
 # Environment: BENCH_TIMEOUT (s, default 300) — a peer slower than that on its probe run is reported as
@@ -159,9 +160,13 @@ PY
 }
 
 memory() {
-  log "peak memory (max RSS)"
+  log "peak memory (max RSS) and private memory at exit"
+  local preload="$tools/rss-at-exit.so"
+  gcc -shared -fPIC -O2 -o "$preload" "$here/rss-at-exit.c"
   {
-    echo; echo "### peak memory (max RSS, /usr/bin/time -v)"; echo
+    echo; echo "### memory: max RSS (/usr/bin/time -v) · private memory at exit (RssAnon, bench/rss-at-exit.c)"; echo
+    echo "Max RSS counts the pages of the pack and pack index that a command maps and touches (git maps them too); the"
+    echo "private memory is the process's own (heap, stacks), what grows with what it holds."; echo
     echo "| repository | slipway version | slipway plan | git log of the range (floor) |"
     echo "|---|---:|---:|---:|"
     local spec name c t m dir last v p g
@@ -169,7 +174,13 @@ memory() {
       read -r name c t m <<< "$spec"
       dir=$(synthetic "$name" "$c" "$t" "$m")
       last=$(git -C "$dir" describe --tags --abbrev=0 --match 'v[0-9]*' HEAD)
-      rss() { (cd "$dir" && /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {printf "%.1f MB", $2/1024}'); }
+      # One line per process at its exit; the command's own is the last (its git children exit before it).
+      rss() {
+        local out; out=$(mktemp)
+        local max; max=$(cd "$dir" && /usr/bin/time -v env RSS_AT_EXIT="$out" LD_PRELOAD="$preload" "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {printf "%.1f MB", $2/1024}')
+        printf '%s · %s' "$max" "$(tail -n 1 "$out" | awk '{printf "%.1f MB", $2/1024}')"
+        rm -f "$out"
+      }
       v=$(rss "$slipway" version); p=$(rss "$slipway" plan)
       g=$(rss git log '--format=%H%x00%s%x00%b' "$last..HEAD")
       echo "| $name ($(git -C "$dir" rev-list --count HEAD) commits, $(git -C "$dir" tag | wc -l) tags) | $v | $p | $g |"
