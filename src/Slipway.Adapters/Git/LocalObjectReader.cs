@@ -32,7 +32,7 @@ public sealed class LocalObjectReader : IDisposable
     public static LocalObjectReader Open(string commonDirectory) => Open(commonDirectory, null);
 
     /// <summary>Opens the repository with the given zlib decoder (tests run both), or the best one when null.</summary>
-    internal static LocalObjectReader Open(string commonDirectory, IInflater? inflater)
+    internal static LocalObjectReader Open(string commonDirectory, IInflater? inflater, bool commitGraph = true)
     {
         foreach (var variable in GitEnvironment)
         {
@@ -58,17 +58,21 @@ public sealed class LocalObjectReader : IDisposable
             throw new NotSupportedException("the repository has grafts or replace refs");
         }
 
-        return new LocalObjectReader(commonDirectory, ObjectStore.Open(Path.Combine(commonDirectory, "objects"), inflater));
+        return new LocalObjectReader(commonDirectory, ObjectStore.Open(Path.Combine(commonDirectory, "objects"), inflater, commitGraph));
     }
 
     /// <summary>How many commits the reachability walks have read so far.</summary>
     public int CommitsRead => walker.CommitsRead;
 
+    /// <summary>Of <see cref="CommitsRead"/>, those the repository's commit-graph gave (nothing inflated).</summary>
+    public int CommitsFromGraph => walker.CommitsFromGraph;
+
     /// <summary>Every tag under refs/tags/, with the commit (or other object) it peels to: what `git show-ref --dereference --tags` says.</summary>
     public IReadOnlyList<TagRef> ListTags()
     {
-        var tags = new List<TagRef>();
-        foreach (var (name, (objectId, peeled)) in TagFiles.Read(commonDirectory, honourReplaceRefs: string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("GIT_NO_REPLACE_OBJECTS"))))
+        var files = TagFiles.Read(commonDirectory, honourReplaceRefs: string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("GIT_NO_REPLACE_OBJECTS")));
+        var tags = new List<TagRef>(files.Count);
+        foreach (var (name, objectId, peeled) in files)
         {
             // packed-refs says what most tags peel to; the others (loose refs) are peeled by reading their tag objects.
             var target = peeled ?? Peel(ObjectId.Parse(objectId)).ToString();

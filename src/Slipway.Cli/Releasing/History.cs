@@ -69,7 +69,7 @@ public sealed class History : IDisposable
                     ? await FindLineBeforeHeadAsync(head, versionTags, (commits, watch) => Task.FromResult(files.NotReachableFrom(head, commits, watch))).ConfigureAwait(false)
                     : ReleaseLine.Empty;
                 Detail = string.Create(CultureInfo.InvariantCulture,
-                    $"tags and history read from the repository's files ({tags.Count} tags in {listed:0.0} ms, {files.CommitsRead} commits in {clock.Elapsed.TotalMilliseconds - listed:0.0} ms)");
+                    $"tags and history read from the repository's files ({tags.Count} tags in {listed:0.0} ms, {files.CommitsRead} commits in {clock.Elapsed.TotalMilliseconds - listed:0.0} ms{(files.CommitsFromGraph > 0 ? $", {files.CommitsFromGraph} of them from the commit-graph" : "")})");
                 return (versionTags, line);
             }
             catch (Exception e) when (IsReaderProblem(e))

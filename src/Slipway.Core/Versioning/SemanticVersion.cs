@@ -12,6 +12,12 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
 
     public SemanticVersion(long major, long minor, long patch,
         IEnumerable<string>? prerelease = null, IEnumerable<string>? build = null)
+        : this(major, minor, patch, prerelease is null ? [] : [.. prerelease], build is null ? [] : [.. build], validated: false)
+    {
+    }
+
+    // Parsing has checked the identifiers already: ten thousand tags are not checked twice.
+    private SemanticVersion(long major, long minor, long patch, ImmutableArray<string> prerelease, ImmutableArray<string> build, bool validated)
     {
         if (major < 0 || minor < 0 || patch < 0)
         {
@@ -21,8 +27,13 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
         Major = major;
         Minor = minor;
         Patch = patch;
-        Prerelease = prerelease is null ? [] : [.. prerelease];
-        Build = build is null ? [] : [.. build];
+        Prerelease = prerelease;
+        Build = build;
+        if (validated)
+        {
+            return;
+        }
+
         foreach (var id in Prerelease)
         {
             if (!IsValidIdentifier(id, forbidLeadingZero: true))
@@ -63,22 +74,25 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
     public static bool TryParse(string? text, [NotNullWhen(true)] out SemanticVersion? version) =>
         TryParse(text, out version, out _);
 
-    public static bool TryParse(string? text, [NotNullWhen(true)] out SemanticVersion? version, out string error)
+    public static bool TryParse(string? text, [NotNullWhen(true)] out SemanticVersion? version, out string error) =>
+        TryParse(text.AsSpan(), out version, out error);
+
+    /// <summary>Parses a version from part of a string (a tag name after its prefix) without copying it first.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SemanticVersion? version, out string error)
     {
         version = null;
-        if (string.IsNullOrEmpty(text))
+        if (text.IsEmpty)
         {
             error = "it is empty";
             return false;
         }
 
-        var rest = text.AsSpan();
-        string[] build = [];
+        var rest = text;
+        ImmutableArray<string> build = [];
         var plus = rest.IndexOf('+');
         if (plus >= 0)
         {
-            var buildText = rest[(plus + 1)..].ToString();
-            build = buildText.Split('.');
+            build = [.. rest[(plus + 1)..].ToString().Split('.')];
             if (build.Any(id => !IsValidIdentifier(id, forbidLeadingZero: false)))
             {
                 error = "build metadata must be dot-separated non-empty identifiers of [0-9A-Za-z-]";
@@ -88,12 +102,11 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
             rest = rest[..plus];
         }
 
-        string[] prerelease = [];
+        ImmutableArray<string> prerelease = [];
         var dash = rest.IndexOf('-');
         if (dash >= 0)
         {
-            var preText = rest[(dash + 1)..].ToString();
-            prerelease = preText.Split('.');
+            prerelease = [.. rest[(dash + 1)..].ToString().Split('.')];
             if (prerelease.Any(id => !IsValidIdentifier(id, forbidLeadingZero: true)))
             {
                 error = "prerelease must be dot-separated non-empty identifiers of [0-9A-Za-z-], numeric ones without leading zeros";
@@ -110,7 +123,7 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
             return false;
         }
 
-        var numbers = new long[3];
+        Span<long> numbers = stackalloc long[3];
         for (var i = 0; i < 3; i++)
         {
             var part = rest[parts[i]];
@@ -127,7 +140,7 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
             }
         }
 
-        version = new SemanticVersion(numbers[0], numbers[1], numbers[2], prerelease, build);
+        version = new SemanticVersion(numbers[0], numbers[1], numbers[2], prerelease, build, validated: true);
         error = string.Empty;
         return true;
     }

@@ -14,6 +14,6 @@ public sealed class TagNaming(string prefix)
     {
         version = null;
         return tagName.StartsWith(Prefix, StringComparison.Ordinal)
-            && SemanticVersion.TryParse(tagName[Prefix.Length..], out version);
+            && SemanticVersion.TryParse(tagName.AsSpan(Prefix.Length), out version, out _);
     }
 }

@@ -20,6 +20,8 @@ public sealed class LocalObjectReaderTests : IDisposable
         Packed,
         Deltified,
         Alternates,
+        CommitGraph,
+        CommitGraphChain,
     }
 
     [Theory]
@@ -29,6 +31,8 @@ public sealed class LocalObjectReaderTests : IDisposable
     [InlineData(Storage.Alternates, false)]
     [InlineData(Storage.Packed, true)]
     [InlineData(Storage.Deltified, true)]
+    [InlineData(Storage.CommitGraph, false)]
+    [InlineData(Storage.CommitGraphChain, false)]
     public void Reachability_matches_git_on_generated_histories(Storage storage, bool managedZlib)
     {
         for (var seed = 1; seed <= 12; seed++)
@@ -109,6 +113,7 @@ public sealed class LocalObjectReaderTests : IDisposable
     [InlineData(Storage.Loose)]
     [InlineData(Storage.Packed)]
     [InlineData(Storage.Deltified)]
+    [InlineData(Storage.CommitGraphChain)]
     public async Task Ranges_list_the_commits_git_log_lists_in_its_order(Storage storage)
     {
         for (var seed = 1; seed <= 8; seed++)
@@ -191,6 +196,42 @@ public sealed class LocalObjectReaderTests : IDisposable
         using var reader = LocalObjectReader.Open(CommonDirectory(repo.Path));
         var refused = Assert.Throws<NotSupportedException>(() => reader.Log(baseCommit, id, includeMerges: true));
         Assert.Contains("encoding", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Storage.CommitGraph)]
+    [InlineData(Storage.CommitGraphChain)]
+    public void A_commit_graph_is_read_instead_of_the_commits_and_gives_the_same_answer(Storage storage)
+    {
+        using var repo = new GitRepo();
+        var (path, head, tagged) = Generate(repo, 3, storage);
+
+        using var withGraph = LocalObjectReader.Open(CommonDirectory(path));
+        using var withoutGraph = LocalObjectReader.Open(CommonDirectory(path), null, commitGraph: false);
+        var fast = withGraph.NotReachableFrom(head, tagged, new HashSet<string>(tagged));
+        var slow = withoutGraph.NotReachableFrom(head, tagged, new HashSet<string>(tagged));
+
+        Assert.Equal(slow.Order(StringComparer.Ordinal), fast.Order(StringComparer.Ordinal));
+        Assert.True(withGraph.CommitsFromGraph > withGraph.CommitsRead / 2, $"{withGraph.CommitsFromGraph} of {withGraph.CommitsRead} from the graph");
+        Assert.Equal(0, withoutGraph.CommitsFromGraph);
+    }
+
+    [Fact]
+    public void A_damaged_commit_graph_is_not_used()
+    {
+        using var repo = new GitRepo();
+        var (path, head, tagged) = Generate(repo, 4, Storage.CommitGraph);
+        var graph = Path.Combine(path, ".git", "objects", "info", "commit-graph");
+        var bytes = File.ReadAllBytes(graph);
+        bytes[4] = 9; // a version nobody wrote
+        File.SetAttributes(graph, FileAttributes.Normal);
+        File.WriteAllBytes(graph, bytes);
+
+        using var reader = LocalObjectReader.Open(CommonDirectory(path));
+        var notReachable = reader.NotReachableFrom(head, tagged, new HashSet<string>());
+
+        Assert.Equal(0, reader.CommitsFromGraph);
+        Assert.All(tagged, t => Assert.Equal(Run.Git(path, ["merge-base", "--is-ancestor", t, head]).ExitCode != 0, notReachable.Contains(t)));
     }
 
     [Fact]
@@ -351,7 +392,24 @@ public sealed class LocalObjectReaderTests : IDisposable
                 Assert.Empty(Directory.GetFiles(Path.Combine(objects, "pack"), "*.pack"));
                 break;
             case Storage.Packed:
+                repo.Git("repack", "-a", "-d", "-q");
+                repo.Git("pack-refs", "--all");
+                Assert.False(File.Exists(Path.Combine(objects, "info", "commit-graph")));
+                break;
+            case Storage.CommitGraph:
                 repo.Git("gc", "--quiet");
+                repo.Git("commit-graph", "write", "--reachable");
+                // Commits made after the graph was written are read from the objects: a graph behind the history is fine.
+                repo.Commit("fix: after the commit-graph");
+                Assert.True(File.Exists(Path.Combine(objects, "info", "commit-graph")));
+                break;
+            case Storage.CommitGraphChain:
+                repo.Git("repack", "-a", "-d", "-q");
+                var older = Run.GitOk(path, ["rev-list", "--all"]).Split('\n').Skip(20).ToList();
+                Assert.Equal(0, Run.Process("git", ["commit-graph", "write", "--split=no-merge", "--stdin-commits"], path, Run.IsolatedGit, string.Join('\n', older) + "\n").ExitCode);
+                repo.Git("commit-graph", "write", "--split=no-merge", "--reachable");
+                var chain = Path.Combine(objects, "info", "commit-graphs", "commit-graph-chain");
+                Assert.True(File.ReadAllLines(chain).Length >= 2, "a chain of two layers was not written");
                 break;
             case Storage.Deltified:
                 repo.Git("repack", "-a", "-d", "-f", "-q", "--window=250", "--depth=50");

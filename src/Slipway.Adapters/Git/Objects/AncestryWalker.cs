@@ -20,6 +20,9 @@ internal sealed class AncestryWalker(ObjectStore store)
     /// <summary>The commits read so far (each is read once, whatever the number of walks).</summary>
     public int CommitsRead { get; private set; }
 
+    /// <summary>Of <see cref="CommitsRead"/>, those the commit-graph gave.</summary>
+    public int CommitsFromGraph { get; private set; }
+
     /// <summary>
     /// Splits <paramref name="candidates"/> into those HEAD reaches (or is) and those it does not. <paramref name="notReachable"/>
     /// also holds every other commit the walk proved unreachable (the rest of an unmerged branch), for the caller to reuse.
@@ -190,6 +193,14 @@ internal sealed class AncestryWalker(ObjectStore store)
     {
         if (node.Parents is null)
         {
+            if (store.Graph is { } graph && graph.TryGet(node.Id, out var graphParents, out var graphTime))
+            {
+                CommitsRead++;
+                CommitsFromGraph++;
+                (node.Parents, node.Time) = (graphParents, graphTime);
+                return true;
+            }
+
             // A commit's header is its first few hundred bytes: the message (often most of it) is never inflated.
             var type = store.ReadStart(node.Id, HeaderBytes, out var start, out var whole);
             if (type == ObjectType.Commit)

@@ -21,13 +21,17 @@ internal sealed class ObjectStore : IDisposable
         this.inflater = inflater;
     }
 
+    /// <summary>The repository's commit-graph, when it has one: commits a walk reads without inflating them.</summary>
+    public CommitGraph? Graph { get; private set; }
+
     /// <summary>Opens an object directory; objects are inflated by the system's zlib when it loads, else by the managed <see cref="Inflater"/>.</summary>
-    public static ObjectStore Open(string objectsDirectory, IInflater? inflater = null)
+    public static ObjectStore Open(string objectsDirectory, IInflater? inflater = null, bool commitGraph = true)
     {
         var store = new ObjectStore(inflater ?? (IInflater?)SystemZlib.TryOpen() ?? new Inflater());
         try
         {
             store.Add(Path.GetFullPath(objectsDirectory), depth: 0);
+            store.Graph = commitGraph ? CommitGraph.TryOpen(Path.GetFullPath(objectsDirectory)) : null;
             return store;
         }
         catch
@@ -189,5 +193,6 @@ internal sealed class ObjectStore : IDisposable
         }
 
         (inflater as IDisposable)?.Dispose();
+        Graph?.Dispose();
     }
 }

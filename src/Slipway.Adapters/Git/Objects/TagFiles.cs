@@ -10,20 +10,15 @@ internal static class TagFiles
     /// <summary>
     /// Every tag: name (without refs/tags/), the object it names, and the object it peels to when packed-refs says so; object
     /// names as the 40 lower-case hex digits git writes (kept as text: ten thousand tags are not parsed to be printed again).
+    /// A loose ref overrides the packed one of the same name, as in git.
     /// </summary>
-    public static Dictionary<string, (string Object, string? Peeled)> Read(string commonDirectory, bool honourReplaceRefs)
+    public static List<(string Name, string Object, string? Peeled)> Read(string commonDirectory, bool honourReplaceRefs)
     {
-        var tags = new Dictionary<string, (string Object, string? Peeled)>(StringComparer.Ordinal);
-        var packed = Path.Combine(commonDirectory, "packed-refs");
-        if (File.Exists(packed))
+        var loose = new Dictionary<string, string>(StringComparer.Ordinal);
+        var looseDirectory = Path.Combine(commonDirectory, "refs", "tags");
+        if (Directory.Exists(looseDirectory))
         {
-            ReadPacked(File.ReadAllBytes(packed), tags, honourReplaceRefs);
-        }
-
-        var loose = Path.Combine(commonDirectory, "refs", "tags");
-        if (Directory.Exists(loose))
-        {
-            foreach (var path in Directory.EnumerateFiles(loose, "*", SearchOption.AllDirectories))
+            foreach (var path in Directory.EnumerateFiles(looseDirectory, "*", SearchOption.AllDirectories))
             {
                 if (path.EndsWith(".lock", StringComparison.Ordinal))
                 {
@@ -37,19 +32,33 @@ internal static class TagFiles
                     throw new NotSupportedException($"the ref file {path} does not hold an object name");
                 }
 
-                var name = Path.GetRelativePath(loose, path).Replace(Path.DirectorySeparatorChar, '/');
-                tags[name] = (id, null);
+                loose[Path.GetRelativePath(looseDirectory, path).Replace(Path.DirectorySeparatorChar, '/')] = id;
             }
+        }
+
+        var tags = new List<(string Name, string Object, string? Peeled)>();
+        var packed = Path.Combine(commonDirectory, "packed-refs");
+        if (File.Exists(packed) && new FileInfo(packed).Length > 0)
+        {
+            // Mapped, not read into a new array: ten thousand tags make a megabyte that would be fresh memory to fault in.
+            using var map = MappedFile.Open(packed);
+            ReadPacked(map.Span(0, (int)Math.Min(map.Length, int.MaxValue)), tags, loose, honourReplaceRefs);
+        }
+
+        foreach (var (name, id) in loose)
+        {
+            tags.Add((name, id, null));
         }
 
         return tags;
     }
 
-    private static void ReadPacked(ReadOnlySpan<byte> file, Dictionary<string, (string Object, string? Peeled)> tags, bool honourReplaceRefs)
+    private static void ReadPacked(ReadOnlySpan<byte> file, List<(string Name, string Object, string? Peeled)> tags,
+        Dictionary<string, string> loose, bool honourReplaceRefs)
     {
         // "# pack-refs with: peeled fully-peeled sorted": with fully-peeled, a ref with no "^" line after it is not an annotated tag.
         var fullyPeeled = false;
-        string? last = null;
+        var last = -1; // the tag a "^" line peels: the entry just added
         while (file.Length > 0)
         {
             var end = file.IndexOf((byte)'\n');
@@ -69,16 +78,16 @@ internal static class TagFiles
 
             if (line[0] == (byte)'^')
             {
-                if (last is not null && Hex(line[1..]) is { } peeled)
+                if (last >= 0 && Hex(line[1..]) is { } peeled)
                 {
-                    tags[last] = (tags[last].Object, peeled);
+                    tags[last] = tags[last] with { Peeled = peeled };
                 }
 
                 continue;
             }
 
-            last = null;
-            if (line.Length < 42 || line[40] != (byte)' ' || Hex(line[..40]) is not { } id)
+            last = -1;
+            if (line.Length < 42 || line[40] != (byte)' ')
             {
                 throw new InvalidDataException("a malformed line in packed-refs");
             }
@@ -94,8 +103,15 @@ internal static class TagFiles
                 continue;
             }
 
-            last = Encoding.UTF8.GetString(refName[Tags.Length..]);
-            tags[last] = (id, fullyPeeled ? id : null);
+            var name = Encoding.UTF8.GetString(refName[Tags.Length..]);
+            if (loose.ContainsKey(name))
+            {
+                continue; // the loose ref is newer
+            }
+
+            var id = Hex(line[..40]) ?? throw new InvalidDataException("a malformed line in packed-refs");
+            tags.Add((name, id, fullyPeeled ? id : null));
+            last = tags.Count - 1;
         }
     }
 
