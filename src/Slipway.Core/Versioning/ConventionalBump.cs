@@ -51,7 +51,8 @@ public static class ConventionalBump
         if (preset.ReadsReleaseAs && readings.FirstOrDefault(r => r.ReleaseAs is not null) is { } forced)
         {
             return new BumpDecision(kind > BumpKind.Patch ? kind : BumpKind.Patch,
-                $"{forced.ReleaseAs}: Release-As footer in {forced.Source.ShortSha} {byPreset}") { Version = forced.ReleaseAs };
+                $"{forced.ReleaseAs}: Release-As footer in {forced.Source.ShortSha} {byPreset}")
+            { Version = forced.ReleaseAs };
         }
 
         if (kind == BumpKind.None)

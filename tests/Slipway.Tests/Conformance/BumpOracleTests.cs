@@ -132,7 +132,9 @@ public sealed class BumpOracleTests
         var output = dir.Combine("answers.json");
         File.WriteAllText(input, JsonSerializer.Serialize(cases.Select(c => new Dictionary<string, object>
         {
-            ["current"] = c.Current, ["commits"] = c.Commits, ["hashes"] = c.Hashes,
+            ["current"] = c.Current,
+            ["commits"] = c.Commits,
+            ["hashes"] = c.Hashes,
         })));
         var run = Run.Process("node", [oracle, input, output], Path.GetDirectoryName(oracle), timeout: TimeSpan.FromMinutes(5));
         Assert.True(run.ExitCode == 0, $"the release tools failed: {run}");

@@ -31,8 +31,11 @@ public sealed class RegistryAddressTests
         File.WriteAllText(home.Combine(".docker", "config.json"), """{"auths":{"https://ghcr.io":{"auth":"ZnJvbS1jb25maWc6c3RvcmVk"}}}""");
         var environment = new Dictionary<string, string?>
         {
-            ["HOME"] = home.Path, ["GITHUB_TOKEN"] = "gh-canary", ["GITHUB_ACTOR"] = "octocat",
-            ["REGISTRY_USERNAME"] = "env-user", ["REGISTRY_PASSWORD"] = "env-canary",
+            ["HOME"] = home.Path,
+            ["GITHUB_TOKEN"] = "gh-canary",
+            ["GITHUB_ACTOR"] = "octocat",
+            ["REGISTRY_USERNAME"] = "env-user",
+            ["REGISTRY_PASSWORD"] = "env-canary",
         };
         var given = new RegistryCredential("flag-user", new Secret("flag-canary"), "--username/--password-stdin");
 

@@ -41,26 +41,19 @@ internal readonly record struct ObjectId(ulong High, ulong Middle, uint Low)
     /// <summary>Parses 40 hex digits given as ASCII bytes.</summary>
     public static bool TryParse(ReadOnlySpan<byte> hex, out ObjectId id)
     {
-        Span<byte> bytes = stackalloc byte[Size];
-        if (hex.Length == Size * 2)
+        Span<char> chars = stackalloc char[Size * 2];
+        if (hex.Length != chars.Length)
         {
-            var bad = 0;
-            for (var i = 0; i < Size; i++)
-            {
-                int high = Digit((char)hex[2 * i]), low = Digit((char)hex[(2 * i) + 1]);
-                bad |= high | low;
-                bytes[i] = (byte)((high << 4) | low);
-            }
-
-            if (bad >= 0)
-            {
-                id = FromBytes(bytes);
-                return true;
-            }
+            id = default;
+            return false;
         }
 
-        id = default;
-        return false;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = (char)hex[i];
+        }
+
+        return TryParse(chars, out id);
     }
 
     // A plain loop, not Convert's vectorised hex: Native AOT built for any x64 has no fast path for its shuffles, and tags
