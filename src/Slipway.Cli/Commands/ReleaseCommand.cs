@@ -36,6 +36,7 @@ public static class ReleaseCommand
             var options = new ReleaseOptions(parse.GetValue(dryRun), parse.GetValue(noPush));
             using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             var plan = await ReleasePlanning.PlanAsync(repo, request, ct).ConfigureAwait(false);
+            repo.History.CloseFiles("the release writes to the repository from here on");
             plan = plan with { Checks = await Preflight.RunAsync(repo, plan, fetch: !options.NoPush, ct).ConfigureAwait(false) };
             var failed = plan.Checks.FirstOrDefault(c => !c.Ok);
             if (options.DryRun)

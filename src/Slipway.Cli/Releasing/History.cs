@@ -134,14 +134,24 @@ public sealed class History : IDisposable
         }
     }
 
-    public void Dispose()
+    /// <summary>
+    /// Lets go of the repository's files (their memory maps) before git writes to the repository: a fetch or a commit can
+    /// start `git gc --auto`, which on Windows cannot delete a pack that is still mapped. Git answers from then on.
+    /// </summary>
+    public void CloseFiles(string why)
     {
         lock (gate)
         {
-            reader?.Dispose();
-            reader = null;
+            if (reader is not null)
+            {
+                readerProblem = why;
+                reader.Dispose();
+                reader = null;
+            }
         }
     }
+
+    public void Dispose() => CloseFiles("closed");
 
     private static bool IsReaderProblem(Exception e) =>
         e is NotSupportedException or InvalidDataException or IOException or UnauthorizedAccessException or FormatException;
@@ -149,15 +159,7 @@ public sealed class History : IDisposable
     private static bool IsCommitName(string text) => text.Length == 40 && text.All(char.IsAsciiHexDigitLower);
 
     /// <summary>Something in the files the reader does not take: git answers this and every later question.</summary>
-    private void Abandon(Exception e)
-    {
-        readerProblem = SlipwayError.Flatten(e.Message);
-        lock (gate)
-        {
-            reader?.Dispose();
-            reader = null;
-        }
-    }
+    private void Abandon(Exception e) => CloseFiles(SlipwayError.Flatten(e.Message));
 
     /// <summary>
     /// Asks about reachability batch by batch, highest version first; tags on HEAD itself are set aside (a re-run of a

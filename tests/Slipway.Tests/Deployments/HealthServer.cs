@@ -46,7 +46,8 @@ public sealed class HealthServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: on Unix, Stop then Close releases the port and then binds it again for a moment (dotnet/runtime's
+        // managed listener), which fails when another test has taken it meanwhile.
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
     }

@@ -2,7 +2,11 @@ using System.Net;
 
 namespace Slipway.Tests.Fixtures;
 
-/// <summary>An HttpListener started on 127.0.0.1 and a free port, for the test servers.</summary>
+/// <summary>
+/// An HttpListener started on 127.0.0.1 and a free port, for the test servers. Stop them with Close() alone: on Unix the
+/// managed listener's Stop() then Close() releases the port and binds it again for a moment, "Address already in use"
+/// when another test has just been given that port.
+/// </summary>
 public static class LocalListener
 {
     /// <summary>
