@@ -98,18 +98,21 @@ public sealed class History : IDisposable
         // HEAD as it is now: a release commit made since the repository was opened moves it.
         var tip = until == "HEAD" ? RepositoryFiles.TryReadState(state.TopLevel, out _)?.Head : until;
         IReadOnlyList<Commit>? range = null;
-        if (reader is { } files && exclusiveFrom is not null && IsCommitName(exclusiveFrom) && tip is not null && IsCommitName(tip))
+        if (exclusiveFrom is not null && IsCommitName(exclusiveFrom) && tip is not null && IsCommitName(tip))
         {
             try
             {
                 var clock = Stopwatch.StartNew();
                 lock (gate)
                 {
-                    range = files.Log(exclusiveFrom, tip, includeMerges);
+                    range = reader?.Log(exclusiveFrom, tip, includeMerges);
                 }
 
-                Detail = string.Create(CultureInfo.InvariantCulture,
-                    $"commits of {exclusiveFrom[..7]}..{until} read from the repository's files ({range.Count} in {clock.Elapsed.TotalMilliseconds:0.0} ms)");
+                if (range is not null)
+                {
+                    Detail = string.Create(CultureInfo.InvariantCulture,
+                        $"commits of {exclusiveFrom[..7]}..{until} read from the repository's files ({range.Count} in {clock.Elapsed.TotalMilliseconds:0.0} ms)");
+                }
             }
             catch (Exception e) when (IsReaderProblem(e))
             {
