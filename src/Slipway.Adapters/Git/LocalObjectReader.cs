@@ -42,15 +42,9 @@ public sealed class LocalObjectReader : IDisposable
             }
         }
 
-        var config = Path.Combine(commonDirectory, "config");
-        if (File.Exists(config))
+        if (RepositoryFiles.UnsupportedConfiguration(commonDirectory, layout: false) is { } unsupported)
         {
-            // Extensions (sha256 objects, reftable, partial clones) and includes (which could hold them) are left to git.
-            var text = File.ReadAllText(config);
-            if (text.Contains("[extensions", StringComparison.OrdinalIgnoreCase) || text.Contains("[include", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new NotSupportedException("the repository configuration has extensions or includes");
-            }
+            throw new NotSupportedException(unsupported);
         }
 
         if (File.Exists(Path.Combine(commonDirectory, "info", "grafts")) || HasReplaceRefs(commonDirectory))

@@ -44,8 +44,12 @@ public static class RepositoryFiles
         }
     }
 
-    /// <summary>Null when the configuration has what only git should interpret: includes (which could hold anything) or extensions.</summary>
-    internal static string? UnsupportedConfiguration(string commonDirectory)
+    /// <summary>
+    /// Why only git should interpret this repository's configuration, or null: includes (which could hold anything) or
+    /// extensions (reftable, SHA-256 objects, partial clones); with <paramref name="layout"/>, also core.worktree or core.bare,
+    /// which change where the working tree is (the objects are read the same either way).
+    /// </summary>
+    internal static string? UnsupportedConfiguration(string commonDirectory, bool layout)
     {
         var config = Path.Combine(commonDirectory, "config");
         if (!File.Exists(config))
@@ -61,10 +65,9 @@ public static class RepositoryFiles
                 return "the repository configuration has extensions or includes";
             }
 
-            // core.worktree moves the working tree; core.bare = true has none (git's answers then differ from the layout's).
             var setting = line.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\t", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
-            if (setting.StartsWith("worktree=", StringComparison.Ordinal)
-                || setting is "bare=true" or "bare=yes" or "bare=on" or "bare=1" or "bare")
+            if (layout && (setting.StartsWith("worktree=", StringComparison.Ordinal)
+                || setting is "bare=true" or "bare=yes" or "bare=on" or "bare=1" or "bare"))
             {
                 return "the repository configuration sets core.worktree or core.bare";
             }
@@ -122,7 +125,7 @@ public static class RepositoryFiles
             return null;
         }
 
-        if (UnsupportedConfiguration(common) is { } unsupported)
+        if (UnsupportedConfiguration(common, layout: true) is { } unsupported)
         {
             reason = unsupported;
             return null;

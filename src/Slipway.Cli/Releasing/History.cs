@@ -63,14 +63,11 @@ public sealed class History : IDisposable
             {
                 var clock = Stopwatch.StartNew();
                 var tags = files.ListTags();
-                var versionTags = VersionDiscovery.Candidates(tags.Select(t => (t.Name, t.Commit)), naming);
                 var listed = clock.Elapsed.TotalMilliseconds;
-                var line = state.Head is { } head && versionTags.Count > 0
-                    ? await FindLineBeforeHeadAsync(head, versionTags, (commits, watch) => Task.FromResult(files.NotReachableFrom(head, commits, watch))).ConfigureAwait(false)
-                    : ReleaseLine.Empty;
+                var found = await FindLineAsync(tags, naming, (head, commits, watch) => Task.FromResult(files.NotReachableFrom(head, commits, watch))).ConfigureAwait(false);
                 Detail = string.Create(CultureInfo.InvariantCulture,
                     $"tags and history read from the repository's files ({tags.Count} tags in {listed:0.0} ms, {files.CommitsRead} commits in {clock.Elapsed.TotalMilliseconds - listed:0.0} ms{(files.CommitsFromGraph > 0 ? $", {files.CommitsFromGraph} of them from the commit-graph" : "")})");
-                return (versionTags, line);
+                return found;
             }
             catch (Exception e) when (IsReaderProblem(e))
             {
@@ -80,11 +77,18 @@ public sealed class History : IDisposable
 
         Detail = $"tags and history read by git ({readerProblem})";
         var gitTags = await git.ListTagsAsync(string.Empty, cancellationToken).ConfigureAwait(false);
-        var candidates = VersionDiscovery.Candidates(gitTags.Select(t => (t.Name, t.Commit)), naming);
-        var gitLine = state.Head is { } tip && candidates.Count > 0
-            ? await FindLineBeforeHeadAsync(tip, candidates, (commits, watch) => git.NotReachableFromHeadAsync(commits, watch, cancellationToken)).ConfigureAwait(false)
+        return await FindLineAsync(gitTags, naming, (head, commits, watch) => git.NotReachableFromHeadAsync(commits, watch, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>The version tags among <paramref name="tags"/> and HEAD's release line, reachability asked of <paramref name="notReachable"/>.</summary>
+    private async Task<(IReadOnlyList<VersionTag> Tags, ReleaseLine BeforeHead)> FindLineAsync(IReadOnlyList<TagRef> tags, TagNaming naming,
+        Func<string, IReadOnlyCollection<string>, IReadOnlySet<string>, Task<IReadOnlySet<string>>> notReachable)
+    {
+        var versionTags = VersionDiscovery.Candidates(tags.Select(t => (t.Name, t.Commit)), naming);
+        var line = state.Head is { } head && versionTags.Count > 0
+            ? await FindLineBeforeHeadAsync(head, versionTags, (commits, watch) => notReachable(head, commits, watch)).ConfigureAwait(false)
             : ReleaseLine.Empty;
-        return (candidates, gitLine);
+        return (versionTags, line);
     }
 
     /// <summary>

@@ -31,22 +31,9 @@ internal sealed class AncestryWalker(ObjectStore store)
     {
         var seeds = candidates.Select(Get).Where(IsCommit).ToList();
         PaintDown(Get(head), seeds);
-        var reachable = seeds.Where(n => (n.Flags & FromHead) != 0).Select(n => n.Id).ToHashSet();
-
-        // Painted from a candidate but not from HEAD: unreachable, unless the walk stopped above a commit that HEAD reaches
-        // through a candidate's history. If any of them is reachable, so is every commit below it, down to a "bottom" (one
-        // whose parents are all reached from HEAD): checking the few bottoms exactly proves the whole set.
-        var candidateOnly = touched.Where(n => n.Flags is FromCandidate).ToList();
-        var bottoms = candidateOnly.Where(n => !n.Parents!.Any(p => Get(p) is { } parent && parent.Walk == walk && parent.Flags == FromCandidate)).ToList();
-        var unreachable = candidateOnly.Select(n => n.Id).ToHashSet();
-        if (bottoms.Any(b => IsAncestor(b, head)))
-        {
-            unreachable = candidateOnly.Where(n => !IsAncestor(n, head)).Select(n => n.Id).ToHashSet();
-            reachable.UnionWith(seeds.Where(n => !unreachable.Contains(n.Id)).Select(n => n.Id));
-        }
-
-        notReachable = unreachable;
-        return reachable;
+        var unreachable = OnlyFrom(FromCandidate, head);
+        notReachable = unreachable.Select(n => n.Id).ToHashSet();
+        return seeds.Where(n => !unreachable.Contains(n)).Select(n => n.Id).ToHashSet();
     }
 
     /// <summary>
@@ -64,15 +51,7 @@ internal sealed class AncestryWalker(ObjectStore store)
         }
 
         PaintDown(tipNode, [excludeNode]);
-        // Reached from the tip only: the range, unless the walk stopped above a commit that the excluded side reaches by a
-        // path it had not walked yet (clock skew). As in Reachable, checking the bottoms of the set proves all of it.
-        var painted = touched.Where(n => n.Flags is FromHead).ToList();
-        var inRange = painted.ToHashSet();
-        var bottoms = painted.Where(n => !n.Parents!.Any(p => inRange.Contains(Get(p)))).ToList();
-        if (bottoms.Any(b => IsAncestor(b, exclude)))
-        {
-            inRange = painted.Where(n => !IsAncestor(n, exclude)).ToHashSet();
-        }
+        var inRange = OnlyFrom(FromHead, exclude);
 
         // git log's order: a queue by committer date, newest first, equal dates first come first served, seeded with the tip.
         var ordered = new List<ObjectId>(inRange.Count);
@@ -99,6 +78,21 @@ internal sealed class AncestryWalker(ObjectStore store)
         }
 
         return ordered;
+    }
+
+    /// <summary>
+    /// The commits the last walk painted from one side only (<paramref name="side"/>), proven not reachable from
+    /// <paramref name="other"/>. They are, unless the walk stopped above a commit that <paramref name="other"/> reaches by a path
+    /// it had not walked yet (clock skew). If any of them is reachable from it, so is every one below it down to a "bottom"
+    /// (one with no parent in the set): checking the few bottoms exactly proves the whole set, and only when one fails is each
+    /// commit checked.
+    /// </summary>
+    private HashSet<Node> OnlyFrom(byte side, ObjectId other)
+    {
+        var painted = touched.Where(n => n.Flags == side).ToList();
+        var set = painted.ToHashSet();
+        var bottoms = painted.Where(n => !n.Parents!.Any(p => set.Contains(Get(p)))).ToList();
+        return bottoms.Any(b => IsAncestor(b, other)) ? painted.Where(n => !IsAncestor(n, other)).ToHashSet() : set;
     }
 
     private bool IsAncestor(Node node, ObjectId head)
