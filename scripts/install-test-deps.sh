@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Slipway's tests need on a Debian machine, once: the real components the tests run
-# (git, an OCI registry, skopeo, htpasswd, openssl, helm). Safe to run again: it skips what is there.
+# (git, an OCI registry, skopeo, htpasswd, openssl, libdeflate, helm). Safe to run again: it skips what is there.
 set -euo pipefail
 
 need_apt=()
@@ -11,6 +11,8 @@ command -v htpasswd >/dev/null       || need_apt+=(apache2-utils)
 command -v openssl >/dev/null        || need_apt+=(openssl)
 command -v unzip >/dev/null          || need_apt+=(unzip)
 [ -x /usr/bin/python3 ]              || need_apt+=(python3)
+# libdeflate: the object reader inflates whole objects with it where the system has it; the tests cover that path too.
+ls /usr/lib/*/libdeflate.so.0 >/dev/null 2>&1 || need_apt+=(libdeflate0)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "install-test-deps: apt-get install ${need_apt[*]}"

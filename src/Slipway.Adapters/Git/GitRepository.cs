@@ -94,7 +94,7 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
                 name = name[..^Peeled.Length];
                 if (tags.Count > 0 && name.SequenceEqual(tags[^1].Name))
                 {
-                    tags[^1] = tags[^1] with { Commit = objectId.ToString() };
+                    tags[^1] = new TagRef(tags[^1].Name, tags[^1].ObjectId, objectId.ToString());
                 }
 
                 continue;

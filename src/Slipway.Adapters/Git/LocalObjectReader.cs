@@ -21,18 +21,22 @@ public sealed class LocalObjectReader : IDisposable
     private readonly ObjectStore store;
     private readonly AncestryWalker walker;
 
-    private LocalObjectReader(string commonDirectory, ObjectStore store)
+    private LocalObjectReader(string commonDirectory, ObjectStore store, int readAheadAfter)
     {
         this.commonDirectory = commonDirectory;
         this.store = store;
-        walker = new AncestryWalker(store);
+        walker = new AncestryWalker(store, readAheadAfter);
     }
 
     /// <summary>Opens the repository whose common git directory (for a linked worktree, the main one's) is given.</summary>
     public static LocalObjectReader Open(string commonDirectory) => Open(commonDirectory, null);
 
-    /// <summary>Opens the repository with the given zlib decoder (tests run both), or the best one when null.</summary>
-    internal static LocalObjectReader Open(string commonDirectory, IInflater? inflater, bool commitGraph = true)
+    /// <summary>
+    /// Opens the repository with the given zlib decoder (tests run both), or the best one when null; tests also choose after how
+    /// many commits a walk is read ahead on a second thread.
+    /// </summary>
+    internal static LocalObjectReader Open(string commonDirectory, IInflater? inflater, bool commitGraph = true,
+        int readAheadAfter = AncestryWalker.DefaultReadAheadAfter)
     {
         foreach (var variable in GitEnvironment)
         {
@@ -52,7 +56,7 @@ public sealed class LocalObjectReader : IDisposable
             throw new NotSupportedException("the repository has grafts or replace refs");
         }
 
-        return new LocalObjectReader(commonDirectory, ObjectStore.Open(Path.Combine(commonDirectory, "objects"), inflater, commitGraph));
+        return new LocalObjectReader(commonDirectory, ObjectStore.Open(Path.Combine(commonDirectory, "objects"), inflater, commitGraph), readAheadAfter);
     }
 
     /// <summary>How many commits the reachability walks have read so far.</summary>
@@ -60,6 +64,18 @@ public sealed class LocalObjectReader : IDisposable
 
     /// <summary>Of <see cref="CommitsRead"/>, those the repository's commit-graph gave (nothing inflated).</summary>
     public int CommitsFromGraph => walker.CommitsFromGraph;
+
+    /// <summary>Of <see cref="CommitsRead"/>, those a second thread inflated ahead of a long walk.</summary>
+    public int CommitsReadAhead => walker.CommitsReadAhead;
+
+    /// <summary>
+    /// Starts reading <paramref name="head"/>'s history on a second thread while the caller lists the tags: the walk that
+    /// follows (<see cref="NotReachableFrom"/>, <see cref="Log"/>) finds those commits read.
+    /// </summary>
+    public void Prefetch(string head) => walker.Prefetch(ObjectId.Parse(head));
+
+    /// <summary>Stops what <see cref="Prefetch"/> started, when no walk followed it (a repository with no version tag).</summary>
+    public void EndPrefetch() => walker.Dispose();
 
     /// <summary>Every tag under refs/tags/, with the commit (or other object) it peels to: what `git show-ref --dereference --tags` says.</summary>
     public IReadOnlyList<TagRef> ListTags()
@@ -69,8 +85,8 @@ public sealed class LocalObjectReader : IDisposable
         foreach (var (name, objectId, peeled) in files)
         {
             // packed-refs says what most tags peel to; the others (loose refs) are peeled by reading their tag objects.
-            var target = peeled ?? Peel(ObjectId.Parse(objectId)).ToString();
-            tags.Add(new TagRef(name, objectId, target == objectId ? objectId : target));
+            var target = peeled ?? Peel(objectId);
+            tags.Add(new TagRef(name, objectId, target.ToString()));
         }
 
         return tags;
@@ -154,5 +170,9 @@ public sealed class LocalObjectReader : IDisposable
         return Directory.Exists(loose) && Directory.EnumerateFiles(loose, "*", SearchOption.AllDirectories).Any();
     }
 
-    public void Dispose() => store.Dispose();
+    public void Dispose()
+    {
+        walker.Dispose();
+        store.Dispose();
+    }
 }

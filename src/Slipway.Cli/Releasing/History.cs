@@ -62,11 +62,27 @@ public sealed class History : IDisposable
             try
             {
                 var clock = Stopwatch.StartNew();
-                var tags = files.ListTags();
-                var listed = clock.Elapsed.TotalMilliseconds;
-                var found = await FindLineAsync(tags, naming, (head, commits, watch) => Task.FromResult(files.NotReachableFrom(head, commits, watch))).ConfigureAwait(false);
+                if (state.Head is { } head)
+                {
+                    files.Prefetch(head);
+                }
+
+                IReadOnlyList<TagRef> tags;
+                double listed;
+                (IReadOnlyList<VersionTag> Tags, ReleaseLine BeforeHead) found;
+                try
+                {
+                    tags = files.ListTags();
+                    listed = clock.Elapsed.TotalMilliseconds;
+                    found = await FindLineAsync(tags, naming, (head, commits, watch) => Task.FromResult(files.NotReachableFrom(head, commits, watch))).ConfigureAwait(false);
+                }
+                finally
+                {
+                    files.EndPrefetch();
+                }
+
                 Detail = string.Create(CultureInfo.InvariantCulture,
-                    $"tags and history read from the repository's files ({tags.Count} tags in {listed:0.0} ms, {files.CommitsRead} commits in {clock.Elapsed.TotalMilliseconds - listed:0.0} ms{(files.CommitsFromGraph > 0 ? $", {files.CommitsFromGraph} of them from the commit-graph" : "")})");
+                    $"tags and history read from the repository's files ({tags.Count} tags in {listed:0.0} ms, {files.CommitsRead} commits in {clock.Elapsed.TotalMilliseconds - listed:0.0} ms{(files.CommitsFromGraph > 0 ? $", {files.CommitsFromGraph} of them from the commit-graph" : "")}{(files.CommitsReadAhead > 0 ? $", {files.CommitsReadAhead} of them read ahead on a second thread" : "")})");
                 return found;
             }
             catch (Exception e) when (IsReaderProblem(e))

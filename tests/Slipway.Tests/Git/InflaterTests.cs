@@ -5,8 +5,8 @@ using Slipway.Adapters.Git.Objects;
 namespace Slipway.Tests.Git;
 
 /// <summary>
-/// The zlib decoders behind the object reader (the system's zlib, and the managed one used where it cannot be loaded), against
-/// .NET's own zlib on every kind of block.
+/// The zlib decoders behind the object reader (libdeflate for whole objects where the system has it, the system's zlib, and
+/// the managed one used where neither loads), against .NET's own zlib on every kind of block.
 /// </summary>
 public sealed class InflaterTests
 {
@@ -14,15 +14,16 @@ public sealed class InflaterTests
     {
         Managed,
         System,
+        LibDeflate,
     }
 
-    public static TheoryData<Kind> Kinds => new(Kind.Managed, Kind.System);
+    public static TheoryData<Kind> Kinds => new(Kind.Managed, Kind.System, Kind.LibDeflate);
 
     // No empty input: .NET writes no bytes at all for it, while git always stores a complete zlib stream.
     public static TheoryData<Kind, int, CompressionLevel, string> Inputs()
     {
         var data = new TheoryData<Kind, int, CompressionLevel, string>();
-        foreach (var inflater in new[] { Kind.Managed, Kind.System })
+        foreach (var inflater in new[] { Kind.Managed, Kind.System, Kind.LibDeflate })
         {
             foreach (var size in new[] { 1, 7, 300, 4_000, 70_000, 400_000 })
             {
@@ -46,11 +47,15 @@ public sealed class InflaterTests
         var original = Make(size, kind);
         var compressed = Compress(original, level);
         var output = new byte[original.Length];
+        var whole = new byte[original.Length];
 
         var written = Create(inflater).Inflate(compressed, output);
+        var wholeWritten = Create(inflater).InflateWhole(compressed, whole);
 
         Assert.Equal(original.Length, written);
         Assert.True(original.AsSpan().SequenceEqual(output), "decoded bytes differ");
+        Assert.Equal(original.Length, wholeWritten);
+        Assert.True(original.AsSpan().SequenceEqual(whole), "decoded bytes differ (whole)");
     }
 
     [Theory]
@@ -62,7 +67,8 @@ public sealed class InflaterTests
         {
             var original = Make(50 + (i * 37), i % 2 == 0 ? "text" : "random");
             var output = new byte[original.Length];
-            Assert.Equal(original.Length, inflater.Inflate(Compress(original, CompressionLevel.Optimal), output));
+            var compressed = Compress(original, CompressionLevel.Optimal);
+            Assert.Equal(original.Length, i % 3 == 0 ? inflater.Inflate(compressed, output) : inflater.InflateWhole(compressed, output));
             Assert.True(original.AsSpan().SequenceEqual(output));
         }
 
@@ -79,7 +85,14 @@ public sealed class InflaterTests
         var compressed = Compress(Make(20_000, "text"), CompressionLevel.Optimal);
         var output = new byte[20_000];
         Assert.Throws<InvalidDataException>(() => Create(kind).Inflate(compressed.AsSpan(0, compressed.Length / 2), output));
+        Assert.Throws<InvalidDataException>(() => Create(kind).InflateWhole(compressed.AsSpan(0, compressed.Length / 2), output));
         Assert.Throws<InvalidDataException>(() => Create(kind).Inflate([0x12, 0x34, 0x56], output));
+        Assert.Throws<InvalidDataException>(() => Create(kind).InflateWhole([0x12, 0x34, 0x56], output));
+        if (kind == Kind.LibDeflate)
+        {
+            // A stream longer than its object's header said: zlib stops when the output is full, libdeflate says so.
+            Assert.Throws<InvalidDataException>(() => Create(kind).InflateWhole(compressed, new byte[19_999]));
+        }
 
         var random = new Random(7);
         for (var i = 0; i < 300; i++)
@@ -88,7 +101,14 @@ public sealed class InflaterTests
             damaged[2 + random.Next(damaged.Length - 2)] ^= (byte)(1 << random.Next(8));
             try
             {
-                Create(kind).Inflate(damaged, output);
+                if (i % 2 == 0)
+                {
+                    Create(kind).Inflate(damaged, output);
+                }
+                else
+                {
+                    Create(kind).InflateWhole(damaged, output);
+                }
             }
             catch (InvalidDataException)
             {
@@ -108,9 +128,22 @@ public sealed class InflaterTests
         }
     }
 
+    [Fact]
+    public void Libdeflate_loads_where_the_system_has_it()
+    {
+        // test.sh installs libdeflate0; the reader takes it when it is there and falls back to zlib otherwise.
+        if (OperatingSystem.IsLinux())
+        {
+            using var libdeflate = LibDeflate.TryOpen(new Inflater());
+            Assert.NotNull(libdeflate);
+        }
+    }
+
     private static IInflater Create(Kind kind) => kind switch
     {
         Kind.System => SystemZlib.TryOpen() ?? throw new InvalidOperationException("libz.so.1 is not on this machine"),
+        Kind.LibDeflate => LibDeflate.TryOpen(SystemZlib.TryOpen() ?? throw new InvalidOperationException("libz.so.1 is not on this machine"))
+            ?? throw new InvalidOperationException("libdeflate.so.0 is not on this machine (apt-get install libdeflate0)"),
         _ => new Inflater(),
     };
 

@@ -16,6 +16,7 @@ public sealed class LocalObjectReaderTests : IDisposable
 
     public enum Storage
     {
+        FastImport,
         Loose,
         Packed,
         Deltified,
@@ -50,6 +51,111 @@ public sealed class LocalObjectReaderTests : IDisposable
                     $"seed {seed} ({storage}): {commit} is {(ancestor ? "" : "not ")}an ancestor of {head} for git");
             }
         }
+    }
+
+    [Theory]
+    [InlineData(Storage.FastImport, false)]
+    [InlineData(Storage.FastImport, true)]
+    [InlineData(Storage.Packed, false)]
+    [InlineData(Storage.Packed, true)]
+    [InlineData(Storage.Deltified, true)]
+    [InlineData(Storage.Loose, true)]
+    [InlineData(Storage.Alternates, true)]
+    public void Reading_ahead_on_a_second_thread_gives_the_same_answers(Storage storage, bool prefetch)
+    {
+        // readAheadAfter: 1 puts the second thread to work on every walk (by default only long walks get one), and
+        // Prefetch starts it on HEAD's history before the walk, as `slipway version` does while it lists the tags.
+        for (var seed = 1; seed <= 12; seed++)
+        {
+            using var repo = new GitRepo();
+            var (path, head, tagged) = Generate(repo, seed, storage);
+
+            using var plain = LocalObjectReader.Open(CommonDirectory(path), null, readAheadAfter: int.MaxValue);
+            using var reader = LocalObjectReader.Open(CommonDirectory(path), null, readAheadAfter: 1);
+            if (prefetch)
+            {
+                reader.Prefetch(head);
+            }
+
+            var notReachable = reader.NotReachableFrom(head, tagged, new HashSet<string>(tagged));
+            foreach (var commit in tagged)
+            {
+                var ancestor = Run.Git(path, ["merge-base", "--is-ancestor", commit, head]).ExitCode == 0;
+                Assert.True(ancestor != notReachable.Contains(commit),
+                    $"seed {seed} ({storage}): {commit} is {(ancestor ? "" : "not ")}an ancestor of {head} for git");
+            }
+
+            var random = new Random(seed);
+            foreach (var from in tagged.OrderBy(_ => random.Next()).Take(4))
+            {
+                var until = tagged[random.Next(tagged.Count)];
+                Assert.Equal(plain.Log(from, until, true).Select(Describe), reader.Log(from, until, true).Select(Describe));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(Storage.FastImport)]
+    [InlineData(Storage.Packed)]
+    public void A_long_walk_is_read_ahead_in_pack_order_and_answers_as_git_does(Storage storage)
+    {
+        // The shape that needs it: an unmerged branch of higher tags forked from the middle of a long history, so that
+        // proving them unreachable walks ~1,500 commits. Pack order runs both ways: fast-import writes commits oldest first
+        // among their trees and blobs, git repack newest first, all together.
+        using var repo = new GitRepo();
+        var stream = new StringBuilder();
+        const int Count = 3_000;
+        for (var i = 1; i <= Count; i++)
+        {
+            var message = $"fix: change {i}\n";
+            stream.Append(CultureInfo.InvariantCulture, $"commit refs/heads/main\nmark :{i}\ncommitter Gen <gen@example.com> {1_700_000_000L + (i * 60)} +0000\n");
+            stream.Append(CultureInfo.InvariantCulture, $"data {message.Length}\n{message}");
+            if (i > 1)
+            {
+                stream.Append(CultureInfo.InvariantCulture, $"from :{i - 1}\n");
+            }
+
+            stream.Append(CultureInfo.InvariantCulture, $"M 644 inline file{i % 5}.txt\ndata {message.Length}\n{message}\n");
+            if (i % 10 == 0)
+            {
+                stream.Append(CultureInfo.InvariantCulture, $"reset refs/tags/v1.{i / 10}.0\nfrom :{i}\n\n");
+            }
+        }
+
+        for (var k = 1; k <= 40; k++)
+        {
+            var message = $"feat: side {k}\n";
+            stream.Append(CultureInfo.InvariantCulture, $"commit refs/heads/side\nmark :{Count + k}\ncommitter Gen <gen@example.com> {1_700_000_000L + ((Count + k) * 60)} +0000\n");
+            stream.Append(CultureInfo.InvariantCulture, $"data {message.Length}\n{message}from :{(k == 1 ? Count / 2 : Count + k - 1)}\n");
+            stream.Append(CultureInfo.InvariantCulture, $"M 644 inline side.txt\ndata {message.Length}\n{message}\n");
+            stream.Append(CultureInfo.InvariantCulture, $"reset refs/tags/v2.0.0-side.{k}\nfrom :{Count + k}\n\n");
+        }
+
+        stream.Append("done\n");
+        var imported = Run.Process("git", ["fast-import", "--quiet", "--done"], repo.Path, Run.IsolatedGit, stream.ToString());
+        Assert.True(imported.ExitCode == 0, imported.ToString());
+        repo.Git("checkout", "--quiet", "--force", "main");
+        if (storage == Storage.Packed)
+        {
+            repo.Git("repack", "-a", "-d", "-q");
+        }
+
+        var head = repo.Git("rev-parse", "HEAD");
+        var tagged = Run.GitOk(repo.Path, ["for-each-ref", "--format=%(objectname)", "refs/tags"]).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var merged = Run.GitOk(repo.Path, ["tag", "--merged", "HEAD", "--format=%(objectname)"]).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        Assert.Equal(Count / 10, merged.Count);
+
+        using var reader = LocalObjectReader.Open(CommonDirectory(repo.Path));
+        reader.Prefetch(head);
+        var notReachable = reader.NotReachableFrom(head, tagged, new HashSet<string>(tagged));
+
+        Assert.Equal(tagged.Where(t => !merged.Contains(t)).Order(StringComparer.Ordinal), notReachable.Order(StringComparer.Ordinal));
+        Assert.True(reader.CommitsRead >= Count / 2, $"{reader.CommitsRead} commits read");
+        Assert.True(reader.CommitsReadAhead > 0, "no commit was read ahead on the second thread");
+        var cli = repo.Slipway("version", "--verbose");
+        Assert.Equal("1.300.0", cli.StandardOutput.Trim());
+        Assert.Contains("read ahead on a second thread", cli.StandardError, StringComparison.Ordinal);
+        Assert.Equal("1.300.0", repo.Slipway(new Dictionary<string, string?> { ["SLIPWAY_GIT_ONLY"] = "1" }, "version").StandardOutput.Trim());
     }
 
     [Theory]
@@ -377,6 +483,10 @@ public sealed class LocalObjectReaderTests : IDisposable
         var objects = Path.Combine(path, ".git", "objects");
         switch (storage)
         {
+            case Storage.FastImport:
+                // As fast-import wrote it: commits oldest first, each among its trees and blobs (the benchmarks' repositories).
+                Assert.Single(Directory.GetFiles(Path.Combine(objects, "pack"), "*.pack"));
+                break;
             case Storage.Loose:
                 foreach (var pack in Directory.GetFiles(Path.Combine(objects, "pack"), "*.pack"))
                 {

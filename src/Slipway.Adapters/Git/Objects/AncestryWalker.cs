@@ -6,8 +6,14 @@ namespace Slipway.Adapters.Git.Objects;
 /// with where they are reached from; it stops when every commit left to visit is reached from both sides. Dates only
 /// order the walk, they never end it, so clock skew cannot make the answer wrong (it can only make the walk longer).
 /// </summary>
-internal sealed class AncestryWalker(ObjectStore store)
+/// <param name="store">Where the commits are read from.</param>
+/// <param name="readAheadAfter">
+/// How many commits a walk inflates by itself before a second thread starts reading ahead of it (<see cref="ReadAhead"/>):
+/// a walk that ends sooner (a release range of a few hundred commits) is not worth a thread.
+/// </param>
+internal sealed class AncestryWalker(ObjectStore store, int readAheadAfter = AncestryWalker.DefaultReadAheadAfter) : IDisposable
 {
+    public const int DefaultReadAheadAfter = 256;
     private const byte FromHead = 1;
     private const byte FromCandidate = 2;
     private const byte Stale = 4;
@@ -16,6 +22,10 @@ internal sealed class AncestryWalker(ObjectStore store)
     private readonly Dictionary<ObjectId, Node> nodes = [];
     private readonly List<Node> touched = [];
     private int walk;
+    private int inflatedThisWalk;
+    private bool readAheadTried;
+    private ReadAhead? readAhead;
+    private bool followingHead;
 
     /// <summary>The commits read so far (each is read once, whatever the number of walks).</summary>
     public int CommitsRead { get; private set; }
@@ -23,12 +33,16 @@ internal sealed class AncestryWalker(ObjectStore store)
     /// <summary>Of <see cref="CommitsRead"/>, those the commit-graph gave.</summary>
     public int CommitsFromGraph { get; private set; }
 
+    /// <summary>Of <see cref="CommitsRead"/>, those a second thread inflated ahead of the walk.</summary>
+    public int CommitsReadAhead { get; private set; }
+
     /// <summary>
     /// Splits <paramref name="candidates"/> into those HEAD reaches (or is) and those it does not. <paramref name="notReachable"/>
     /// also holds every other commit the walk proved unreachable (the rest of an unmerged branch), for the caller to reuse.
     /// </summary>
     public IReadOnlySet<ObjectId> Reachable(ObjectId head, IReadOnlyCollection<ObjectId> candidates, out IReadOnlySet<ObjectId> notReachable)
     {
+        TakePrefetched();
         var seeds = candidates.Select(Get).Where(IsCommit).ToList();
         PaintDown(Get(head), seeds);
         var unreachable = OnlyFrom(FromCandidate, head);
@@ -43,6 +57,7 @@ internal sealed class AncestryWalker(ObjectStore store)
     /// </summary>
     public IReadOnlyList<ObjectId> Range(ObjectId tip, ObjectId exclude)
     {
+        TakePrefetched();
         var tipNode = Get(tip);
         var excludeNode = Get(exclude);
         if (!IsCommit(tipNode) || !IsCommit(excludeNode))
@@ -104,6 +119,74 @@ internal sealed class AncestryWalker(ObjectStore store)
     private void PaintDown(Node head, IReadOnlyList<Node> candidates)
     {
         walk++;
+        inflatedThisWalk = 0;
+        readAheadTried = false;
+        try
+        {
+            Paint(head, candidates);
+        }
+        finally
+        {
+            // The helper's thread ends with the walk: nothing reads the files behind the caller's back afterwards.
+            StopReadAhead();
+        }
+    }
+
+    /// <summary>
+    /// Starts reading <paramref name="head"/>'s history on a second thread, for the next walk to find read: the caller has
+    /// something else to do first (the tags to list). Not when a commit-graph answers the walk without inflating anything.
+    /// </summary>
+    public void Prefetch(ObjectId head)
+    {
+        if (readAhead is null && store.Graph is null && Environment.ProcessorCount >= 2)
+        {
+            readAhead = ReadAhead.FromHead(store, head, HeaderBytes, readAheadAfter);
+            followingHead = true;
+        }
+    }
+
+    /// <summary>Stops the second thread, when no walk is coming to take what it read.</summary>
+    public void Dispose() => StopReadAhead();
+
+    private void TakePrefetched()
+    {
+        if (readAhead is null || !followingHead)
+        {
+            return;
+        }
+
+        followingHead = false;
+        var followed = readAhead.TakeFollowed(out var running);
+        foreach (var (id, (parents, time)) in followed)
+        {
+            var node = Get(id);
+            if (node.Parents is null)
+            {
+                (node.Parents, node.Time) = (parents, time);
+                CommitsRead++;
+                CommitsReadAhead++;
+            }
+        }
+
+        if (!running)
+        {
+            StopReadAhead();
+        }
+    }
+
+    private void StopReadAhead()
+    {
+        followingHead = false;
+        if (readAhead is not null)
+        {
+            CommitsReadAhead += readAhead.Taken;
+            readAhead.Dispose();
+            readAhead = null;
+        }
+    }
+
+    private void Paint(Node head, IReadOnlyList<Node> candidates)
+    {
         touched.Clear();
         var queue = new PriorityQueue<(Node Node, bool Fresh), (long Time, long Order)>(Newest.Instance);
         long order = 0;
@@ -195,8 +278,16 @@ internal sealed class AncestryWalker(ObjectStore store)
                 return true;
             }
 
+            var location = store.Locate(node.Id);
+            if (readAhead is not null && location.Pack is { } pack && readAhead.TryGet(pack, location.Offset, out var readParents, out var readTime))
+            {
+                CommitsRead++;
+                (node.Parents, node.Time) = (readParents, readTime);
+                return true;
+            }
+
             // A commit's header is its first few hundred bytes: the message (often most of it) is never inflated.
-            var type = store.ReadStart(node.Id, HeaderBytes, out var start, out var whole);
+            var type = store.ReadStart(node.Id, location, HeaderBytes, out var start, out var whole);
             if (type == ObjectType.Commit)
             {
                 CommitsRead++;
@@ -206,6 +297,12 @@ internal sealed class AncestryWalker(ObjectStore store)
                 }
 
                 (node.Parents, node.Time) = (parents, time);
+                if (++inflatedThisWalk >= readAheadAfter && !readAheadTried && readAhead is null && location.Pack is { } inPack
+                    && ReadAhead.Worth(inflatedThisWalk, inPack, readAheadAfter))
+                {
+                    readAheadTried = true;
+                    StartReadAhead(inPack, location.Offset, parents);
+                }
             }
             else
             {
@@ -215,6 +312,24 @@ internal sealed class AncestryWalker(ObjectStore store)
         }
 
         return !node.NotACommit;
+    }
+
+    /// <summary>
+    /// A long walk: let a second thread read the commits that lie next in the pack, in the direction this commit's first parent
+    /// lies (a history in pack order goes on that way).
+    /// </summary>
+    private void StartReadAhead(PackFile pack, long offset, ObjectId[] parents)
+    {
+        if (parents.Length == 0 || Environment.ProcessorCount < 2)
+        {
+            return;
+        }
+
+        var parent = store.Locate(parents[0]);
+        if (ReferenceEquals(parent.Pack, pack))
+        {
+            readAhead = ReadAhead.InPack(store, pack, offset, parent.Offset < offset, HeaderBytes);
+        }
     }
 
     private sealed class Node(ObjectId id)

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 
 namespace Slipway.Adapters.Git.Objects;
 
@@ -16,60 +15,78 @@ internal readonly record struct ObjectId(ulong High, ulong Middle, uint Low)
     /// <summary>Parses 40 hex digits (either case); anything else is not an object name.</summary>
     public static bool TryParse(ReadOnlySpan<char> hex, out ObjectId id)
     {
-        Span<byte> bytes = stackalloc byte[Size];
-        if (hex.Length == Size * 2)
+        id = default;
+        if (hex.Length != Size * 2)
         {
-            var bad = 0;
-            for (var i = 0; i < Size; i++)
-            {
-                int high = Digit(hex[2 * i]), low = Digit(hex[(2 * i) + 1]);
-                bad |= high | low;
-                bytes[i] = (byte)((high << 4) | low);
-            }
-
-            if (bad >= 0)
-            {
-                id = FromBytes(bytes);
-                return true;
-            }
+            return false;
         }
 
-        id = default;
-        return false;
+        var digits = Digits;
+        ulong high = 0, middle = 0, low = 0;
+        var bad = 0;
+        for (var i = 0; i < 16; i++)
+        {
+            int h = digits[(byte)hex[i]], m = digits[(byte)hex[i + 16]];
+            bad |= h | m | (hex[i] | hex[i + 16]) >> 8;
+            high = (high << 4) | (uint)h;
+            middle = (middle << 4) | (uint)m;
+        }
+
+        for (var i = 32; i < 40; i++)
+        {
+            int l = digits[(byte)hex[i]];
+            bad |= l | hex[i] >> 8;
+            low = (low << 4) | (uint)l;
+        }
+
+        if (bad > 15)
+        {
+            return false;
+        }
+
+        id = new ObjectId(high, middle, (uint)low);
+        return true;
     }
 
     /// <summary>Parses 40 hex digits given as ASCII bytes.</summary>
     public static bool TryParse(ReadOnlySpan<byte> hex, out ObjectId id)
     {
-        Span<char> chars = stackalloc char[Size * 2];
-        if (hex.Length != chars.Length)
+        id = default;
+        if (hex.Length != Size * 2)
         {
-            id = default;
             return false;
         }
 
-        for (var i = 0; i < chars.Length; i++)
+        var digits = Digits;
+        ulong high = 0, middle = 0, low = 0;
+        var bad = 0;
+        for (var i = 0; i < 16; i++)
         {
-            chars[i] = (char)hex[i];
+            int h = digits[hex[i]], m = digits[hex[i + 16]];
+            bad |= h | m;
+            high = (high << 4) | (uint)h;
+            middle = (middle << 4) | (uint)m;
         }
 
-        return TryParse(chars, out id);
-    }
-
-    // A plain loop, not Convert's vectorised hex: Native AOT built for any x64 has no fast path for its shuffles, and tags
-    // and parents are converted by the ten thousand.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Digit(char c)
-    {
-        var digit = (uint)(c - '0');
-        if (digit <= 9)
+        for (var i = 32; i < 40; i++)
         {
-            return (int)digit;
+            int l = digits[hex[i]];
+            bad |= l;
+            low = (low << 4) | (uint)l;
         }
 
-        var letter = (uint)((c | 0x20) - 'a'); // either case
-        return letter <= 5 ? (int)letter + 10 : -1;
+        if (bad > 15)
+        {
+            return false;
+        }
+
+        id = new ObjectId(high, middle, (uint)low);
+        return true;
     }
+
+    // The value of each hex digit (either case), 255 for any other byte: a table, not Convert's vectorised hex (Native AOT
+    // built for any x64 has no fast path for its shuffles) nor a branch per digit; tags and parents come by the ten thousand.
+    private static ReadOnlySpan<byte> Digits => [255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 255, 255, 255, 255, 255, 255, 255, 10, 11, 12, 13, 14, 15, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 10, 11, 12, 13, 14, 15, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255];
 
     public static ObjectId Parse(string hex) =>
         TryParse(hex.AsSpan(), out var id) ? id : throw new FormatException($"'{hex}' is not a 40-digit object name");

@@ -13,12 +13,14 @@ internal sealed class ObjectStore : IDisposable
     private readonly List<string> looseDirectories = [];
     private readonly List<PackFile> packs = [];
     private readonly IInflater inflater;
+    private readonly bool managedZlib;
     private byte[] scratch = new byte[1024];
     private int lastPack;
 
     private ObjectStore(IInflater inflater)
     {
         this.inflater = inflater;
+        managedZlib = inflater is Inflater;
     }
 
     /// <summary>The repository's commit-graph, when it has one: commits a walk reads without inflating them.</summary>
@@ -27,7 +29,7 @@ internal sealed class ObjectStore : IDisposable
     /// <summary>Opens an object directory; objects are inflated by the system's zlib when it loads, else by the managed <see cref="Inflater"/>.</summary>
     public static ObjectStore Open(string objectsDirectory, IInflater? inflater = null, bool commitGraph = true)
     {
-        var store = new ObjectStore(inflater ?? (IInflater?)SystemZlib.TryOpen() ?? new Inflater());
+        var store = new ObjectStore(inflater ?? BestInflater());
         try
         {
             store.Add(Path.GetFullPath(objectsDirectory), depth: 0);
@@ -104,9 +106,13 @@ internal sealed class ObjectStore : IDisposable
     /// The object's type and its first bytes, at most <paramref name="limit"/> of them (<paramref name="whole"/> when that is all
     /// of it): a commit's header without inflating its message. <paramref name="start"/> is valid until the next read.
     /// </summary>
-    public ObjectType ReadStart(ObjectId id, int limit, out ReadOnlySpan<byte> start, out bool whole)
+    public ObjectType ReadStart(ObjectId id, int limit, out ReadOnlySpan<byte> start, out bool whole) =>
+        ReadStart(id, Locate(id), limit, out start, out whole);
+
+    /// <summary>As <see cref="ReadStart(ObjectId, int, out ReadOnlySpan{byte}, out bool)"/>, for an object already <see cref="Locate"/>d.</summary>
+    public ObjectType ReadStart(ObjectId id, (PackFile? Pack, long Offset) location, int limit, out ReadOnlySpan<byte> start, out bool whole)
     {
-        var (pack, offset) = FindInPacks(id);
+        var (pack, offset) = location;
         if (pack is not null && pack.TryReadStart(offset, inflater, Scratch(limit), out var type, out var length, out whole))
         {
             start = scratch.AsSpan(0, length);
@@ -127,6 +133,22 @@ internal sealed class ObjectStore : IDisposable
         }
 
         return scratch.AsSpan(0, limit);
+    }
+
+    /// <summary>The pack that holds the object and where, or (null, -1) when no pack does (it is loose, or missing).</summary>
+    public (PackFile? Pack, long Offset) Locate(ObjectId id) => FindInPacks(id);
+
+    /// <summary>This store's decoder (one thread at a time).</summary>
+    public IInflater Inflater => inflater;
+
+    /// <summary>A decoder of the same kind as this store's, for another thread (a decoder is not thread-safe).</summary>
+    public IInflater NewInflater() => managedZlib ? new Inflater() : BestInflater();
+
+    /// <summary>libdeflate for whole objects where the system has it, the system's zlib, or else the managed decoder.</summary>
+    private static IInflater BestInflater()
+    {
+        var zlib = (IInflater?)SystemZlib.TryOpen() ?? new Inflater();
+        return (IInflater?)LibDeflate.TryOpen(zlib) ?? zlib;
     }
 
     private (PackFile? Pack, long Offset) FindInPacks(ObjectId id)

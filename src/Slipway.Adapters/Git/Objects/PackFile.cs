@@ -23,10 +23,23 @@ internal sealed class PackFile : IDisposable
     /// <summary>The object's offset in this pack, or -1.</summary>
     public long Find(ObjectId id) => index.Find(id);
 
+    /// <summary>The type of the object at <paramref name="offset"/> when it is stored whole; <see cref="ObjectType.None"/> for a delta.</summary>
+    public ObjectType TypeAt(long offset)
+    {
+        var code = (Mapped.Span(offset, 1)[0] >> 4) & 7;
+        return code is >= 1 and <= 4 ? (ObjectType)code : ObjectType.None;
+    }
+
+    /// <summary>The pack's index (for a reader that goes through the pack in the order its objects lie).</summary>
+    public PackIndex Index => index;
+
+    /// <summary>The pack's length in bytes; maps the pack first, so that readers on other threads find it open.</summary>
+    public long Open() => Mapped.Length;
+
     /// <summary>Reads the object at <paramref name="offset"/>; a base held by name (REF_DELTA) is read through <paramref name="store"/>.</summary>
     public (ObjectType Type, byte[] Data) Read(long offset, ObjectStore store, IInflater inflater)
     {
-        var file = pack ??= OpenPack();
+        var file = Mapped;
         // Follow the delta chain down to a whole object (or a cached base), then apply the deltas on the way back up.
         var chain = new List<(long Offset, int Start, long Size)>();
         (ObjectType Type, byte[] Data) current;
@@ -108,12 +121,20 @@ internal sealed class PackFile : IDisposable
     /// Inflates the start of the object at <paramref name="offset"/> into <paramref name="buffer"/> when it is stored whole
     /// (not as a delta, whose base would have to be rebuilt first): false for a delta, which the caller then reads whole.
     /// </summary>
-    public bool TryReadStart(long offset, IInflater inflater, Span<byte> buffer, out ObjectType type, out int length, out bool whole)
+    public bool TryReadStart(long offset, IInflater inflater, Span<byte> buffer, out ObjectType type, out int length, out bool whole) =>
+        TryReadStart(offset, inflater, buffer, ObjectType.None, out type, out length, out whole);
+
+    /// <summary>
+    /// As <see cref="TryReadStart(long, IInflater, Span{byte}, out ObjectType, out int, out bool)"/>, but only for an object of
+    /// the type <paramref name="only"/> (unless it is <see cref="ObjectType.None"/>): any other is told from its first byte, and
+    /// not inflated. Safe on several threads at once, each with its own inflater and buffer, once the pack is <see cref="Open"/>.
+    /// </summary>
+    public bool TryReadStart(long offset, IInflater inflater, Span<byte> buffer, ObjectType only, out ObjectType type, out int length, out bool whole)
     {
-        var file = pack ??= OpenPack();
+        var file = Mapped;
         var header = file.Span(offset, 32);
         var code = ReadTypeAndSize(header, out var size, out var used);
-        if (code is < 1 or > 4)
+        if (code is < 1 or > 4 || (only != ObjectType.None && code != (int)only))
         {
             (type, length, whole) = (ObjectType.None, 0, false);
             return false;
@@ -122,7 +143,8 @@ internal sealed class PackFile : IDisposable
         type = (ObjectType)code;
         whole = size <= buffer.Length;
         var wanted = whole ? (int)size : buffer.Length;
-        length = inflater.Inflate(file.Span(offset + used, int.MaxValue), buffer[..wanted]);
+        var input = file.Span(offset + used, int.MaxValue);
+        length = whole ? inflater.InflateWhole(input, buffer[..wanted]) : inflater.Inflate(input, buffer[..wanted]);
         if (length != wanted)
         {
             throw new InvalidDataException($"an object in {packPath} is shorter than its header says");
@@ -164,10 +186,32 @@ internal sealed class PackFile : IDisposable
 
     private void Inflate(MappedFile file, long offset, byte[] output, IInflater inflater)
     {
-        var written = inflater.Inflate(file.Span(offset, int.MaxValue), output);
+        var written = inflater.InflateWhole(file.Span(offset, int.MaxValue), output);
         if (written != output.Length)
         {
             throw new InvalidDataException($"an object in {packPath} is shorter than its header says");
+        }
+    }
+
+    /// <summary>The pack's memory map, made on first use; safe on several threads (one map wins, the others are closed).</summary>
+    private MappedFile Mapped
+    {
+        get
+        {
+            if (Volatile.Read(ref pack) is { } mapped)
+            {
+                return mapped;
+            }
+
+            var opened = OpenPack();
+            var winner = Interlocked.CompareExchange(ref pack, opened, null);
+            if (winner is not null)
+            {
+                opened.Dispose();
+                return winner;
+            }
+
+            return opened;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace Slipway.Adapters.Git.Objects;
 
@@ -63,6 +64,93 @@ internal sealed class PackIndex : IDisposable
         }
 
         return -1;
+    }
+
+    /// <summary>The number of objects in the pack.</summary>
+    public int Count => count;
+
+    /// <summary>
+    /// The offsets of the objects that lie in [<paramref name="low"/>, <paramref name="high"/>) of the pack, sorted: two passes
+    /// over the offset table (which is in name order: one to count, one to copy), then a radix sort. Gives up (null) as soon
+    /// as <paramref name="stop"/> says so.
+    /// </summary>
+    public long[]? OffsetsBetween(long low, long high, Func<bool> stop)
+    {
+        var table = MemoryMarshal.Cast<byte, uint>(file.Span(HeaderSize + FanoutSize + ((long)count * (ObjectId.Size + 4)), count * 4));
+        var found = 0;
+        for (var i = 0; i < table.Length; i++)
+        {
+            if ((i & 0xFFFF) == 0 && stop())
+            {
+                return null;
+            }
+
+            var offset = OffsetOf(i, table[i]);
+            found += offset >= low && offset < high ? 1 : 0;
+        }
+
+        var offsets = new long[found];
+        for (int i = 0, n = 0; i < table.Length; i++)
+        {
+            if ((i & 0xFFFF) == 0 && stop())
+            {
+                return null;
+            }
+
+            var offset = OffsetOf(i, table[i]);
+            if (offset >= low && offset < high)
+            {
+                offsets[n++] = offset;
+            }
+        }
+
+        RadixSort(offsets);
+        return offsets;
+    }
+
+    private long OffsetOf(int index, uint raw)
+    {
+        var value = BinaryPrimitives.ReverseEndianness(raw);
+        return (value & 0x8000_0000) == 0 ? value : Offset(index);
+    }
+
+    /// <summary>Sorts non-negative values, a byte a pass, as many passes as the largest value needs.</summary>
+    private static void RadixSort(long[] values)
+    {
+        long max = 0;
+        foreach (var v in values)
+        {
+            max |= v;
+        }
+
+        var from = values;
+        var to = new long[values.Length];
+        Span<int> counts = stackalloc int[256];
+        for (var shift = 0; shift < 64 && (max >> shift) != 0; shift += 8)
+        {
+            counts.Clear();
+            foreach (var v in from)
+            {
+                counts[(int)((v >> shift) & 0xFF)]++;
+            }
+
+            for (int i = 0, sum = 0; i < counts.Length; i++)
+            {
+                (counts[i], sum) = (sum, sum + counts[i]);
+            }
+
+            foreach (var v in from)
+            {
+                to[counts[(int)((v >> shift) & 0xFF)]++] = v;
+            }
+
+            (from, to) = (to, from);
+        }
+
+        if (!ReferenceEquals(from, values))
+        {
+            from.CopyTo(values, 0);
+        }
     }
 
     private long Offset(int index)

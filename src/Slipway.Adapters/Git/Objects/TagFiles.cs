@@ -8,13 +8,12 @@ internal static class TagFiles
     private const string Tags = "refs/tags/";
 
     /// <summary>
-    /// Every tag: name (without refs/tags/), the object it names, and the object it peels to when packed-refs says so; object
-    /// names as the 40 lower-case hex digits git writes (kept as text: ten thousand tags are not parsed to be printed again).
-    /// A loose ref overrides the packed one of the same name, as in git.
+    /// Every tag: name (without refs/tags/), the object it names, and the object it peels to when packed-refs says so. A loose
+    /// ref overrides the packed one of the same name, as in git.
     /// </summary>
-    public static List<(string Name, string Object, string? Peeled)> Read(string commonDirectory, bool honourReplaceRefs)
+    public static List<(string Name, ObjectId Object, ObjectId? Peeled)> Read(string commonDirectory, bool honourReplaceRefs)
     {
-        var loose = new Dictionary<string, string>(StringComparer.Ordinal);
+        var loose = new Dictionary<string, ObjectId>(StringComparer.Ordinal);
         var looseDirectory = Path.Combine(commonDirectory, "refs", "tags");
         if (Directory.Exists(looseDirectory))
         {
@@ -26,7 +25,7 @@ internal static class TagFiles
                 }
 
                 var content = File.ReadAllBytes(path).AsSpan().TrimEnd("\r\n "u8);
-                if (Hex(content) is not { } id)
+                if (!ObjectId.TryParse(content, out var id))
                 {
                     // A symbolic ref ("ref: ...") or a half-written file: git knows what to make of it.
                     throw new NotSupportedException($"the ref file {path} does not hold an object name");
@@ -36,7 +35,7 @@ internal static class TagFiles
             }
         }
 
-        var tags = new List<(string Name, string Object, string? Peeled)>();
+        var tags = new List<(string Name, ObjectId Object, ObjectId? Peeled)>();
         var packed = Path.Combine(commonDirectory, "packed-refs");
         if (File.Exists(packed) && new FileInfo(packed).Length > 0)
         {
@@ -53,8 +52,8 @@ internal static class TagFiles
         return tags;
     }
 
-    private static void ReadPacked(ReadOnlySpan<byte> file, List<(string Name, string Object, string? Peeled)> tags,
-        Dictionary<string, string> loose, bool honourReplaceRefs)
+    private static void ReadPacked(ReadOnlySpan<byte> file, List<(string Name, ObjectId Object, ObjectId? Peeled)> tags,
+        Dictionary<string, ObjectId> loose, bool honourReplaceRefs)
     {
         // "# pack-refs with: peeled fully-peeled sorted": with fully-peeled, a ref with no "^" line after it is not an annotated tag.
         var fullyPeeled = false;
@@ -78,7 +77,7 @@ internal static class TagFiles
 
             if (line[0] == (byte)'^')
             {
-                if (last >= 0 && Hex(line[1..]) is { } peeled)
+                if (last >= 0 && ObjectId.TryParse(line[1..], out var peeled))
                 {
                     tags[last] = tags[last] with { Peeled = peeled };
                 }
@@ -109,34 +108,9 @@ internal static class TagFiles
                 continue; // the loose ref is newer
             }
 
-            var id = Hex(line[..40]) ?? throw new InvalidDataException("a malformed line in packed-refs");
+            var id = ObjectId.TryParse(line[..40], out var named) ? named : throw new InvalidDataException("a malformed line in packed-refs");
             tags.Add((name, id, fullyPeeled ? id : null));
             last = tags.Count - 1;
         }
-    }
-
-    /// <summary>The object name as text when <paramref name="text"/> is 40 hex digits (lower-cased, as git prints them), else null.</summary>
-    private static string? Hex(ReadOnlySpan<byte> text)
-    {
-        if (text.Length != ObjectId.Size * 2)
-        {
-            return null;
-        }
-
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiHexDigit((char)c))
-            {
-                return null;
-            }
-        }
-
-        return string.Create(text.Length, text, static (chars, bytes) =>
-        {
-            for (var i = 0; i < chars.Length; i++)
-            {
-                chars[i] = char.ToLowerInvariant((char)bytes[i]);
-            }
-        });
     }
 }
