@@ -192,7 +192,12 @@ public sealed class History : IDisposable
     private static Task<ReleaseLine> FindLineBeforeHeadAsync(string head, IReadOnlyList<VersionTag> versionTags,
         Func<IReadOnlyCollection<string>, IReadOnlySet<string>, Task<IReadOnlySet<string>>> notReachableFromHead)
     {
-        var tagged = versionTags.Select(t => t.Commit).ToHashSet(StringComparer.Ordinal);
+        var tagged = new HashSet<string>(versionTags.Count, StringComparer.Ordinal); // sized once: ten thousand tags are not rehashed
+        foreach (var tag in versionTags)
+        {
+            tagged.Add(tag.Commit);
+        }
+
         var notReachable = new HashSet<string>(StringComparer.Ordinal) { head };
         var reachable = new HashSet<string>(StringComparer.Ordinal);
         return VersionDiscovery.FindAsync(versionTags, async batch =>

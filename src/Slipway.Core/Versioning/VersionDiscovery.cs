@@ -9,7 +9,7 @@ public static class VersionDiscovery
     /// <summary>The version tags among <paramref name="tags"/> (name, commit), highest precedence first; other tags are ignored.</summary>
     public static IReadOnlyList<VersionTag> Candidates(IEnumerable<(string Name, string Commit)> tags, TagNaming naming)
     {
-        var list = new List<VersionTag>();
+        var list = new List<VersionTag>(tags.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var (name, commit) in tags)
         {
             if (naming.TryParse(name, out var version))

@@ -157,6 +157,7 @@ internal sealed class AncestryWalker(ObjectStore store, int readAheadAfter = Anc
 
         followingHead = false;
         var followed = readAhead.TakeFollowed(out var running);
+        nodes.EnsureCapacity(nodes.Count + (followed.Count * 2)); // the walk goes on below what was followed
         foreach (var (id, (parents, time)) in followed)
         {
             var node = Get(id);
