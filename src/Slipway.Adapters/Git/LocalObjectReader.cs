@@ -77,10 +77,13 @@ public sealed class LocalObjectReader : IDisposable
     /// <summary>Stops what <see cref="Prefetch"/> started, when no walk followed it (a repository with no version tag).</summary>
     public void EndPrefetch() => walker.Dispose();
 
-    /// <summary>Every tag under refs/tags/, with the commit (or other object) it peels to: what `git show-ref --dereference --tags` says.</summary>
-    public IReadOnlyList<TagRef> ListTags()
+    /// <summary>
+    /// Every tag under refs/tags/ whose name starts with <paramref name="prefix"/> (all of them by default), with the commit (or
+    /// other object) it peels to: what `git show-ref --dereference --tags` says.
+    /// </summary>
+    public IReadOnlyList<TagRef> ListTags(string prefix = "")
     {
-        var files = TagFiles.Read(commonDirectory, honourReplaceRefs: string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("GIT_NO_REPLACE_OBJECTS")));
+        var files = TagFiles.Read(commonDirectory, honourReplaceRefs: string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("GIT_NO_REPLACE_OBJECTS")), prefix);
         var tags = new List<TagRef>(files.Count);
         foreach (var (name, objectId, peeled) in files)
         {

@@ -72,7 +72,7 @@ public sealed class History : IDisposable
                 (IReadOnlyList<VersionTag> Tags, ReleaseLine BeforeHead) found;
                 try
                 {
-                    tags = files.ListTags();
+                    tags = files.ListTags(naming.Prefix); // other tags are not versions (TagNaming)
                     listed = clock.Elapsed.TotalMilliseconds;
                     found = await FindLineAsync(tags, naming, (head, commits, watch) => Task.FromResult(files.NotReachableFrom(head, commits, watch))).ConfigureAwait(false);
                 }

@@ -178,6 +178,12 @@ public sealed class LocalObjectReaderTests : IDisposable
 
         Assert.Equal(git, mine);
         Assert.Contains(mine, t => t.Name == "v2.0.0" && t.Commit == first);
+
+        // With a prefix (the configured tag.prefix), the others are skipped: packed and loose alike.
+        foreach (var prefix in new[] { "release/", "v2", "v9", "none-" })
+        {
+            Assert.Equal(mine.Where(t => t.Name.StartsWith(prefix, StringComparison.Ordinal)), reader.ListTags(prefix).OrderBy(t => t.Name, StringComparer.Ordinal));
+        }
     }
 
     [Theory]

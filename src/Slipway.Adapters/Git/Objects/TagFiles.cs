@@ -8,10 +8,11 @@ internal static class TagFiles
     private const string Tags = "refs/tags/";
 
     /// <summary>
-    /// Every tag: name (without refs/tags/), the object it names, and the object it peels to when packed-refs says so. A loose
-    /// ref overrides the packed one of the same name, as in git.
+    /// Every tag whose name (without refs/tags/) starts with <paramref name="prefix"/>: the name, the object it names, and the
+    /// object it peels to when packed-refs says so. A loose ref overrides the packed one of the same name, as in git. Other
+    /// tags are skipped before anything is made of them (a build-* tag for every few commits is common).
     /// </summary>
-    public static List<(string Name, ObjectId Object, ObjectId? Peeled)> Read(string commonDirectory, bool honourReplaceRefs)
+    public static List<(string Name, ObjectId Object, ObjectId? Peeled)> Read(string commonDirectory, bool honourReplaceRefs, string prefix = "")
     {
         var loose = new Dictionary<string, ObjectId>(StringComparer.Ordinal);
         var looseDirectory = Path.Combine(commonDirectory, "refs", "tags");
@@ -31,7 +32,11 @@ internal static class TagFiles
                     throw new NotSupportedException($"the ref file {path} does not hold an object name");
                 }
 
-                loose[Path.GetRelativePath(looseDirectory, path).Replace(Path.DirectorySeparatorChar, '/')] = id;
+                var looseName = Path.GetRelativePath(looseDirectory, path).Replace(Path.DirectorySeparatorChar, '/');
+                if (looseName.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    loose[looseName] = id;
+                }
             }
         }
 
@@ -43,7 +48,7 @@ internal static class TagFiles
             tags.Capacity = (int)Math.Min(length / 60, 1 << 20) + loose.Count;
             // Mapped, not read into a new array: ten thousand tags make a megabyte that would be fresh memory to fault in.
             using var map = MappedFile.Open(packed);
-            ReadPacked(map.Span(0, (int)Math.Min(map.Length, int.MaxValue)), tags, loose, honourReplaceRefs);
+            ReadPacked(map.Span(0, (int)Math.Min(map.Length, int.MaxValue)), tags, loose, honourReplaceRefs, Encoding.UTF8.GetBytes(prefix));
         }
 
         foreach (var (name, id) in loose)
@@ -55,7 +60,7 @@ internal static class TagFiles
     }
 
     private static void ReadPacked(ReadOnlySpan<byte> file, List<(string Name, ObjectId Object, ObjectId? Peeled)> tags,
-        Dictionary<string, ObjectId> loose, bool honourReplaceRefs)
+        Dictionary<string, ObjectId> loose, bool honourReplaceRefs, ReadOnlySpan<byte> prefix)
     {
         // "# pack-refs with: peeled fully-peeled sorted": with fully-peeled, a ref with no "^" line after it is not an annotated tag.
         var fullyPeeled = false;
@@ -102,6 +107,11 @@ internal static class TagFiles
                 }
 
                 continue;
+            }
+
+            if (!refName[Tags.Length..].StartsWith(prefix))
+            {
+                continue; // not a tag asked for: its "^" line, if any, peels nothing (last is -1)
             }
 
             var name = Encoding.UTF8.GetString(refName[Tags.Length..]);
