@@ -82,7 +82,7 @@ public sealed class History : IDisposable
                 }
 
                 Detail = string.Create(CultureInfo.InvariantCulture,
-                    $"tags and history read from the repository's files ({tags.Count} tags in {listed:0.0} ms, {files.CommitsRead} commits in {clock.Elapsed.TotalMilliseconds - listed:0.0} ms{(files.CommitsFromGraph > 0 ? $", {files.CommitsFromGraph} of them from the commit-graph" : "")}{(files.CommitsReadAhead > 0 ? $", {files.CommitsReadAhead} of them read ahead on a second thread" : "")})");
+                    $"tags and history read from the repository's files ({tags.Count} tags{(naming.Prefix.Length > 0 ? $" starting with '{naming.Prefix}'" : "")} in {listed:0.0} ms, {files.CommitsRead} commits in {clock.Elapsed.TotalMilliseconds - listed:0.0} ms{(files.CommitsFromGraph > 0 ? $", {files.CommitsFromGraph} of them from the commit-graph" : "")}{(files.CommitsReadAhead > 0 ? $", {files.CommitsReadAhead} of them read ahead on a second thread" : "")})");
                 return found;
             }
             catch (Exception e) when (IsReaderProblem(e))
