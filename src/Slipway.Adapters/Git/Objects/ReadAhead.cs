@@ -21,12 +21,12 @@ namespace Slipway.Adapters.Git.Objects;
 internal sealed class ReadAhead : IDisposable
 {
     /// <summary>
-    /// Sorting the pack's offsets costs ~3 ns an object, a commit ~5 µs: reading in pack order starts once a walk has read a
-    /// commit for every <c>Payback</c> objects of its pack (a walk that paid for the sorting many times over is long enough to
-    /// gain from it; a short walk in a large pack never pays for it).
+    /// Sorting the pack's offsets costs ~25 ns an object (2 ms for 80,000), a commit read ~5 µs: reading in pack order starts
+    /// once a walk has read a commit for every <c>Payback</c> objects of its pack, i.e. has spent about as long as the sorting
+    /// will take (a 500-commit release range in a pack of 1.2 million objects never starts it).
     /// </summary>
     private const int Payback = 256;
-    private const int FollowLimit = 1 << 16; // commits followed from HEAD at most (~15 MB), far more than a head start is worth
+    private const int FollowLimit = 1 << 16; // commits followed from HEAD at most (~7 MB), far more than a head start is worth
     private const int WindowEntries = 4096;  // entries of the pack made ready at a time: ~4,000 commits of a clone, ~600 of fast-import
     private const int Patience = 200;        // spins on an entry the helper is inflating, before the walk reads it too
 
