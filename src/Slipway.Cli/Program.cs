@@ -45,9 +45,9 @@ try
 {
     _ = GC.TryStartNoGCRegion(16 << 20);
 }
-catch (InvalidOperationException)
+catch (Exception e) when (e is InvalidOperationException or ArgumentOutOfRangeException)
 {
-    // Already in one (never, from here), or the runtime declines: collections as usual.
+    // Already in one (never, from here), or the runtime has less room (a hard heap limit): collections as usual.
 }
 
 return await parseResult.InvokeAsync().ConfigureAwait(false);

@@ -75,7 +75,7 @@ public sealed class LocalObjectReader : IDisposable
     public void Prefetch(string head) => walker.Prefetch(ObjectId.Parse(head));
 
     /// <summary>Stops what <see cref="Prefetch"/> started, when no walk followed it (a repository with no version tag).</summary>
-    public void EndPrefetch() => walker.Dispose();
+    public void EndPrefetch() => walker.StopReadAhead();
 
     /// <summary>
     /// Every tag under refs/tags/ whose name starts with <paramref name="prefix"/> (all of them by default), with the commit (or

@@ -67,23 +67,19 @@ public sealed class History : IDisposable
                     files.Prefetch(head);
                 }
 
-                IReadOnlyList<TagRef> tags;
-                double listed;
-                (IReadOnlyList<VersionTag> Tags, ReleaseLine BeforeHead) found;
                 try
                 {
-                    tags = files.ListTags(naming.Prefix); // other tags are not versions (TagNaming)
-                    listed = clock.Elapsed.TotalMilliseconds;
-                    found = await FindLineAsync(tags, naming, (head, commits, watch) => Task.FromResult(files.NotReachableFrom(head, commits, watch))).ConfigureAwait(false);
+                    var tags = files.ListTags(naming.Prefix); // other tags are not versions (TagNaming)
+                    var listed = clock.Elapsed.TotalMilliseconds;
+                    var found = await FindLineAsync(tags, naming, (head, commits, watch) => Task.FromResult(files.NotReachableFrom(head, commits, watch))).ConfigureAwait(false);
+                    Detail = string.Create(CultureInfo.InvariantCulture,
+                        $"tags and history read from the repository's files ({tags.Count} tags{(naming.Prefix.Length > 0 ? $" starting with '{naming.Prefix}'" : "")} in {listed:0.0} ms, {files.CommitsRead} commits in {clock.Elapsed.TotalMilliseconds - listed:0.0} ms{(files.CommitsFromGraph > 0 ? $", {files.CommitsFromGraph} of them from the commit-graph" : "")}{(files.CommitsReadAhead > 0 ? $", {files.CommitsReadAhead} of them read ahead on a second thread" : "")})");
+                    return found;
                 }
                 finally
                 {
                     files.EndPrefetch();
                 }
-
-                Detail = string.Create(CultureInfo.InvariantCulture,
-                    $"tags and history read from the repository's files ({tags.Count} tags{(naming.Prefix.Length > 0 ? $" starting with '{naming.Prefix}'" : "")} in {listed:0.0} ms, {files.CommitsRead} commits in {clock.Elapsed.TotalMilliseconds - listed:0.0} ms{(files.CommitsFromGraph > 0 ? $", {files.CommitsFromGraph} of them from the commit-graph" : "")}{(files.CommitsReadAhead > 0 ? $", {files.CommitsReadAhead} of them read ahead on a second thread" : "")})");
-                return found;
             }
             catch (Exception e) when (IsReaderProblem(e))
             {

@@ -44,12 +44,7 @@ public sealed class LocalObjectReaderTests : IDisposable
             using var reader = LocalObjectReader.Open(CommonDirectory(path), managedZlib ? new Inflater() : null);
             var notReachable = reader.NotReachableFrom(head, tagged, new HashSet<string>(tagged));
 
-            foreach (var commit in tagged)
-            {
-                var ancestor = Run.Git(path, ["merge-base", "--is-ancestor", commit, head]).ExitCode == 0;
-                Assert.True(ancestor != notReachable.Contains(commit),
-                    $"seed {seed} ({storage}): {commit} is {(ancestor ? "" : "not ")}an ancestor of {head} for git");
-            }
+            AssertAsGit(path, head, tagged, notReachable, $"seed {seed} ({storage})");
         }
     }
 
@@ -78,12 +73,7 @@ public sealed class LocalObjectReaderTests : IDisposable
             }
 
             var notReachable = reader.NotReachableFrom(head, tagged, new HashSet<string>(tagged));
-            foreach (var commit in tagged)
-            {
-                var ancestor = Run.Git(path, ["merge-base", "--is-ancestor", commit, head]).ExitCode == 0;
-                Assert.True(ancestor != notReachable.Contains(commit),
-                    $"seed {seed} ({storage}): {commit} is {(ancestor ? "" : "not ")}an ancestor of {head} for git");
-            }
+            AssertAsGit(path, head, tagged, notReachable, $"seed {seed} ({storage})");
 
             var random = new Random(seed);
             foreach (var from in tagged.OrderBy(_ => random.Next()).Take(4))
@@ -427,6 +417,16 @@ public sealed class LocalObjectReaderTests : IDisposable
         foreach (var clone in _clones)
         {
             clone.Dispose();
+        }
+    }
+
+    /// <summary>Each of <paramref name="tagged"/> is in <paramref name="notReachable"/> exactly when git says it is not an ancestor of <paramref name="head"/>.</summary>
+    private static void AssertAsGit(string path, string head, IEnumerable<string> tagged, IReadOnlySet<string> notReachable, string what)
+    {
+        foreach (var commit in tagged)
+        {
+            var ancestor = Run.Git(path, ["merge-base", "--is-ancestor", commit, head]).ExitCode == 0;
+            Assert.True(ancestor != notReachable.Contains(commit), $"{what}: {commit} is {(ancestor ? "" : "not ")}an ancestor of {head} for git");
         }
     }
 

@@ -145,7 +145,6 @@ internal sealed class AncestryWalker(ObjectStore store, int readAheadAfter = Anc
         }
     }
 
-    /// <summary>Stops the second thread, when no walk is coming to take what it read.</summary>
     public void Dispose() => StopReadAhead();
 
     private void TakePrefetched()
@@ -175,7 +174,8 @@ internal sealed class AncestryWalker(ObjectStore store, int readAheadAfter = Anc
         }
     }
 
-    private void StopReadAhead()
+    /// <summary>Stops the second thread (and waits for it), if one runs: at the end of each walk, or when no walk is coming.</summary>
+    public void StopReadAhead()
     {
         followingHead = false;
         if (readAhead is not null)

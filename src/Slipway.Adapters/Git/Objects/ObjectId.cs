@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 
 namespace Slipway.Adapters.Git.Objects;
 
@@ -13,7 +14,14 @@ internal readonly record struct ObjectId(ulong High, ulong Middle, uint Low)
         BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]));
 
     /// <summary>Parses 40 hex digits (either case); anything else is not an object name.</summary>
-    public static bool TryParse(ReadOnlySpan<char> hex, out ObjectId id)
+    public static bool TryParse(ReadOnlySpan<char> hex, out ObjectId id) => TryParseDigits(hex, out id);
+
+    /// <summary>Parses 40 hex digits given as ASCII bytes.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> hex, out ObjectId id) => TryParseDigits(hex, out id);
+
+    // One body for chars and bytes (compiled for each): the first 16 digits, the next 16 and the last 8 make the three integers.
+    private static bool TryParseDigits<T>(ReadOnlySpan<T> hex, out ObjectId id)
+        where T : unmanaged, IBinaryInteger<T>
     {
         id = default;
         if (hex.Length != Size * 2)
@@ -21,21 +29,20 @@ internal readonly record struct ObjectId(ulong High, ulong Middle, uint Low)
             return false;
         }
 
-        var digits = Digits;
         ulong high = 0, middle = 0, low = 0;
         var bad = 0;
         for (var i = 0; i < 16; i++)
         {
-            int h = digits[(byte)hex[i]], m = digits[(byte)hex[i + 16]];
-            bad |= h | m | (hex[i] | hex[i + 16]) >> 8;
+            int h = Digit(hex[i]), m = Digit(hex[i + 16]);
+            bad |= h | m;
             high = (high << 4) | (uint)h;
             middle = (middle << 4) | (uint)m;
         }
 
         for (var i = 32; i < 40; i++)
         {
-            int l = digits[(byte)hex[i]];
-            bad |= l | hex[i] >> 8;
+            var l = Digit(hex[i]);
+            bad |= l;
             low = (low << 4) | (uint)l;
         }
 
@@ -48,40 +55,11 @@ internal readonly record struct ObjectId(ulong High, ulong Middle, uint Low)
         return true;
     }
 
-    /// <summary>Parses 40 hex digits given as ASCII bytes.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> hex, out ObjectId id)
+    private static int Digit<T>(T c)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        id = default;
-        if (hex.Length != Size * 2)
-        {
-            return false;
-        }
-
-        var digits = Digits;
-        ulong high = 0, middle = 0, low = 0;
-        var bad = 0;
-        for (var i = 0; i < 16; i++)
-        {
-            int h = digits[hex[i]], m = digits[hex[i + 16]];
-            bad |= h | m;
-            high = (high << 4) | (uint)h;
-            middle = (middle << 4) | (uint)m;
-        }
-
-        for (var i = 32; i < 40; i++)
-        {
-            int l = digits[hex[i]];
-            bad |= l;
-            low = (low << 4) | (uint)l;
-        }
-
-        if (bad > 15)
-        {
-            return false;
-        }
-
-        id = new ObjectId(high, middle, (uint)low);
-        return true;
+        var code = uint.CreateTruncating(c);
+        return code < 256 ? Digits[(int)code] : 255;
     }
 
     // The value of each hex digit (either case), 255 for any other byte: a table, not Convert's vectorised hex (Native AOT

@@ -13,14 +13,12 @@ internal sealed class ObjectStore : IDisposable
     private readonly List<string> looseDirectories = [];
     private readonly List<PackFile> packs = [];
     private readonly IInflater inflater;
-    private readonly bool managedZlib;
     private byte[] scratch = new byte[1024];
     private int lastPack;
 
     private ObjectStore(IInflater inflater)
     {
         this.inflater = inflater;
-        managedZlib = inflater is Inflater;
     }
 
     /// <summary>The repository's commit-graph, when it has one: commits a walk reads without inflating them.</summary>
@@ -135,14 +133,17 @@ internal sealed class ObjectStore : IDisposable
         return scratch.AsSpan(0, limit);
     }
 
-    /// <summary>The pack that holds the object and where, or (null, -1) when no pack does (it is loose, or missing).</summary>
+    /// <summary>
+    /// The pack that holds the object and where, or (null, -1) when no pack does (it is loose, or missing). The read-ahead
+    /// thread calls it too: the packs are fixed once opened, and the pack last found in is only a hint to start from.
+    /// </summary>
     public (PackFile? Pack, long Offset) Locate(ObjectId id) => FindInPacks(id);
 
     /// <summary>This store's decoder (one thread at a time).</summary>
     public IInflater Inflater => inflater;
 
     /// <summary>A decoder of the same kind as this store's, for another thread (a decoder is not thread-safe).</summary>
-    public IInflater NewInflater() => managedZlib ? new Inflater() : BestInflater();
+    public IInflater NewInflater() => inflater is Inflater ? new Inflater() : BestInflater();
 
     /// <summary>libdeflate for whole objects where the system has it, the system's zlib, or else the managed decoder.</summary>
     private static IInflater BestInflater()

@@ -121,20 +121,13 @@ internal sealed class PackFile : IDisposable
     /// Inflates the start of the object at <paramref name="offset"/> into <paramref name="buffer"/> when it is stored whole
     /// (not as a delta, whose base would have to be rebuilt first): false for a delta, which the caller then reads whole.
     /// </summary>
-    public bool TryReadStart(long offset, IInflater inflater, Span<byte> buffer, out ObjectType type, out int length, out bool whole) =>
-        TryReadStart(offset, inflater, buffer, ObjectType.None, out type, out length, out whole);
-
-    /// <summary>
-    /// As <see cref="TryReadStart(long, IInflater, Span{byte}, out ObjectType, out int, out bool)"/>, but only for an object of
-    /// the type <paramref name="only"/> (unless it is <see cref="ObjectType.None"/>): any other is told from its first byte, and
-    /// not inflated. Safe on several threads at once, each with its own inflater and buffer, once the pack is <see cref="Open"/>.
-    /// </summary>
-    public bool TryReadStart(long offset, IInflater inflater, Span<byte> buffer, ObjectType only, out ObjectType type, out int length, out bool whole)
+    /// <remarks>Safe on several threads at once, each with its own inflater and buffer, once the pack is <see cref="Open"/>.</remarks>
+    public bool TryReadStart(long offset, IInflater inflater, Span<byte> buffer, out ObjectType type, out int length, out bool whole)
     {
         var file = Mapped;
         var header = file.Span(offset, 32);
         var code = ReadTypeAndSize(header, out var size, out var used);
-        if (code is < 1 or > 4 || (only != ObjectType.None && code != (int)only))
+        if (code is < 1 or > 4)
         {
             (type, length, whole) = (ObjectType.None, 0, false);
             return false;

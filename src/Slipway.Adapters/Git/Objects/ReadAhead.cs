@@ -198,9 +198,10 @@ internal sealed class ReadAhead : IDisposable
 
             ReadInPackOrder();
         }
-        catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // The walk reads whatever the helper did not, and reports a damaged object itself.
+            // Whatever went wrong here (a damaged object, or a fault of this class), the walk reads what the helper did not and
+            // reports a damaged object itself: an exception escaping a background thread would end the process with a trace.
         }
     }
 
@@ -214,8 +215,7 @@ internal sealed class ReadAhead : IDisposable
         while (Volatile.Read(ref phase) == Following && followed.Count < FollowLimit && queue.TryDequeue(out var id, out _))
         {
             var (inPack, offset) = store.Locate(id);
-            if (inPack is null || !inPack.TryReadStart(offset, helperInflater, buffer, ObjectType.Commit, out _, out var length, out var whole)
-                || !CommitHeader.TryParse(buffer.AsSpan(0, length), whole, out var parents, out var time))
+            if (inPack is null || !TryReadHeader(inPack, offset, helperInflater, buffer, out var parents, out var time))
             {
                 continue; // not a commit stored whole in a pack: the walk reads it, and what lies below it
             }
@@ -288,8 +288,7 @@ internal sealed class ReadAhead : IDisposable
             var state = Unusable;
             try
             {
-                if (pack!.TryReadStart(window.Offsets[k], inflater, buffer, out _, out var read, out var whole)
-                    && CommitHeader.TryParse(buffer.AsSpan(0, read), whole, out var parents, out var time))
+                if (TryReadHeader(pack!, window.Offsets[k], inflater, buffer, out var parents, out var time))
                 {
                     (window.Parents[k], window.Times[k], state) = (parents, time, Done);
                 }
@@ -302,6 +301,14 @@ internal sealed class ReadAhead : IDisposable
             Volatile.Write(ref window.States[k], state);
             return true;
         }
+    }
+
+    /// <summary>The parents and committer time of the commit at <paramref name="offset"/>, when it is a commit stored whole.</summary>
+    private static bool TryReadHeader(PackFile inPack, long offset, IInflater inflater, byte[] buffer, out ObjectId[] parents, out long time)
+    {
+        (parents, time) = ([], 0);
+        return inPack.TryReadStart(offset, inflater, buffer, out var type, out var length, out var whole) && type == ObjectType.Commit
+            && CommitHeader.TryParse(buffer.AsSpan(0, length), whole, out parents, out time);
     }
 
     /// <summary>Stops the helper and waits for it (it is between two entries within microseconds): the pack may be unmapped after this.</summary>
