@@ -106,15 +106,25 @@ public static partial class ConfigLoader
             return new TagConfig();
         }
 
-        var prefix = reader.Text("prefix") ?? new TagConfig().Prefix;
-        if (RefName.Problem(prefix + "1.0.0") is not null)
+        // One prefix, or a list (a history whose tag style changed): new tags get the first.
+        var prefixes = reader.StringList("prefix");
+        if (prefixes is { Count: 0 })
         {
             throw YamlNodeReader.Error(reader.File, reader.Node("prefix")!, reader.KeyPath("prefix"),
-                $"'{prefix}' cannot start a git tag name", "use letters, digits, '-', '_', '.' or '/' (e.g. v or release/)");
+                "the list of tag prefixes is empty", "give at least one, e.g. prefix: v (or prefix: [v, ''])");
+        }
+
+        foreach (var prefix in prefixes ?? [])
+        {
+            if (RefName.Problem(prefix + "1.0.0") is not null)
+            {
+                throw YamlNodeReader.Error(reader.File, reader.Node("prefix")!, reader.KeyPath("prefix"),
+                    $"'{prefix}' cannot start a git tag name", "use letters, digits, '-', '_', '.' or '/' (e.g. v or release/)");
+            }
         }
 
         reader.RejectUnknownKeys();
-        return new TagConfig { Prefix = prefix };
+        return prefixes is null ? new TagConfig() : new TagConfig { Prefixes = prefixes.Distinct(StringComparer.Ordinal).ToList(), Configured = true };
     }
 
     private static VersioningConfig ReadVersioning(YamlNodeReader? reader)

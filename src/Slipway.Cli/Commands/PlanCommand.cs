@@ -34,7 +34,7 @@ public static class PlanCommand
             // The preflight checks (git processes) run beside the planning (reading the files, on another thread); only the
             // tag check waits for the plan.
             var planning = Task.Run(() => ReleasePlanning.PlanAsync(repo, request, ct), ct);
-            var checks = await Preflight.RunAsync(repo, planning, fetch: false, ct).ConfigureAwait(false);
+            var checks = await Preflight.RunAsync(repo, planning, fetch: false, push: true, ct).ConfigureAwait(false);
             var plan = (await planning.ConfigureAwait(false)) with { Checks = checks };
             terminal.Detail(repo.History.Detail);
             await terminal.Out.WriteAsync(parse.GetValue(json)

@@ -37,7 +37,7 @@ public static class ReleaseCommand
             using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             var plan = await ReleasePlanning.PlanAsync(repo, request, ct).ConfigureAwait(false);
             repo.History.CloseFiles("the release writes to the repository from here on");
-            plan = plan with { Checks = await Preflight.RunAsync(repo, plan, fetch: !options.NoPush, ct).ConfigureAwait(false) };
+            plan = plan with { Checks = await Preflight.RunAsync(repo, plan, fetch: !options.NoPush, push: !options.NoPush, ct).ConfigureAwait(false) };
             var failed = plan.Checks.FirstOrDefault(c => !c.Ok);
             if (options.DryRun)
             {
@@ -85,8 +85,10 @@ public static class ReleaseCommand
             }
 
             await ReleasePipeline.RunAsync(context, steps, ct).ConfigureAwait(false);
+            // The command that finishes it: the same request (a stable release would otherwise cut a new version beside an rc).
+            var finish = string.Join(' ', new[] { "slipway release", parse.GetValue(bump), request.PrereleaseId is { } id ? $"--pre {id}" : null, "--yes" }.OfType<string>());
             await terminal.Out.WriteLineAsync(options.NoPush
-                ? $"tagged {plan.NextTag} (not pushed: run without --no-push to push)"
+                ? $"tagged {plan.NextTag} (not pushed: `{finish}` pushes it)"
                 : $"released {plan.NextTag}").ConfigureAwait(false);
             return 0;
         });

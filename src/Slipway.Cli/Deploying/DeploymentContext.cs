@@ -18,7 +18,7 @@ public sealed class DeploymentContext
         Git = git;
         State = state;
         Config = config;
-        Naming = new TagNaming(config.Tag.Prefix);
+        Naming = new TagNaming(config.Tag.Prefixes);
         Ledger = new GitLedger(state.TopLevel, config.Remote);
     }
 

@@ -28,6 +28,7 @@ public static class PlanRenderer
             json.WriteString("tag", plan.NextTag);
             json.WriteBoolean("prerelease", plan.Next.IsPrerelease);
             json.WriteBoolean("tagExistsAtHead", plan.TagExistsAtHead);
+            json.WriteString("status", StatusName(plan.Status));
             json.WriteEndObject();
             json.WriteString("bump", BumpDecision.Name(plan.Bump.Kind));
             json.WriteString("reason", plan.Bump.Reason);
@@ -71,17 +72,17 @@ public static class PlanRenderer
         text.AppendLine(plan.Current is { } current
             ? $"Current   {t.Bold(current.Version.ToString())}  (tag {Safe(current.Name)} on {current.ShortCommit})"
             : "Current   none (no version tag reachable from HEAD)");
-        text.AppendLine(plan.Bump.Kind == BumpKind.None && plan.NothingToRelease is not null
+        text.AppendLine(plan.Status == ReleaseStatus.NothingToRelease
             ? "Next      none (no release)"
             : $"Next      {t.Bold(plan.Next.ToString())}  (tag {Safe(plan.NextTag)})");
         text.AppendLine($"Why       {Safe(plan.Bump.Reason)}");
-        if (plan.NothingToRelease is { } nothing)
-        {
-            text.AppendLine($"          {t.Yellow("nothing to release: " + nothing)}");
-        }
-        else if (plan.TagExistsAtHead)
+        if (plan.Status == ReleaseStatus.AlreadyTagged)
         {
             text.AppendLine($"          {t.Yellow($"{Safe(plan.NextTag)} is already on HEAD: release will finish it (push) or report it released")}");
+        }
+        else if (plan.Refusal is var (message, _))
+        {
+            text.AppendLine($"          {t.Yellow(Safe(message))}");
         }
 
         text.AppendLine();
@@ -102,6 +103,17 @@ public static class PlanRenderer
 
         return text.ToString();
     }
+
+    /// <summary>The documented names of <see cref="ReleaseStatus"/> in `plan --json` (next.status).</summary>
+    public static string StatusName(ReleaseStatus status) => status switch
+    {
+        ReleaseStatus.Ready => "ready",
+        ReleaseStatus.AlreadyTagged => "alreadyTagged",
+        ReleaseStatus.NothingToRelease => "nothingToRelease",
+        ReleaseStatus.VersionExists => "versionExists",
+        ReleaseStatus.NotHigher => "notHigher",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
 
     private static void WriteTag(Utf8JsonWriter json, VersionTag? tag)
     {

@@ -69,11 +69,11 @@ public sealed class History : IDisposable
 
                 try
                 {
-                    var tags = files.ListTags(naming.Prefix); // other tags are not versions (TagNaming)
+                    var tags = files.ListTags(naming.ListingPrefix); // other tags are not versions (TagNaming)
                     var listed = clock.Elapsed.TotalMilliseconds;
                     var found = await FindLineAsync(tags, naming, (head, commits, watch) => Task.FromResult(files.NotReachableFrom(head, commits, watch))).ConfigureAwait(false);
                     Detail = string.Create(CultureInfo.InvariantCulture,
-                        $"tags and history read from the repository's files ({tags.Count} tags{(naming.Prefix.Length > 0 ? $" starting with '{naming.Prefix}'" : "")} in {listed:0.0} ms, {files.CommitsRead} commits in {clock.Elapsed.TotalMilliseconds - listed:0.0} ms{(files.CommitsFromGraph > 0 ? $", {files.CommitsFromGraph} of them from the commit-graph" : "")}{(files.CommitsReadAhead > 0 ? $", {files.CommitsReadAhead} of them read ahead on a second thread" : "")})");
+                        $"tags and history read from the repository's files ({tags.Count} tags{(naming.ListingPrefix.Length > 0 ? $" starting with '{naming.ListingPrefix}'" : "")} in {listed:0.0} ms, {files.CommitsRead} commits in {clock.Elapsed.TotalMilliseconds - listed:0.0} ms{(files.CommitsFromGraph > 0 ? $", {files.CommitsFromGraph} of them from the commit-graph" : "")}{(files.CommitsReadAhead > 0 ? $", {files.CommitsReadAhead} of them read ahead on a second thread" : "")})");
                     return found;
                 }
                 finally
@@ -101,6 +101,27 @@ public sealed class History : IDisposable
             ? await FindLineBeforeHeadAsync(head, versionTags, (commits, watch) => notReachable(head, commits, watch)).ConfigureAwait(false)
             : ReleaseLine.Empty;
         return (versionTags, line);
+    }
+
+    /// <summary>The name of every tag, whatever its prefix (to find version tags that another prefix would read).</summary>
+    public async Task<IReadOnlyList<string>> TagNamesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            lock (gate)
+            {
+                if (reader is { } files)
+                {
+                    return [.. files.ListTags().Select(t => t.Name)];
+                }
+            }
+        }
+        catch (Exception e) when (IsReaderProblem(e))
+        {
+            Abandon(e);
+        }
+
+        return [.. (await git.ListTagsAsync(string.Empty, cancellationToken).ConfigureAwait(false)).Select(t => t.Name)];
     }
 
     /// <summary>

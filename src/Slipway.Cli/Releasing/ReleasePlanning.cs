@@ -11,11 +11,14 @@ public static class ReleasePlanning
 {
     public static async Task<ReleasePlan> PlanAsync(Repository repo, ReleaseRequest request, CancellationToken cancellationToken)
     {
-        var rangeBase = ReleasePlanner.RangeBase(repo.BeforeHead, request.PrereleaseId);
+        var rangeBase = ReleasePlanner.RangeBase(repo.BeforeHead, repo.HeadTags, request.PrereleaseId);
         // Merge commits are read too: the tools that decide bumps see them (a merge body can hold a breaking change
         // or, for release-please, nested commits); the plan's commits and changelog leave them out.
         var range = await LogAsync(repo, rangeBase, cancellationToken).ConfigureAwait(false);
-        var bump = await DecideBumpAsync(repo, request, rangeBase, range, cancellationToken).ConfigureAwait(false);
+        // A HEAD already released needs no bump: the plan is that release.
+        var bump = ReleasePlanner.ReleasedHead(repo.HeadTags, request.PrereleaseId) is null
+            ? await DecideBumpAsync(repo, request, rangeBase, range, cancellationToken).ConfigureAwait(false)
+            : BumpDecision.Default(BumpKind.None);
         var commits = range.Where(c => !c.IsMerge).ToList();
         var plan = ReleasePlanner.Plan(repo.BeforeHead, repo.HeadTags, commits, bump, request.PrereleaseId,
             repo.Config.Versioning.Initial, repo.Naming, repo.VersionTags);

@@ -74,7 +74,7 @@ public sealed class Repository : IDisposable
                 "run `git fetch --unshallow --tags` (in GitHub Actions: actions/checkout with fetch-depth: 0)"));
         }
 
-        var naming = new TagNaming(config.Tag.Prefix);
+        var naming = new TagNaming(config.Tag.Prefixes);
         var history = History.Open(git, state, gitOnly);
         try
         {
@@ -89,6 +89,10 @@ public sealed class Repository : IDisposable
             throw;
         }
     }
+
+    /// <summary>Tags that are versions under a prefix tag.prefix does not list, by prefix (most first).</summary>
+    public async Task<IReadOnlyList<OtherPrefixTags>> OtherPrefixTagsAsync(CancellationToken cancellationToken) =>
+        OtherPrefixTags.Find(await History.TagNamesAsync(cancellationToken).ConfigureAwait(false), Naming);
 
     /// <summary>The commits of <paramref name="exclusiveFrom"/>..<paramref name="until"/> (all of its history when null), newest first.</summary>
     public IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, string until, bool includeMerges, CancellationToken cancellationToken) =>

@@ -28,8 +28,27 @@ public sealed record ReleasePlan
 
     public IReadOnlyList<PreflightCheck> Checks { get; init; } = [];
 
+    /// <summary>What release would do with this plan: cut it, finish the release on HEAD, or refuse (and why).</summary>
+    public required ReleaseStatus Status { get; init; }
+
     /// <summary>Why there is nothing to release, or null when there is something.</summary>
     public string? NothingToRelease { get; init; }
+
+    /// <summary>The tag in the way: the existing tag of the same version (<see cref="ReleaseStatus.VersionExists"/>) or the current, higher one (<see cref="ReleaseStatus.NotHigher"/>).</summary>
+    public VersionTag? Conflict { get; init; }
+
+    /// <summary>Why no new version can be cut from this plan, as one line and its fix; null when <see cref="Status"/> is <see cref="ReleaseStatus.Ready"/>.</summary>
+    public (string Message, string Fix)? Refusal => Status switch
+    {
+        ReleaseStatus.AlreadyTagged => ($"HEAD is already released as {NextTag}; there is nothing after it to release",
+            "commit the changes to release first (`slipway version` prints the current version; `slipway release` finishes an unpushed release)"),
+        ReleaseStatus.NothingToRelease => ($"nothing to release: {NothingToRelease}", "commit the changes to release first"),
+        ReleaseStatus.VersionExists => ($"{Next} already exists: tag {Conflict?.Name} on {Conflict?.ShortCommit}, not reachable from HEAD",
+            "choose another bump (--bump), or release from the branch that has it"),
+        ReleaseStatus.NotHigher => ($"{Next} is not higher than the current version {Conflict?.Version} (tag {Conflict?.Name}); a release never goes back",
+            $"choose a bigger bump (e.g. --bump {(Conflict?.Version.Patch == 0 ? (Conflict.Version.Minor == 0 ? "major" : "minor") : "patch")}), or release the lower line from its own branch"),
+        _ => null,
+    };
 
     public bool ChecksPass => Checks.All(c => c.Ok);
 }

@@ -8,14 +8,42 @@ namespace Slipway.Core.Releases;
 /// <summary>Decides the next version, its tag and its changelog from what git says. Pure: the same input, the same plan.</summary>
 public static class ReleasePlanner
 {
-    /// <summary>The tag a release range starts after: the last release for a stable release, the last tag of any kind for a prerelease.</summary>
-    public static VersionTag? RangeBase(ReleaseLine beforeHead, string? prereleaseId) =>
-        prereleaseId is null ? beforeHead.LatestStable : beforeHead.Latest;
+    /// <summary>
+    /// The version tag that makes HEAD already released for this request: its highest stable tag, or, for a prerelease
+    /// (<paramref name="prereleaseId"/> set), its highest tag of any kind. Null when HEAD carries none: a stable release of
+    /// the commit a release candidate is on is still to be made.
+    /// </summary>
+    public static VersionTag? ReleasedHead(IReadOnlyList<VersionTag> headTags, string? prereleaseId)
+    {
+        ArgumentNullException.ThrowIfNull(headTags);
+        VersionTag? released = null;
+        foreach (var tag in headTags)
+        {
+            if ((prereleaseId is not null || !tag.Version.IsPrerelease) && (released is null || tag.Version > released.Version))
+            {
+                released = tag;
+            }
+        }
+
+        return released;
+    }
+
+    /// <summary>
+    /// The tag a release range starts after: the last release before HEAD for a stable release, the last tag of any kind for
+    /// a prerelease. When HEAD is already released, the range is that release's own.
+    /// </summary>
+    public static VersionTag? RangeBase(ReleaseLine beforeHead, IReadOnlyList<VersionTag> headTags, string? prereleaseId)
+    {
+        ArgumentNullException.ThrowIfNull(beforeHead);
+        var prerelease = ReleasedHead(headTags, prereleaseId)?.Version.IsPrerelease ?? prereleaseId is not null;
+        return prerelease ? beforeHead.Latest : beforeHead.LatestStable;
+    }
 
     /// <param name="beforeHead">The release line from the tags on HEAD's ancestors, leaving out tags on HEAD itself.</param>
-    /// <param name="headTags">Version tags on HEAD itself (a release that tagged and failed, or a manual tag).</param>
-    /// <param name="commits">The commits of the release range, newest first.</param>
-    /// <param name="allVersions">Every version tag in the repository, reachable or not (to number prereleases and avoid collisions).</param>
+    /// <param name="headTags">Version tags on HEAD itself (a release that tagged and stopped, a release done, or a manual tag).</param>
+    /// <param name="commits">The commits since <see cref="RangeBase"/>, newest first.</param>
+    /// <param name="bump">The bump decided for this range; ignored when HEAD is already released.</param>
+    /// <param name="allVersions">Every version tag in the repository, reachable or not (to number prereleases and refuse a version that exists).</param>
     public static ReleasePlan Plan(
         ReleaseLine beforeHead,
         IReadOnlyList<VersionTag> headTags,
@@ -24,54 +52,60 @@ public static class ReleasePlanner
         string? prereleaseId,
         SemanticVersion initial,
         TagNaming naming,
-        IReadOnlyCollection<VersionTag> allVersions,
-        Func<IReadOnlyList<Commit>, string>? renderChangelog = null)
+        IReadOnlyCollection<VersionTag> allVersions)
     {
-        // First as if HEAD were not tagged: when that gives a tag HEAD already has, this is a re-run of that release.
-        // Otherwise HEAD's own tags count like any other (a manual tag is a release), so their range is empty.
-        var line = beforeHead;
-        var (rangeBase, next) = Next(line, bump, prereleaseId, initial, allVersions, headTags);
-        var nextTag = naming.TagFor(next);
-        var atHead = headTags.Any(t => t.Name == nextTag);
-        if (!atHead && headTags.Count > 0)
-        {
-            line = WithHeadTags(beforeHead, headTags);
-            (rangeBase, next) = Next(line, bump, prereleaseId, initial, allVersions, headTags);
-            nextTag = naming.TagFor(next);
-            if (rangeBase is not null && headTags.Contains(rangeBase))
-            {
-                commits = [];
-            }
-        }
-
+        ArgumentNullException.ThrowIfNull(bump);
+        ArgumentNullException.ThrowIfNull(naming);
+        var rangeBase = RangeBase(beforeHead, headTags, prereleaseId);
         var current = WithHeadTags(beforeHead, headTags).Latest;
-        string? nothing = null;
-        if (!atHead && bump.Kind == BumpKind.None)
+        if (ReleasedHead(headTags, prereleaseId) is { } released)
         {
-            nothing = bump.Reason;
-        }
-        else if (!atHead && commits.Count == 0)
-        {
-            nothing = rangeBase is null ? "there are no commits to release" : $"there are no commits since {rangeBase.Name}";
+            // A HEAD that carries a release is released: the plan is that release, whatever bump was asked for (a re-run
+            // finishes it; there is nothing after it to release).
+            return new ReleasePlan
+            {
+                Current = current,
+                Base = rangeBase,
+                Bump = BumpDecision.Released(released, rangeBase?.Version ?? initial),
+                Next = released.Version,
+                NextTag = released.Name,
+                Commits = commits,
+                Changelog = SeedChangelog(commits),
+                TagExistsAtHead = true,
+                Status = ReleaseStatus.AlreadyTagged,
+            };
         }
 
+        var target = bump.Apply(beforeHead.LatestStable?.Version ?? initial);
+        var next = prereleaseId is null || bump.Kind == BumpKind.None ? target : NextPrerelease(target, prereleaseId, allVersions);
+        var existing = allVersions.Where(t => t.Version.CompareTo(next) == 0).OrderBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault();
+        string? nothing = bump.Kind == BumpKind.None ? bump.Reason
+            : commits.Count == 0 ? (rangeBase is null ? "there are no commits to release" : $"there are no commits since {rangeBase.Name}")
+            : null;
+        var (status, conflict) = nothing is not null ? (ReleaseStatus.NothingToRelease, (VersionTag?)null)
+            : existing is not null ? (ReleaseStatus.VersionExists, existing)
+            : current is not null && next <= current.Version ? (ReleaseStatus.NotHigher, current)
+            : (ReleaseStatus.Ready, null);
         return new ReleasePlan
         {
             Current = current,
             Base = rangeBase,
             Bump = bump,
             Next = next,
-            NextTag = nextTag,
+            NextTag = naming.TagFor(next),
             Commits = commits,
-            Changelog = (renderChangelog ?? SeedChangelog)(commits),
-            TagExistsAtHead = atHead,
+            Changelog = SeedChangelog(commits),
+            TagExistsAtHead = false,
+            Status = status,
             NothingToRelease = nothing,
+            Conflict = conflict,
         };
     }
 
     /// <summary>The seed's changelog: one line per commit, "- subject (abc1234)", newest first.</summary>
     public static string SeedChangelog(IReadOnlyList<Commit> commits)
     {
+        ArgumentNullException.ThrowIfNull(commits);
         var text = new StringBuilder();
         foreach (var commit in commits)
         {
@@ -82,20 +116,17 @@ public static class ReleasePlanner
     }
 
     /// <summary>The annotated tag's message: "Release vX.Y.Z", a blank line, the changelog.</summary>
-    public static string TagMessage(ReleasePlan plan) =>
-        plan.Changelog.Length == 0 ? $"Release {plan.NextTag}\n" : $"Release {plan.NextTag}\n\n{plan.Changelog.TrimEnd('\n')}\n";
-
-    private static (VersionTag? RangeBase, SemanticVersion Next) Next(ReleaseLine line, BumpDecision bump, string? prereleaseId,
-        SemanticVersion initial, IReadOnlyCollection<VersionTag> allVersions, IReadOnlyList<VersionTag> headTags)
+    public static string TagMessage(ReleasePlan plan)
     {
-        var target = bump.Apply(line.LatestStable?.Version ?? initial);
-        var next = prereleaseId is null ? target : NextPrerelease(target, prereleaseId, allVersions, headTags);
-        return (RangeBase(line, prereleaseId), next);
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Changelog.Length == 0 ? $"Release {plan.NextTag}\n" : $"Release {plan.NextTag}\n\n{plan.Changelog.TrimEnd('\n')}\n";
     }
 
     /// <summary>The release line once the tags on HEAD (highest first) are counted too.</summary>
     public static ReleaseLine WithHeadTags(ReleaseLine beforeHead, IReadOnlyList<VersionTag> headTags)
     {
+        ArgumentNullException.ThrowIfNull(beforeHead);
+        ArgumentNullException.ThrowIfNull(headTags);
         var latest = beforeHead.Latest;
         var stable = beforeHead.LatestStable;
         foreach (var tag in headTags)
@@ -114,15 +145,14 @@ public static class ReleasePlanner
         return new ReleaseLine(latest, stable);
     }
 
-    /// <summary>target-id.N where N follows the highest existing target-id.N (tags on HEAD excluded, so a re-run resumes rather than skipping a number).</summary>
-    private static SemanticVersion NextPrerelease(SemanticVersion target, string id, IReadOnlyCollection<VersionTag> all, IReadOnlyList<VersionTag> headTags)
+    /// <summary>target-id.N where N follows the highest existing target-id.N anywhere in the repository.</summary>
+    private static SemanticVersion NextPrerelease(SemanticVersion target, string id, IReadOnlyCollection<VersionTag> all)
     {
         long highest = 0;
         foreach (var tag in all)
         {
             var v = tag.Version;
-            if (v.Major != target.Major || v.Minor != target.Minor || v.Patch != target.Patch || v.Prerelease.Length != 2
-                || v.Prerelease[0] != id || headTags.Any(h => h.Name == tag.Name))
+            if (v.Major != target.Major || v.Minor != target.Minor || v.Patch != target.Patch || v.Prerelease.Length != 2 || v.Prerelease[0] != id)
             {
                 continue;
             }

@@ -17,5 +17,15 @@ public sealed record BumpDecision(BumpKind Kind, string Reason)
 
     public static BumpDecision Default(BumpKind kind) => new(kind, $"{Name(kind)}, the default bump (versioning.bump: manual)");
 
+    /// <summary>The bump a release already on HEAD made from <paramref name="from"/> (the version its range starts after).</summary>
+    public static BumpDecision Released(VersionTag released, SemanticVersion from)
+    {
+        ArgumentNullException.ThrowIfNull(released);
+        ArgumentNullException.ThrowIfNull(from);
+        var to = released.Version;
+        var kind = to.Major != from.Major ? BumpKind.Major : to.Minor != from.Minor ? BumpKind.Minor : to.Patch != from.Patch ? BumpKind.Patch : BumpKind.None;
+        return new BumpDecision(kind, $"{Name(kind)}: {released.Name}, the release on HEAD") { Version = to };
+    }
+
     public static string Name(BumpKind kind) => kind.ToString().ToLowerInvariant();
 }

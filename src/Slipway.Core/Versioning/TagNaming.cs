@@ -2,18 +2,62 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Slipway.Core.Versioning;
 
-/// <summary>Turns versions into tag names and back, for one tag prefix ("v" gives v1.2.3).</summary>
-public sealed class TagNaming(string prefix)
+/// <summary>
+/// Turns versions into tag names and back. New tags get the first prefix ("v" gives v1.2.3); a tag with any of the
+/// prefixes is a version (a history that moved from `v1.2.3` to `1.2.3`, or back, is read whole).
+/// </summary>
+public sealed class TagNaming
 {
-    public string Prefix { get; } = prefix;
+    public TagNaming(params IReadOnlyList<string> prefixes)
+    {
+        ArgumentNullException.ThrowIfNull(prefixes);
+        if (prefixes.Count == 0)
+        {
+            throw new ArgumentException("at least one tag prefix is needed", nameof(prefixes));
+        }
+
+        Prefixes = prefixes;
+        ListingPrefix = prefixes.Aggregate((common, next) => common[..CommonLength(common, next)]);
+    }
+
+    /// <summary>The prefix new tags get.</summary>
+    public string Prefix => Prefixes[0];
+
+    /// <summary>Every prefix a version tag may have, the one new tags get first.</summary>
+    public IReadOnlyList<string> Prefixes { get; }
+
+    /// <summary>What every version tag's name starts with (the prefixes' common start): tags without it need not be read at all.</summary>
+    public string ListingPrefix { get; }
 
     public string TagFor(SemanticVersion version) => Prefix + version;
 
-    /// <summary>The version a tag name stands for, or false when the name is not prefix + SemVer (such tags are ignored).</summary>
+    /// <summary>The version a tag name stands for, or false when the name is not one of the prefixes + SemVer (such tags are ignored).</summary>
     public bool TryParse(string tagName, [NotNullWhen(true)] out SemanticVersion? version)
     {
+        ArgumentNullException.ThrowIfNull(tagName);
+        foreach (var prefix in Prefixes)
+        {
+            if (tagName.StartsWith(prefix, StringComparison.Ordinal) && SemanticVersion.TryParse(tagName.AsSpan(prefix.Length), out version, out _))
+            {
+                return true;
+            }
+        }
+
         version = null;
-        return tagName.StartsWith(Prefix, StringComparison.Ordinal)
-            && SemanticVersion.TryParse(tagName.AsSpan(Prefix.Length), out version, out _);
+        return false;
+    }
+
+    /// <summary>How the prefixes are written for people: 'v', or 'v' or '' (no prefix).</summary>
+    public string Describe() => string.Join(" or ", Prefixes.Select(p => $"'{p}'"));
+
+    private static int CommonLength(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n])
+        {
+            n++;
+        }
+
+        return n;
     }
 }

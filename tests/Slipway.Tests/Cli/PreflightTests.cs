@@ -99,6 +99,7 @@ public sealed class PreflightTests
         Assert.Equal(repo.Git("rev-parse", "HEAD~1"), json.GetProperty("current").GetProperty("commit").GetString());
         Assert.Equal("1.1.0", json.GetProperty("next").GetProperty("version").GetString());
         Assert.Equal("v1.1.0", json.GetProperty("next").GetProperty("tag").GetString());
+        Assert.Equal("ready", json.GetProperty("next").GetProperty("status").GetString());
         Assert.Equal("minor", json.GetProperty("bump").GetString());
         Assert.Equal(repo.Head, json.GetProperty("head").GetString());
         Assert.Equal("main", json.GetProperty("branch").GetString());
@@ -107,7 +108,7 @@ public sealed class PreflightTests
         Assert.Equal("fix: second", commit.GetProperty("subject").GetString());
         Assert.Equal(string.Empty, commit.GetProperty("body").GetString());
         Assert.Equal($"- fix: second ({repo.Head[..7]})\n", json.GetProperty("changelog").GetString());
-        Assert.Equal(5, json.GetProperty("checks").GetArrayLength());
+        Assert.Equal(["branch", "prefix", "clean", "remote", "tag", "version", "changes"], json.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
     }
 
     [Fact]

@@ -98,6 +98,40 @@ public sealed class ReleaseTests
     }
 
     [Fact]
+    public void No_push_needs_no_remote()
+    {
+        using var repo = new GitRepo();
+        repo.Commit("fix: first");
+        repo.Tag("v1.2.0");
+        repo.Commit("fix: second");
+
+        var result = repo.Slipway("release", "--yes", "--no-push");
+        Expect.Success(result);
+        Assert.Equal("tagged v1.2.1 (not pushed: `slipway release --yes` pushes it)\n", result.StandardOutput);
+        Assert.Equal(repo.Head, repo.Git("rev-list", "-n", "1", "v1.2.1"));
+    }
+
+    [Fact]
+    public void A_prerelease_tagged_with_no_push_is_finished_by_the_command_the_hint_names()
+    {
+        using var remote = new BareRemote();
+        using var repo = RepoWithRemote(remote);
+
+        var tagged = repo.Slipway("release", "minor", "--pre", "rc", "--yes", "--no-push");
+        Expect.Success(tagged);
+        Assert.Equal("tagged v1.3.0-rc.1 (not pushed: `slipway release minor --pre rc --yes` pushes it)\n", tagged.StandardOutput);
+        Assert.Equal(["v1.2.0"], remote.Tags().Keys);
+
+        // The hint's command, word for word: it pushes the candidate and cuts nothing new.
+        var finished = repo.Slipway("release", "minor", "--pre", "rc", "--yes");
+        Expect.Success(finished);
+        Assert.Equal("released v1.3.0-rc.1\n", finished.StandardOutput);
+        Assert.Equal(["v1.2.0", "v1.3.0-rc.1"], remote.Tags().Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(repo.Head, remote.BranchCommit());
+        Assert.Equal(["v1.2.0", "v1.3.0-rc.1"], repo.Git("tag", "--list").Split('\n').Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_tag_pushed_by_hand_is_a_release_like_any_other()
     {
         using var remote = new BareRemote();
@@ -108,8 +142,12 @@ public sealed class ReleaseTests
         Assert.Equal("1.2.3\n", repo.Slipway("version").StandardOutput);
         var plan = JsonDocument.Parse(repo.Slipway("plan", "--json").StandardOutput).RootElement;
         Assert.Equal("v1.2.3", plan.GetProperty("current").GetProperty("tag").GetString());
-        Assert.Equal("1.2.4", plan.GetProperty("next").GetProperty("version").GetString());
-        Expect.OneLineError(repo.Slipway("release", "--yes"), 3, "nothing to release", "v1.2.3");
+        Assert.Equal("1.2.3", plan.GetProperty("next").GetProperty("version").GetString());
+        Assert.Equal("alreadyTagged", plan.GetProperty("next").GetProperty("status").GetString());
+        var again = repo.Slipway("release", "--yes");
+        Expect.Success(again);
+        Assert.Equal("v1.2.3 is already released\n", again.StandardOutput);
+        Expect.OneLineError(repo.Slipway("version", "--next"), 3, "HEAD is already released as v1.2.3");
 
         repo.Commit("fix: after the manual tag");
         Expect.Success(repo.Slipway("release", "--yes"));

@@ -110,12 +110,13 @@ public sealed class VersionDiscoveryTests
         repo.Tag("v1.3.0-rc.2");
         repo.Commit("fix: c");
         Assert.Equal("1.3.0-rc.2\n", repo.Slipway("version").StandardOutput);
-        // 1.3.0-rc.2 is not the base of a patch on the 1.2.x line...
-        Assert.Equal("1.2.6\n", repo.Slipway("version", "--next", "--bump", "patch").StandardOutput);
+        // 1.3.0-rc.2 is not the base of a patch on the 1.2.x line, and 1.2.6 would be lower than it: no release goes back...
+        Expect.OneLineError(repo.Slipway("version", "--next", "--bump", "patch"), 3, "1.2.6 is not higher than the current version 1.3.0-rc.2");
         // ...while minor releases the version the candidates were for, and --pre numbers the next candidate.
         Assert.Equal("1.3.0\n", repo.Slipway("version", "--next", "--bump", "minor").StandardOutput);
         Assert.Equal("1.3.0-rc.3\n", repo.Slipway("version", "--next", "--bump", "minor", "--pre", "rc").StandardOutput);
-        Assert.Equal("1.3.0-beta.1\n", repo.Slipway("version", "--next", "--bump", "minor", "--pre", "beta").StandardOutput);
+        // A beta after an rc of the same version would go back (beta < rc): refused like any lower version.
+        Expect.OneLineError(repo.Slipway("version", "--next", "--bump", "minor", "--pre", "beta"), 3, "1.3.0-beta.1 is not higher than the current version 1.3.0-rc.2");
     }
 
     [Fact]

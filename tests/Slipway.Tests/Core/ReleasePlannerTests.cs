@@ -40,14 +40,55 @@ public sealed class ReleasePlannerTests
     }
 
     [Fact]
-    public void A_different_tag_on_head_means_nothing_new_to_release()
+    public void A_release_on_head_is_the_plan_whatever_bump_is_asked_for()
     {
         var v125 = Tag("1.2.5", "base");
-        var plan = Plan(new ReleaseLine(v125, v125), [Tag("1.3.0", "head")], [Commit("h", "feat: x")], BumpKind.Patch);
-        Assert.False(plan.TagExistsAtHead);
-        Assert.Equal("1.3.1", plan.Next.ToString());
-        Assert.Empty(plan.Commits);
-        Assert.Equal("there are no commits since v1.3.0", plan.NothingToRelease);
+        foreach (var kind in new[] { BumpKind.Patch, BumpKind.Minor, BumpKind.Major, BumpKind.None })
+        {
+            var plan = Plan(new ReleaseLine(v125, v125), [Tag("1.3.0", "head")], [Commit("h", "feat: x")], kind);
+            Assert.True(plan.TagExistsAtHead);
+            Assert.Equal(ReleaseStatus.AlreadyTagged, plan.Status);
+            Assert.Equal("1.3.0", plan.Next.ToString());
+            Assert.Equal(v125, plan.Base);
+            Assert.Equal(BumpKind.Minor, plan.Bump.Kind);
+            Assert.StartsWith("HEAD is already released as v1.3.0", plan.Refusal!.Value.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_prerelease_request_on_a_released_head_is_that_release_and_its_base_is_the_last_tag_of_any_kind()
+    {
+        var v125 = Tag("1.2.5", "base");
+        var rc1 = Tag("1.3.0-rc.1", "rc1");
+        var plan = Plan(new ReleaseLine(rc1, v125), [Tag("1.3.0-rc.2", "head")], [Commit("h", "fix: x")], BumpKind.Minor, "rc");
+        Assert.Equal(ReleaseStatus.AlreadyTagged, plan.Status);
+        Assert.Equal("1.3.0-rc.2", plan.Next.ToString());
+        Assert.Equal(rc1, plan.Base);
+        Assert.Equal(v125, ReleasePlanner.RangeBase(new ReleaseLine(rc1, v125), [Tag("1.3.0-rc.2", "head")], null));
+    }
+
+    [Fact]
+    public void A_version_below_the_current_release_candidate_is_not_higher()
+    {
+        var v125 = Tag("1.2.5", "base");
+        var rc = Tag("1.3.0-rc.2", "rc");
+        var plan = Plan(new ReleaseLine(rc, v125), [], [Commit("h", "fix: x")], BumpKind.Patch, all: [v125, rc]);
+        Assert.Equal(ReleaseStatus.NotHigher, plan.Status);
+        Assert.Equal(rc, plan.Conflict);
+        Assert.Equal(("1.2.6 is not higher than the current version 1.3.0-rc.2 (tag v1.3.0-rc.2); a release never goes back",
+            "choose a bigger bump (e.g. --bump minor), or release the lower line from its own branch"), plan.Refusal);
+        Assert.Equal(ReleaseStatus.Ready, Plan(new ReleaseLine(rc, v125), [], [Commit("h", "fix: x")], BumpKind.Minor, all: [v125, rc]).Status);
+    }
+
+    [Fact]
+    public void A_version_that_exists_anywhere_is_refused_even_under_another_name()
+    {
+        var v1 = Tag("1.0.0", "base");
+        var elsewhere = new VersionTag("1.1.0", SemanticVersion.Parse("1.1.0"), "side");
+        var plan = Plan(new ReleaseLine(v1, v1), [], [Commit("h", "feat: x")], BumpKind.Minor, all: [v1, elsewhere]);
+        Assert.Equal(ReleaseStatus.VersionExists, plan.Status);
+        Assert.Equal(elsewhere, plan.Conflict);
+        Assert.Null(plan.NothingToRelease);
     }
 
     [Fact]
