@@ -250,18 +250,22 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         await RunAsync(["commit", "--quiet", "--cleanup=verbatim", "--file=-", "--", .. paths], cancellationToken, message).ConfigureAwait(false);
     }
 
-    public async IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, string until, bool includeMerges,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, string until, bool includeMerges, CancellationToken cancellationToken) =>
+        LogAsync(exclusiveFrom is null ? until : $"{exclusiveFrom}..{until}", includeMerges ? [] : ["--no-merges"], cancellationToken);
+
+    public async Task<Commit> CommitAsync(string revision, CancellationToken cancellationToken)
     {
-        var arguments = new List<string> { "log", "-z", LogFormat };
-        if (!includeMerges)
+        await foreach (var commit in LogAsync(revision, ["-1"], cancellationToken).ConfigureAwait(false))
         {
-            arguments.Add("--no-merges");
+            return commit;
         }
 
-        arguments.Add("--end-of-options");
-        arguments.Add(exclusiveFrom is null ? until : $"{exclusiveFrom}..{until}");
-        arguments.Add("--");
+        throw new SlipwayException(SlipwayError.Failed($"{revision} is not a commit here", "fetch it first (git fetch --tags)"));
+    }
+
+    private async IAsyncEnumerable<Commit> LogAsync(string revisions, IReadOnlyList<string> options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        List<string> arguments = ["log", "-z", LogFormat, .. options, "--end-of-options", revisions, "--"];
         var info = ProcessRunner.StartInfo("git", arguments, WorkingDirectory, Environment);
         using var process = ProcessRunner.Start(info);
         process.StandardInput.Close();

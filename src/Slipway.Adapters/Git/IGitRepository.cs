@@ -31,6 +31,9 @@ public interface IGitRepository
     IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, string until, bool includeMerges, CancellationToken cancellationToken);
 
     /// <summary>Whether <paramref name="ancestor"/> is <paramref name="descendant"/> or one of its ancestors.</summary>
+    /// <summary>One commit (a tag is peeled to its commit).</summary>
+    Task<Commit> CommitAsync(string revision, CancellationToken cancellationToken);
+
     Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken cancellationToken);
 
     /// <summary>Stages exactly <paramref name="paths"/> and commits them (and only them) with the message.</summary>

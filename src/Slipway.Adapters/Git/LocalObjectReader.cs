@@ -145,6 +145,14 @@ public sealed class LocalObjectReader : IDisposable
         return commits;
     }
 
+    /// <summary>One commit, by its name.</summary>
+    public Commit ReadCommit(string sha)
+    {
+        var id = ObjectId.Parse(sha);
+        var (type, data) = store.Read(id);
+        return type == ObjectType.Commit ? CommitReader.Read(id, data) : throw new InvalidDataException($"{id} is not a commit");
+    }
+
     private ObjectId Peel(ObjectId id)
     {
         for (var depth = 0; depth < 16; depth++)

@@ -30,7 +30,10 @@ public static class ChangelogFile
 
         var releaseLink = KeepAChangelogTemplate.LinkLine(release, remote);
         var unreleasedLink = remote is null ? null : $"[Unreleased]: {remote.CompareUrl(release.Tag, "HEAD")}";
-        var text = ChangelogFileMerger.Merge(existing?.Text, version, section, releaseLink, unreleasedLink);
+        // The entries `changelog --write` may have put under Unreleased for these commits (in Keep a Changelog's form) move into the section.
+        var generated = (section + KeepAChangelogTemplate.Section(release, remote))
+            .Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal) || l.StartsWith("  ", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var text = ChangelogFileMerger.Merge(existing?.Text, version, section, releaseLink, unreleasedLink, generated);
         return new TextFile(text, existing?.Utf8Bom ?? false);
     }
 }

@@ -44,59 +44,59 @@ public sealed class ChangelogSource
     public ChangelogRelease Build(ReleaseHeading heading, IEnumerable<Commit> commits) =>
         ChangelogBuilder.Build(heading, commits, Parse, Repository.Config.Changelog, Repository.Naming);
 
-    /// <summary>Every release reachable from HEAD, newest first (the unreleased commits first when there are any), in one walk of the history.</summary>
-    /// <remarks>Walking newest first, a commit belongs to the release of the last version tag seen (git-cliff's rule; exact on a linear history).</remarks>
+    /// <summary>
+    /// Every release reachable from HEAD, highest version first, after the unreleased commits when there are any. Each
+    /// release is exactly what `slipway notes` gives for it, and the unreleased commits exactly what `changelog
+    /// --unreleased` gives: a commit is under every release whose range holds it (a release candidate's commits are under
+    /// the final version too), never under one that cannot reach it.
+    /// </summary>
     public async Task<IReadOnlyList<ChangelogRelease>> HistoryAsync(CancellationToken cancellationToken)
     {
-        var tagged = await TaggedCommitsAsync(cancellationToken).ConfigureAwait(false);
-        var buckets = new List<(VersionTag? Tag, DateOnly? Date, List<Commit> Commits)> { (null, null, []) };
-        if (Repository.State.Head is not null)
+        var releases = new List<ChangelogRelease>();
+        if (Repository.State.Head is not { } head)
         {
-            await foreach (var commit in Repository.LogAsync(null, "HEAD", includeMerges: true, cancellationToken).ConfigureAwait(false))
-            {
-                if (tagged.TryGetValue(commit.Sha, out var tag))
-                {
-                    buckets.Add((tag, DateOnly.FromDateTime(commit.AuthorDate.DateTime), []));
-                }
-
-                if (!commit.IsMerge)
-                {
-                    buckets[^1].Commits.Add(commit);
-                }
-            }
+            return releases;
         }
 
-        var releases = new List<ChangelogRelease>();
-        for (var i = 0; i < buckets.Count; i++)
+        var latest = Repository.Line.Latest;
+        var unreleased = await ReleaseAsync(ReleaseHeading.Unreleased(latest?.Name), latest?.Commit, "HEAD", cancellationToken).ConfigureAwait(false);
+        if (unreleased.Entries.Count > 0)
         {
-            var (tag, date, commits) = buckets[i];
-            if (tag is null && commits.Count == 0)
-            {
-                continue;
-            }
+            releases.Add(unreleased);
+        }
 
-            var previous = i + 1 < buckets.Count ? buckets[i + 1].Tag?.Name : null;
-            releases.Add(Build(new ReleaseHeading(tag?.Version.ToString(), tag?.Name, previous, date), commits));
+        var tags = Repository.VersionTags;
+        var notReachable = await Repository.History.NotReachableFromAsync(head, tags.Select(t => t.Commit).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        var reachable = tags.Where(t => !notReachable.Contains(t.Commit)).DistinctBy(t => t.Version.ToString()).ToList();
+        foreach (var tag in reachable)
+        {
+            releases.Add(await ReleaseOfAsync(tag, reachable, cancellationToken).ConfigureAwait(false));
         }
 
         return releases;
     }
 
-    /// <summary>Each commit that carries version tags, with its highest one.</summary>
-    private async Task<Dictionary<string, VersionTag>> TaggedCommitsAsync(CancellationToken cancellationToken)
+    /// <summary>The release of an existing version: from its previous release (<see cref="PreviousRelease"/>) to its tag, dated by its commit.</summary>
+    /// <param name="tags">The tags the previous release is chosen from: every version tag, or those HEAD reaches (the previous one is an ancestor, so it is among them).</param>
+    public async Task<ChangelogRelease> ReleaseOfAsync(VersionTag tag, IEnumerable<VersionTag> tags, CancellationToken cancellationToken)
     {
-        var tags = Repository.VersionTags;
-        var commits = await Repository.Git.ResolveCommitsAsync(tags.Select(t => "refs/tags/" + t.Name).ToList(), cancellationToken).ConfigureAwait(false);
-        var result = new Dictionary<string, VersionTag>(StringComparer.Ordinal);
-        for (var i = 0; i < tags.Count; i++)
+        var history = Repository.History;
+        var previous = await PreviousRelease.FindAsync(tag, tags, (a, d) => history.IsAncestorAsync(a, d, cancellationToken)).ConfigureAwait(false);
+        var commits = new List<Commit>();
+        Commit? tip = null;
+        await foreach (var commit in Repository.LogAsync(previous?.Commit, tag.Commit, includeMerges: true, cancellationToken).ConfigureAwait(false))
         {
-            if (!result.TryGetValue(commits[i], out var existing) || tags[i].Version > existing.Version)
+            tip ??= commit.Sha == tag.Commit ? commit : null;
+            if (!commit.IsMerge)
             {
-                result[commits[i]] = tags[i] with { Commit = commits[i] };
+                commits.Add(commit);
             }
         }
 
-        return result;
+        // Two versions on one commit: the range is empty, the date is still the commit's.
+        tip ??= await history.CommitAsync(tag.Commit, cancellationToken).ConfigureAwait(false);
+        var date = DateOnly.FromDateTime(tip.AuthorDate.DateTime);
+        return Build(new ReleaseHeading(tag.Version.ToString(), tag.Name, previous?.Name, date), commits);
     }
 
     /// <summary>The template named on the command line or in slipway.yml (a built-in name or a .liquid file), else <paramref name="fallback"/>.</summary>

@@ -103,6 +103,67 @@ public sealed class History : IDisposable
         return (versionTags, line);
     }
 
+    /// <summary>Whether <paramref name="descendant"/> reaches <paramref name="ancestor"/> (or is it): exact, from the files or from git.</summary>
+    public async Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken cancellationToken) =>
+        !(await NotReachableFromAsync(descendant, [ancestor], cancellationToken).ConfigureAwait(false)).Contains(ancestor);
+
+    /// <summary>Which of <paramref name="commits"/> <paramref name="tip"/> does not reach, exactly.</summary>
+    public async Task<IReadOnlySet<string>> NotReachableFromAsync(string tip, IReadOnlyCollection<string> commits, CancellationToken cancellationToken)
+    {
+        var none = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            lock (gate)
+            {
+                if (reader is { } files)
+                {
+                    return files.NotReachableFrom(tip, commits, none);
+                }
+            }
+        }
+        catch (Exception e) when (IsReaderProblem(e))
+        {
+            Abandon(e);
+        }
+
+        if (tip == state.Head)
+        {
+            return await git.NotReachableFromHeadAsync(commits, none, cancellationToken).ConfigureAwait(false);
+        }
+
+        var answer = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var commit in commits)
+        {
+            if (!await git.IsAncestorAsync(commit, tip, cancellationToken).ConfigureAwait(false))
+            {
+                answer.Add(commit);
+            }
+        }
+
+        return answer;
+    }
+
+    /// <summary>One commit, by its name: from the files, or from git.</summary>
+    public async Task<Commit> CommitAsync(string sha, CancellationToken cancellationToken)
+    {
+        try
+        {
+            lock (gate)
+            {
+                if (reader is { } files)
+                {
+                    return files.ReadCommit(sha);
+                }
+            }
+        }
+        catch (Exception e) when (IsReaderProblem(e))
+        {
+            Abandon(e);
+        }
+
+        return await git.CommitAsync(sha, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The name of every tag, whatever its prefix (to find version tags that another prefix would read).</summary>
     public async Task<IReadOnlyList<string>> TagNamesAsync(CancellationToken cancellationToken)
     {

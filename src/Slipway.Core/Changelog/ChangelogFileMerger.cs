@@ -6,8 +6,9 @@ namespace Slipway.Core.Changelog;
 
 /// <summary>
 /// Puts a new release into a Keep a Changelog file, changing nothing else: the section goes right under `## [Unreleased]`
-/// (whatever is written under Unreleased stays there), its compare link joins the links at the bottom, and the
-/// file's line endings are kept. String in, string out.
+/// (whatever a person wrote under Unreleased stays there; the entries Slipway wrote there for the release's commits move
+/// into its section), its compare link joins the links at the bottom, and the file's line endings are kept. String in,
+/// string out.
 /// </summary>
 public static partial class ChangelogFileMerger
 {
@@ -19,7 +20,13 @@ public static partial class ChangelogFileMerger
     /// <param name="section">The release's section (LF line endings, ending in a newline), from <see cref="KeepAChangelogTemplate.Section"/>.</param>
     /// <param name="releaseLink">"[1.3.0]: https://…/compare/v1.2.0...v1.3.0", or null (no GitHub remote).</param>
     /// <param name="unreleasedLink">"[Unreleased]: https://…/compare/v1.3.0...HEAD", or null.</param>
-    public static string Merge(string? existing, string version, string section, string? releaseLink, string? unreleasedLink)
+    /// <param name="generated">
+    /// The entry lines ("- …", and their indented continuation lines) Slipway writes for the release's commits, in any of its forms: such a line under Unreleased was
+    /// written there by `changelog --write` before the release and is now in the release's section, so it leaves Unreleased
+    /// (with a `###` heading left empty by it). Any other line under Unreleased is a person's and stays.
+    /// </param>
+    public static string Merge(string? existing, string version, string section, string? releaseLink, string? unreleasedLink,
+        IReadOnlyCollection<string>? generated = null)
     {
         if (string.IsNullOrEmpty(existing))
         {
@@ -51,7 +58,19 @@ public static partial class ChangelogFileMerger
         {
             var next = lines.FindIndex(unreleased + 1, l => l.Text.StartsWith("## ", StringComparison.Ordinal) || l.Start >= linksStart);
             var at = next >= 0 ? lines[next].Start : linksStart;
-            edits.Add((at, 0, Separated(existing, at, newline) + body + newline));
+            var blockEnd = next >= 0 ? next : lines.Count;
+            var block = lines.GetRange(unreleased + 1, blockEnd - unreleased - 1);
+            if (WithoutGenerated(block, generated) is { } kept)
+            {
+                // Slipway's own entries leave Unreleased: the block is rewritten with what is left, then the section.
+                var blockStart = block[0].Start;
+                var left = kept.Count == 0 ? string.Empty : string.Join(newline, kept) + newline;
+                edits.Add((blockStart, at - blockStart, newline + left + (left.Length == 0 ? string.Empty : newline) + body + newline));
+            }
+            else
+            {
+                edits.Add((at, 0, Separated(existing, at, newline) + body + newline));
+            }
         }
         else
         {
@@ -96,6 +115,71 @@ public static partial class ChangelogFileMerger
 
         return (existing.Length, 0, (sectionAtEnd ? string.Empty : Separated(existing, existing.Length, newline)) + block);
     }
+
+    /// <summary>
+    /// The Unreleased block's lines without the generated entries (and the headings only they were under), blank lines
+    /// collapsed, none leading or trailing; null when no line of it is generated (then nothing under Unreleased changes).
+    /// </summary>
+    private static List<string>? WithoutGenerated(List<Line> block, IReadOnlyCollection<string>? generated)
+    {
+        if (generated is null || generated.Count == 0)
+        {
+            return null;
+        }
+
+        // Compared without their links: an entry written while the remote had another address is still the same entry.
+        generated = generated.Select(Unlinked).ToHashSet(StringComparer.Ordinal);
+        if (!block.Any(l => IsGenerated(l.Text, generated)))
+        {
+            return null;
+        }
+
+        var keep = new bool[block.Count];
+        for (var i = 0; i < block.Count; i++)
+        {
+            // An entry's continuation lines (a multi-line breaking note, indented) go with it.
+            var continued = i > 0 && !keep[i - 1] && block[i - 1].Text.Length > 0 && block[i].Text.StartsWith("  ", StringComparison.Ordinal)
+                && generated.Contains(Unlinked(block[i].Text));
+            keep[i] = !IsGenerated(block[i].Text, generated) && !continued;
+        }
+
+        for (var i = 0; i < block.Count; i++)
+        {
+            if (!block[i].Text.StartsWith("### ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var under = Enumerable.Range(i + 1, block.Count - i - 1).TakeWhile(j => !block[j].Text.StartsWith("### ", StringComparison.Ordinal)).ToList();
+            if (under.Any(j => !keep[j]) && under.All(j => !keep[j] || block[j].Text.Trim().Length == 0))
+            {
+                keep[i] = false;
+            }
+        }
+
+        var kept = new List<string>();
+        for (var i = 0; i < block.Count; i++)
+        {
+            var blank = block[i].Text.Trim().Length == 0;
+            if (keep[i] && !(blank && (kept.Count == 0 || kept[^1].Trim().Length == 0)))
+            {
+                kept.Add(block[i].Text);
+            }
+        }
+
+        while (kept.Count > 0 && kept[^1].Trim().Length == 0)
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+
+        return kept;
+    }
+
+    private static bool IsGenerated(string line, IReadOnlyCollection<string> generated) =>
+        line.StartsWith("- ", StringComparison.Ordinal) && generated.Contains(Unlinked(line));
+
+    /// <summary>A Markdown line with each link `[text](url)` written as its text, and no trailing space.</summary>
+    private static string Unlinked(string line) => MarkdownLink().Replace(line, "$1").TrimEnd();
 
     /// <summary>What must come before text inserted at <paramref name="at"/> so it starts on a line of its own after a blank line.</summary>
     private static string Separated(string text, int at, string newline)
@@ -153,6 +237,9 @@ public static partial class ChangelogFileMerger
 
     [GeneratedRegex(@"^##[ \t]+\[?Unreleased\]?[ \t]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UnreleasedHeading();
+
+    [GeneratedRegex(@"\[([^\]\n]*)\]\([^)\s]*\)")]
+    private static partial Regex MarkdownLink();
 
     [GeneratedRegex(@"^\[[^\]]+\]:[ \t]*\S")]
     private static partial Regex LinkDefinition();

@@ -207,4 +207,111 @@ public sealed class ChangelogCommandTests
         Expect.Success(grouped);
         Assert.Equal(count, grouped.StandardOutput.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
     }
+
+    /// <summary>
+    /// main: v1.0.0, then a feature branch whose commit is dated before v1.1.0 but merged only after it, then v1.2.0.
+    /// Walking the history by date puts that commit under v1.1.0, which cannot reach it.
+    /// </summary>
+    private static GitRepo MergedHistory()
+    {
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var repo = new GitRepo();
+        repo.CommitAt("feat: first", start);
+        repo.Tag("v1.0.0");
+        repo.Branch("feature");
+        repo.CommitAt("feat: from the branch", start.AddHours(1), "feature.txt");
+        repo.Switch("main");
+        repo.CommitAt("fix: on main", start.AddHours(2));
+        repo.Tag("v1.1.0-rc.1");
+        repo.CommitAt("fix: on main again", start.AddHours(3));
+        repo.Tag("v1.1.0");
+        repo.Git("merge", "--no-ff", "--quiet", "-m", "Merge branch 'feature'", "feature");
+        repo.CommitAt("fix: after the merge", start.AddHours(5));
+        repo.Tag("v1.2.0");
+        repo.CommitAt("docs: unreleased", start.AddHours(6));
+        return repo;
+    }
+
+    private static Dictionary<string, List<string>> Sections(string seedText)
+    {
+        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string>? current = null;
+        foreach (var line in seedText.Split('\n'))
+        {
+            if (line.StartsWith("- ", StringComparison.Ordinal))
+            {
+                current!.Add(line);
+            }
+            else if (line.Trim().Length > 0)
+            {
+                sections[line.Trim()] = current = [];
+            }
+        }
+
+        return sections;
+    }
+
+    private static List<string> Entries(string text) => [.. text.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal))];
+
+    [Fact]
+    public void Every_section_of_the_whole_changelog_is_that_versions_notes_and_unreleased_is_changelog_unreleased()
+    {
+        using var repo = MergedHistory();
+        var whole = repo.Slipway("changelog", "--template", "seed");
+        Expect.Success(whole);
+        var sections = Sections(whole.StandardOutput);
+        Assert.Equal(["Unreleased", "v1.2.0", "v1.1.0", "v1.1.0-rc.1", "v1.0.0"], sections.Keys);
+        foreach (var (name, entries) in sections)
+        {
+            var expected = name == "Unreleased"
+                ? repo.Slipway("changelog", "--unreleased", "--template", "seed")
+                : repo.Slipway("notes", name, "--template", "seed");
+            Expect.Success(expected);
+            Assert.Equal(Entries(expected.StandardOutput), entries);
+        }
+
+        // And each is git's own range: v1.1.0 cannot reach the branch's commit, v1.2.0 holds it (and v1.1.0's are not in it).
+        Assert.DoesNotContain(sections["v1.1.0"], l => l.Contains("from the branch", StringComparison.Ordinal));
+        Assert.Equal(int.Parse(repo.Git("rev-list", "--no-merges", "--count", "v1.1.0..v1.2.0"), CultureInfo.InvariantCulture), sections["v1.2.0"].Count);
+        Assert.Equal(int.Parse(repo.Git("rev-list", "--no-merges", "--count", "v1.0.0..v1.1.0"), CultureInfo.InvariantCulture), sections["v1.1.0"].Count);
+        Assert.Contains(sections["v1.2.0"], l => l.Contains("from the branch", StringComparison.Ordinal));
+        Assert.Equal(["- docs: unreleased (" + repo.Head[..7] + ")"], sections["Unreleased"]);
+    }
+
+    [Fact]
+    public void Write_creates_a_changelog_whose_sections_are_the_notes()
+    {
+        using var repo = MergedHistory();
+        Expect.Success(repo.Slipway("changelog", "--write"));
+        var file = repo.ReadFile("CHANGELOG.md");
+        var v110 = file[file.IndexOf("## [1.1.0] - ", StringComparison.Ordinal)..file.IndexOf("## [1.1.0-rc.1]", StringComparison.Ordinal)];
+        Assert.DoesNotContain("from the branch", v110, StringComparison.Ordinal);
+        Assert.Contains("on main again", v110, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_release_moves_the_entries_changelog_write_put_under_unreleased_and_keeps_a_persons_notes()
+    {
+        using var remote = new BareRemote();
+        using var repo = new GitRepo();
+        repo.Git("remote", "add", "origin", remote.Url);
+        repo.WriteFile("slipway.yml", "changelog:\n  file: CHANGELOG.md\n");
+        repo.Commit("feat: first");
+        repo.Tag("v1.0.0");
+        repo.Commit("feat: dark mode");
+        repo.Commit("fix: the crash");
+        Expect.Success(repo.Slipway("changelog", "--write"));
+        var written = repo.ReadFile("CHANGELOG.md");
+        Assert.Contains("- dark mode (", written, StringComparison.Ordinal);
+        repo.WriteFile("CHANGELOG.md", written.Replace("## [Unreleased]\n", "## [Unreleased]\n\nA note by a person.\n", StringComparison.Ordinal));
+        repo.Commit("docs: changelog");
+
+        Expect.Success(repo.Slipway("release", "minor", "--yes"));
+        var file = repo.ReadFile("CHANGELOG.md");
+        var unreleased = file[file.IndexOf("## [Unreleased]", StringComparison.Ordinal)..file.IndexOf("## [1.1.0]", StringComparison.Ordinal)];
+        Assert.Equal("## [Unreleased]\n\nA note by a person.\n\n", unreleased);
+        Assert.Equal(1, file.Split("- dark mode (").Length - 1);
+        Assert.Equal(1, file.Split("- the crash (").Length - 1);
+        Assert.Equal(string.Empty, repo.Git("status", "--porcelain"));
+    }
 }

@@ -87,4 +87,75 @@ public sealed class ChangelogFileMergerTests
         var merged = ChangelogFileMerger.Merge(text, "1.3.0", Section, ReleaseLink, UnreleasedLink);
         Assert.Equal("# Changelog\n\n## [Unreleased]\n\n" + Section + "\n## [1.2.0]\n\n- old\n\n" + UnreleasedLink + "\n" + ReleaseLink + "\n", merged);
     }
+
+    [Fact]
+    public void Entries_slipway_wrote_under_unreleased_move_into_the_release_and_a_persons_text_stays()
+    {
+        const string Written = """
+            # Changelog
+
+            ## [Unreleased]
+
+            A note by a person.
+
+            ### Added
+
+            - dark mode ([2abcdef](https://github.com/o/r/commit/2abcdef0000000000000000000000000000000000))
+            - a line a person added
+
+            ### Fixed
+
+            - crash ([3abcdef](https://github.com/o/r/commit/3abcdef0000000000000000000000000000000000))
+
+            ## [1.2.0] - 2026-01-05
+
+            - older
+
+            """;
+        var section = "## [1.3.0] - 2026-11-26\n\n### Added\n\n- dark mode (2abcdef)\n\n### Fixed\n\n- crash (3abcdef)\n";
+        var merged = ChangelogFileMerger.Merge(Written, "1.3.0", section, null, null, ["- dark mode (2abcdef)", "- crash (3abcdef)"]);
+        Assert.Equal("""
+            # Changelog
+
+            ## [Unreleased]
+
+            A note by a person.
+
+            ### Added
+
+            - a line a person added
+
+            ## [1.3.0] - 2026-11-26
+
+            ### Added
+
+            - dark mode (2abcdef)
+
+            ### Fixed
+
+            - crash (3abcdef)
+
+            ## [1.2.0] - 2026-01-05
+
+            - older
+
+            """, merged);
+    }
+
+    [Fact]
+    public void An_unreleased_block_of_only_generated_entries_is_emptied()
+    {
+        var written = "## [Unreleased]\n\n### Breaking changes\n\n- new format\n  second line (1abcdef)\n\n## [1.0.0]\n";
+        var section = "## [2.0.0]\n\n### Breaking changes\n\n- new format\n  second line (1abcdef)\n";
+        var merged = ChangelogFileMerger.Merge(written, "2.0.0", section, null, null, ["- new format", "  second line (1abcdef)"]);
+        Assert.Equal("## [Unreleased]\n\n## [2.0.0]\n\n### Breaking changes\n\n- new format\n  second line (1abcdef)\n\n## [1.0.0]\n", merged);
+    }
+
+    [Fact]
+    public void Without_generated_entries_under_unreleased_nothing_there_changes()
+    {
+        Assert.Equal(
+            ChangelogFileMerger.Merge(HandWritten, "1.3.0", Section, ReleaseLink, UnreleasedLink),
+            ChangelogFileMerger.Merge(HandWritten, "1.3.0", Section, ReleaseLink, UnreleasedLink, ["- dark mode (2abcdef)"]));
+    }
 }

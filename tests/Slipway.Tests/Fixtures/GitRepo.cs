@@ -41,7 +41,7 @@ public sealed class GitRepo : IDisposable
     public string Commit(string message, string? file = null) => Commit(message, file, null);
 
     /// <summary>Commits with this committer and author date (to build histories with clock skew).</summary>
-    public string CommitAt(string message, DateTimeOffset date) => Commit(message, null, date);
+    public string CommitAt(string message, DateTimeOffset date, string? file = null) => Commit(message, file, date);
 
     private string Commit(string message, string? file, DateTimeOffset? date)
     {
