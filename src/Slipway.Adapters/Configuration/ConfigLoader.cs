@@ -150,7 +150,10 @@ public static partial class ConfigLoader
         };
         var preset = reader.Choice("preset", "conventionalcommits", "angular", "release-please") ?? defaults.Preset;
         var rules = ReadBumpRules(reader, "rules") ?? defaults.Rules;
+        var preMajor = new PreMajorRules(
+            BreakingBumpsMinor: reader.Bool("breaking_bumps_minor_before_1_0") ?? defaults.PreMajor.BreakingBumpsMinor,
+            FeatBumpsPatch: reader.Bool("feat_bumps_patch_before_1_0") ?? defaults.PreMajor.FeatBumpsPatch);
         reader.RejectUnknownKeys();
-        return new VersioningConfig { Initial = initial, Bump = bump, Preset = preset, Rules = rules };
+        return new VersioningConfig { Initial = initial, Bump = bump, Preset = preset, Rules = rules, PreMajor = preMajor };
     }
 }

@@ -53,7 +53,7 @@ public static class ReleasePlanning
             return BumpDecision.Default(BumpKind.Patch);
         }
 
-        var preset = BumpPreset.Named(versioning.Preset, versioning.Rules)
+        var preset = BumpPreset.Named(versioning.Preset, versioning.Rules, versioning.PreMajor)
             ?? throw new SlipwayException(SlipwayError.Usage($"versioning.preset '{versioning.Preset}' is not a preset",
                 $"use one of {string.Join(", ", BumpPreset.Names)}"));
 
@@ -61,6 +61,6 @@ public static class ReleasePlanning
         // at the last release candidate: a fix after 1.3.0-rc.1 (for a feat) still makes 1.3.0-rc.2, not 1.2.4-rc.1.
         var stable = repo.BeforeHead.LatestStable;
         var decisionRange = rangeBase == stable ? range : await LogAsync(repo, stable, cancellationToken).ConfigureAwait(false);
-        return ConventionalBump.Decide(decisionRange, preset, stable?.Name);
+        return ConventionalBump.Decide(decisionRange, preset, stable?.Name, stable?.Version ?? versioning.Initial);
     }
 }

@@ -16,4 +16,7 @@ public sealed record VersioningConfig
 
     /// <summary>versioning.rules: bumps per commit type (or "breaking", "revert") that replace the preset's entries.</summary>
     public IReadOnlyDictionary<string, BumpKind> Rules { get; init; } = new Dictionary<string, BumpKind>();
+
+    /// <summary>versioning.breaking_bumps_minor_before_1_0 and feat_bumps_patch_before_1_0: conventional bumps while the major is 0.</summary>
+    public PreMajorRules PreMajor { get; init; } = PreMajorRules.None;
 }

@@ -13,6 +13,9 @@ public sealed record BumpPreset(string Name, ICommitReader Reader, BumpRules Rul
     /// <summary>True when versioning.rules replaced entries of the tool's table (the reason says so).</summary>
     public bool RulesConfigured { get; init; }
 
+    /// <summary>How bumps shrink while the major is 0 (versioning's *_before_1_0 settings): a Slipway setting, so every preset applies it.</summary>
+    public PreMajorRules PreMajor { get; init; } = PreMajorRules.None;
+
     public const string DefaultName = ConventionalCommitsName;
 
     private const string ConventionalCommitsName = "conventionalcommits";
@@ -64,12 +67,20 @@ public sealed record BumpPreset(string Name, ICommitReader Reader, BumpRules Rul
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(p => p.Name)];
 
-    /// <summary>The preset of that name with the configured rules over its own, or null for an unknown name.</summary>
-    public static BumpPreset? Named(string name, IReadOnlyDictionary<string, BumpKind>? overrides = null)
+    /// <summary>The preset of that name with the configured rules over its own and the pre-1.0 rules, or null for an unknown name.</summary>
+    public static BumpPreset? Named(string name, IReadOnlyDictionary<string, BumpKind>? overrides = null, PreMajorRules? preMajor = null)
     {
         var preset = All.FirstOrDefault(p => p.Name == name);
-        return preset is null || overrides is null || overrides.Count == 0
-            ? preset
-            : preset with { Rules = preset.Rules.With(overrides), RulesConfigured = true };
+        if (preset is null)
+        {
+            return null;
+        }
+
+        if (overrides is not null && overrides.Count > 0)
+        {
+            preset = preset with { Rules = preset.Rules.With(overrides), RulesConfigured = true };
+        }
+
+        return preMajor is null ? preset : preset with { PreMajor = preMajor };
     }
 }

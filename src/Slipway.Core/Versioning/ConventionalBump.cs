@@ -8,10 +8,12 @@ public static class ConventionalBump
 {
     /// <param name="commits">The range, newest first, merge commits included (the tools see them too).</param>
     /// <param name="since">The tag the range starts after, for the reason (null: the whole history).</param>
-    public static BumpDecision Decide(IReadOnlyList<Commit> commits, BumpPreset preset, string? since)
+    /// <param name="from">The version the bump applies to (the tag's, or versioning.initial): below 1.0.0 the preset's pre-1.0 rules apply.</param>
+    public static BumpDecision Decide(IReadOnlyList<Commit> commits, BumpPreset preset, string? since, SemanticVersion from)
     {
         ArgumentNullException.ThrowIfNull(commits);
         ArgumentNullException.ThrowIfNull(preset);
+        ArgumentNullException.ThrowIfNull(from);
         var where = since is null ? "since the beginning" : $"since {since}";
         var byPreset = preset.RulesConfigured ? $"(preset {preset.Name} with versioning.rules)" : $"(preset {preset.Name})";
         if (commits.Count == 0)
@@ -60,17 +62,26 @@ public static class ConventionalBump
             return new BumpDecision(BumpKind.None, $"no releasable commits {where} (only {string.Join(", ", quiet)})");
         }
 
-        var name = BumpDecision.Name(kind);
-        if (breaking.Count > 0 && kind == preset.Rules.Breaking)
+        var byBreaking = breaking.Count > 0 && kind == preset.Rules.Breaking;
+        var (applied, preMajorRule) = preset.PreMajor.Apply(kind, byBreaking, from);
+        var name = BumpDecision.Name(applied);
+        if (preMajorRule is not null)
+        {
+            // "minor: breaking change in abc1234 since v0.4.2, a minor before 1.0.0 (preset x, versioning.breaking_...)"
+            where += $", a {name} before 1.0.0";
+            byPreset = $"{byPreset[..^1]}, {preMajorRule})";
+        }
+
+        if (byBreaking)
         {
             var shas = string.Join(", ", breaking.Distinct().Take(3));
             var more = breaking.Distinct().Count() > 3 ? $" and {breaking.Distinct().Count() - 3} more" : string.Empty;
-            return new BumpDecision(kind, $"{name}: breaking change in {shas}{more} {where} {byPreset}");
+            return new BumpDecision(applied, $"{name}: breaking change in {shas}{more} {where} {byPreset}");
         }
 
         var counts = releasing.Where(r => r.Key != BumpRules.BreakingKey)
             .OrderByDescending(r => r.Value.Kind).ThenByDescending(r => r.Value.Count).ThenBy(r => r.Key, StringComparer.Ordinal)
             .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Value.Count} {r.Key}"));
-        return new BumpDecision(kind, $"{name}: {string.Join(", ", counts)} {where} {byPreset}");
+        return new BumpDecision(applied, $"{name}: {string.Join(", ", counts)} {where} {byPreset}");
     }
 }

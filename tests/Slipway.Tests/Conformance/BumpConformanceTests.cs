@@ -74,14 +74,15 @@ public sealed class BumpConformanceTests
         var commits = messages.Select((m, i) => new Commit(
             hashes?[i] ?? string.Create(CultureInfo.InvariantCulture, $"{i + 1:x4}").PadLeft(40, 'f'),
             ["0000000000000000000000000000000000000000"], "A", "a@example.com", DateTimeOffset.UnixEpoch, m)).ToList();
-        var decision = ConventionalBump.Decide(commits, preset, "v" + c.GetProperty("current").GetString());
+        var current = SemanticVersion.Parse(c.GetProperty("current").GetString()!);
+        var decision = ConventionalBump.Decide(commits, preset, "v" + current, current);
         if (decision.Kind == BumpKind.None)
         {
             return "none";
         }
 
         return preset == BumpPreset.ReleasePlease
-            ? decision.Apply(SemanticVersion.Parse(c.GetProperty("current").GetString()!)).ToString()
+            ? decision.Apply(current).ToString()
             : BumpDecision.Name(decision.Kind);
     }
 }

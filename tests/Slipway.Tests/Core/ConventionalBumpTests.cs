@@ -6,10 +6,12 @@ namespace Slipway.Tests.Core;
 /// <summary>Quirks of each tool that bump.json does not cover, ported from their sources (cited per test), and the reasons shown by plan.</summary>
 public sealed class ConventionalBumpTests
 {
+    private static readonly SemanticVersion V123 = SemanticVersion.Parse("1.2.3");
+
     private static IReadOnlyList<Commit> Commits(params string[] messages) =>
         [.. messages.Select((m, i) => new Commit($"{i + 1:x}".PadRight(40, 'a'), ["b".PadLeft(40, 'b')], "A", "a@example.com", DateTimeOffset.UnixEpoch, m))];
 
-    private static BumpKind Kind(BumpPreset preset, params string[] messages) => ConventionalBump.Decide(Commits(messages), preset, "v1.2.3").Kind;
+    private static BumpKind Kind(BumpPreset preset, params string[] messages) => ConventionalBump.Decide(Commits(messages), preset, "v1.2.3", V123).Kind;
 
     [Fact]
     public void Release_please_reads_a_footer_that_looks_like_a_commit_as_a_commit()
@@ -70,20 +72,20 @@ public sealed class ConventionalBumpTests
     [Fact]
     public void The_reason_counts_what_released_and_lists_what_did_not()
     {
-        var minor = ConventionalBump.Decide(Commits("feat: a", "fix: b", "feat: c", "fix: d", "fix: e", "docs: f"), BumpPreset.ConventionalCommits, "v1.2.3");
+        var minor = ConventionalBump.Decide(Commits("feat: a", "fix: b", "feat: c", "fix: d", "fix: e", "docs: f"), BumpPreset.ConventionalCommits, "v1.2.3", V123);
         Assert.Equal("minor: 2 feat, 3 fix since v1.2.3 (preset conventionalcommits)", minor.Reason);
 
-        var none = ConventionalBump.Decide(Commits("docs: a", "chore: b", "wip"), BumpPreset.ConventionalCommits, "v1.2.3");
+        var none = ConventionalBump.Decide(Commits("docs: a", "chore: b", "wip"), BumpPreset.ConventionalCommits, "v1.2.3", V123);
         Assert.Equal(new BumpDecision(BumpKind.None, "no releasable commits since v1.2.3 (only chore, docs, other)"), none);
 
         var reverted = ConventionalBump.Decide(Commits("Revert \"feat: a\"\n\nThis reverts commit 2aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.", "feat: a", "chore: b"),
-            BumpPreset.ConventionalCommits, "v1.2.3");
+            BumpPreset.ConventionalCommits, "v1.2.3", V123);
         Assert.Equal("no releasable commits since v1.2.3 (only chore, reverted)", reverted.Reason);
 
-        var configured = ConventionalBump.Decide(Commits("docs: a"), BumpPreset.Named("angular", new Dictionary<string, BumpKind> { ["docs"] = BumpKind.Patch })!, "v1.2.3");
+        var configured = ConventionalBump.Decide(Commits("docs: a"), BumpPreset.Named("angular", new Dictionary<string, BumpKind> { ["docs"] = BumpKind.Patch })!, "v1.2.3", V123);
         Assert.Equal("patch: 1 docs since v1.2.3 (preset angular with versioning.rules)", configured.Reason);
 
-        var major = ConventionalBump.Decide(Commits("fix: a", "feat!: b"), BumpPreset.ConventionalCommits, null);
+        var major = ConventionalBump.Decide(Commits("fix: a", "feat!: b"), BumpPreset.ConventionalCommits, null, SemanticVersion.Zero);
         Assert.Equal("major: breaking change in 2aaaaaa since the beginning (preset conventionalcommits)", major.Reason);
     }
 }
