@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Slipway's tests need on a Debian machine, once: the real components the tests run
-# (git, an OCI registry, skopeo, htpasswd, openssl, libdeflate, helm). Safe to run again: it skips what is there.
+# (git, an OCI registry, skopeo, htpasswd, openssl, libdeflate, node and npm, helm). Safe to run again: it skips what is there.
 set -euo pipefail
 
 need_apt=()
@@ -11,6 +11,9 @@ command -v htpasswd >/dev/null       || need_apt+=(apache2-utils)
 command -v openssl >/dev/null        || need_apt+=(openssl)
 command -v unzip >/dev/null          || need_apt+=(unzip)
 [ -x /usr/bin/python3 ]              || need_apt+=(python3)
+# Node for the release tools below; Debian packages npm apart from nodejs, and the helm and release-tool steps run npm.
+command -v node >/dev/null           || need_apt+=(nodejs)
+command -v npm >/dev/null            || need_apt+=(npm)
 # libdeflate: the object reader inflates whole objects with it where the system has it; the tests cover that path too.
 ls /usr/lib/*/libdeflate.so.0 >/dev/null 2>&1 || need_apt+=(libdeflate0)
 
@@ -39,7 +42,6 @@ fi
 # BumpOracleTests asks them what release generated histories give and compares Slipway's presets with them.
 root="$(cd "$(dirname "$0")/.." && pwd)"
 oracle_dir="$root/.tools/bump-oracle"
-command -v node >/dev/null || { SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"; $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; }
 if ! cmp -s "$root/tests/BumpOracle/package.json" "$oracle_dir/package.json" || [ ! -d "$oracle_dir/node_modules/release-please" ]; then
   echo "install-test-deps: release tools into $oracle_dir"
   rm -rf "$oracle_dir.tmp" && mkdir -p "$oracle_dir.tmp"

@@ -1,40 +1,15 @@
 using System.CommandLine;
 using Slipway.Cli;
-using Slipway.Cli.Commands;
+using Slipway.Cli.Usage;
 
-var root = new RootCommand("Slipway: from commits to a version running in production, and back.")
-{
-    GlobalOptions.Verbose,
-    VersionCommand.Create(),
-    PlanCommand.Create(),
-    ReleaseCommand.Create(),
-    PublishCommand.Create(),
-    DeployCommand.Create(),
-    PromoteCommand.Create(),
-    RollbackCommand.Create(),
-    StatusCommand.Create(),
-    HistoryCommand.Create(),
-    ChangelogCommand.Create(),
-    NotesCommand.Create(),
-    ImageCommand.Create(),
-    CiCommand.Create(),
-};
+var root = CommandTree.Create();
 
 // No response files: an argument such as "@{-1}" (a tag name, a version from CI) must be a value, never a file to read.
 var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 if (parseResult.Errors.Count > 0)
 {
-    // Usage errors: one line that says what is wrong and where to look, exit 2.
-    // System.CommandLine's messages can span lines (e.g. the list of allowed values): keep them to one.
-    var first = string.Join(' ', parseResult.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
-    var names = new List<string>();
-    for (var result = parseResult.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
-    {
-        names.Insert(0, result.Command == root ? "slipway" : result.Command.Name);
-    }
-
-    var name = string.Join(' ', names);
-    Console.Error.WriteLine($"slipway: {first}; see `{name} --help`");
+    // Usage errors: one line that says which word is wrong, what was probably meant and where to look, exit 2.
+    Console.Error.WriteLine($"slipway: {UsageMessage.For(parseResult)}");
     return 2;
 }
 

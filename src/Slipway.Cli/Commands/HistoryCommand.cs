@@ -26,7 +26,7 @@ public static class HistoryCommand
         {
             var name = parse.GetValue(environment)!;
             var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
-            var snapshot = await context.Ledger.ReadAsync(ct).ConfigureAwait(false);
+            var snapshot = await context.ReadLedgerAsync(ct).ConfigureAwait(false);
             var history = snapshot.History();
             if (context.Config.Environments.All(e => e.Name != name) && !history.Environments().Contains(name))
             {

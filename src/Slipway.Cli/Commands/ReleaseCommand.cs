@@ -10,7 +10,7 @@ public static class ReleaseCommand
 {
     public static Command Create()
     {
-        var bump = new Argument<string?>("bump") { Description = "auto (from the Conventional Commits since the last release), patch, minor or major (default: as configured)", Arity = ArgumentArity.ZeroOrOne };
+        var bump = new Argument<string?>("bump") { Description = "auto (from the Conventional Commits since the last release), patch, minor or major (default: as configured)", Arity = ArgumentArity.ZeroOrOne, HelpName = string.Join('|', ReleaseOptionsParser.BumpNames) };
         bump.AcceptOnlyFromAmong(ReleaseOptionsParser.BumpNames);
         var pre = ReleaseOptionsParser.PreOption();
         var dryRun = new Option<bool>("--dry-run") { Description = "Run the checks and show the steps, change nothing" };

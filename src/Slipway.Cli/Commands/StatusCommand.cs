@@ -24,9 +24,9 @@ public static class StatusCommand
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
-            var snapshot = await context.Ledger.ReadAsync(ct).ConfigureAwait(false);
+            var snapshot = await context.ReadLedgerAsync(ct).ConfigureAwait(false);
             var history = snapshot.History();
-            var names = context.Config.Environments.Select(e => e.Name).Concat(history.Environments()).Distinct(StringComparer.Ordinal).ToList();
+            var names = context.EnvironmentNames(history);
             var pending = snapshot.Pending.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
             await terminal.Out.WriteAsync(parse.GetValue(json)
                 ? DeploymentRenderer.StatusJson(names, history, pending)

@@ -48,14 +48,48 @@ public sealed class DeploymentContext
     {
         if (Config.Environments.Count == 0)
         {
-            throw new SlipwayException(SlipwayError.Usage(
-                "no environments are configured", "add environments: with a helm: release and chart for each to slipway.yml"));
+            throw new SlipwayException(NoEnvironments());
         }
 
         return Config.Environments.FirstOrDefault(e => e.Name == name)
             ?? throw new SlipwayException(SlipwayError.Usage(
                 $"unknown environment '{name}'", $"use one of: {string.Join(", ", Config.Environments.Select(e => e.Name))} (environments: in slipway.yml)"));
     }
+
+    /// <summary>
+    /// The ledger for `status` and `history`. With no environment in slipway.yml, a ledger that cannot be read (no remote yet)
+    /// means nothing was deployed from here: the missing environments are the error to report, not the remote.
+    /// </summary>
+    public async Task<LedgerSnapshot> ReadLedgerAsync(CancellationToken cancellationToken)
+    {
+        if (Config.Environments.Count > 0)
+        {
+            return await Ledger.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await Ledger.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlipwayException e) when (e.Error.Code == ExitCode.Failed)
+        {
+            throw new SlipwayException(NoEnvironments());
+        }
+    }
+
+    /// <summary>
+    /// The environments to show: slipway.yml's, then those only the ledger knows (removed from slipway.yml since). None at all is
+    /// the same usage error as `history` or `deploy` give: a repository that does not deploy has no status to show.
+    /// </summary>
+    public IReadOnlyList<string> EnvironmentNames(DeploymentHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var names = Config.Environments.Select(e => e.Name).Concat(history.Environments()).Distinct(StringComparer.Ordinal).ToList();
+        return names.Count > 0 ? names : throw new SlipwayException(NoEnvironments());
+    }
+
+    private static SlipwayError NoEnvironments() =>
+        SlipwayError.Usage("no environments are configured", "add environments: with a helm: release and chart for each to slipway.yml");
 
     /// <summary>VERSION as typed (1.3.0 or v1.3.0), or the current version when none is given.</summary>
     public async Task<SemanticVersion> VersionAsync(string? text, CancellationToken cancellationToken)

@@ -51,7 +51,7 @@ public static class ChangelogBuilder
         {
             if (buckets[i] is { Count: > 0 } bucket)
             {
-                groups.Add(new ChangelogGroup(i == other ? ChangelogSection.OtherTitle : config.Sections[i].Title, bucket));
+                groups.Add(i == other ? new ChangelogGroup(ChangelogSection.OtherTitle, bucket, IsOther: true) : new ChangelogGroup(config.Sections[i].Title, bucket));
             }
         }
 

@@ -13,5 +13,9 @@ namespace Slipway.Core.Commits;
 /// (release-please: a '!' header whose breaking-change footer is empty), so it releases at least a patch.
 /// </param>
 /// <param name="IsCancelled">A revert and the commit it reverts, both in the range: the tool leaves both out (commit-analyzer).</param>
+/// <param name="IsFooter">
+/// Read from a footer of the message, not its header (release-please parses every footer as a commit): a trailer such as
+/// `Signed-off-by: …` then has a "type" that is no commit type.
+/// </param>
 public sealed record CommitReading(Commit Source, string? Type, bool IsBreaking, bool IsRevert = false, SemanticVersion? ReleaseAs = null,
-    bool IsListedAsBreaking = false, bool IsCancelled = false);
+    bool IsListedAsBreaking = false, bool IsCancelled = false, bool IsFooter = false);

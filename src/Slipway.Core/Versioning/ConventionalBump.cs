@@ -31,6 +31,12 @@ public static class ConventionalBump
             var (readingKind, rule) = preset.Rules.Match(reading);
             if (readingKind == BumpKind.None || rule is null)
             {
+                // A footer that releases nothing is a trailer (Signed-off-by, Co-authored-by), not a commit of that type.
+                if (reading.IsFooter)
+                {
+                    continue;
+                }
+
                 quiet.Add(reading.IsCancelled ? "reverted" : reading.Type ?? "other");
                 continue;
             }

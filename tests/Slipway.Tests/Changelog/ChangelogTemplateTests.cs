@@ -50,6 +50,28 @@ public sealed class ChangelogTemplateTests
         var release = SampleRelease.Build();
         var other = Assert.Single(release.Groups, g => g.Title == "Other");
         Assert.Equal(["Update the deployment notes", "bump dependencies"], other.Entries.Select(e => e.Description));
+        Assert.True(other.IsOther);
+        Assert.DoesNotContain(release.Groups, g => g.IsOther && g != other);
+    }
+
+    [Theory]
+    [InlineData(SeedTemplate.TemplateName)]
+    [InlineData(KeepAChangelogTemplate.TemplateName)]
+    [InlineData(GitHubReleaseTemplate.TemplateName)]
+    public void A_commit_under_other_shows_its_whole_subject_with_its_type(string template)
+    {
+        var release = SampleRelease.Build(commits:
+        [
+            SampleRelease.Pair(3, "ci: ignore the flaky job", SampleRelease.Cc("ci", null, "ignore the flaky job")),
+            SampleRelease.Pair(2, "chore(deps): bump x to 2.0 (#7)", SampleRelease.Cc("chore", "deps", "bump x to 2.0 (#7)")),
+            SampleRelease.Pair(1, "feat(ui): dark mode", SampleRelease.Cc("feat", "ui", "dark mode")),
+        ]);
+
+        var text = "\n" + ChangelogTemplates.BuiltIn(template)!.Render(new ChangelogDocument([release], SampleRelease.Remote));
+
+        Assert.Contains("\n- ci: ignore the flaky job (", text, StringComparison.Ordinal);
+        Assert.Contains("\n- chore(deps): bump x to 2.0 (", text, StringComparison.Ordinal);
+        Assert.Contains(template == SeedTemplate.TemplateName ? "\n- feat(ui): dark mode (" : "\n- **ui:** dark mode (", text, StringComparison.Ordinal);
     }
 
     [Fact]

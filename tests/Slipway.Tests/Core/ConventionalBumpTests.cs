@@ -88,4 +88,18 @@ public sealed class ConventionalBumpTests
         var major = ConventionalBump.Decide(Commits("fix: a", "feat!: b"), BumpPreset.ConventionalCommits, null, SemanticVersion.Zero);
         Assert.Equal("major: breaking change in 2aaaaaa since the beginning (preset conventionalcommits)", major.Reason);
     }
+
+    [Fact]
+    public void Release_please_never_lists_trailers_as_commit_types_in_the_reason()
+    {
+        var none = ConventionalBump.Decide(
+            Commits("chore: tidy\n\nCo-authored-by: A B <a@example.com>\nSigned-off-by: C <c@example.com>", "docs: d\n\nReviewed-by: E <e@example.com>"),
+            BumpPreset.ReleasePlease, "v1.2.3");
+        Assert.Equal(new BumpDecision(BumpKind.None, "no releasable commits since v1.2.3 (only chore, docs)"), none);
+
+        // A footer that is a commit still counts as one.
+        var minor = ConventionalBump.Decide(Commits("chore: sync\n\nSome context.\nfeat(api): add y\nSigned-off-by: C <c@example.com>"),
+            BumpPreset.ReleasePlease, "v1.2.3");
+        Assert.Equal("minor: 1 feat since v1.2.3 (preset release-please)", minor.Reason);
+    }
 }

@@ -56,6 +56,30 @@ public sealed class LedgerCliTests
         Assert.Equal(JsonValueKind.Null, environments[1].GetProperty("current").ValueKind);
     }
 
+    [Theory]
+    [InlineData(true, "status")]
+    [InlineData(true, "status", "--json")]
+    [InlineData(true, "history", "staging")]
+    [InlineData(false, "status")]
+    [InlineData(false, "history", "staging")]
+    public void Without_environments_status_and_history_say_so_in_the_same_line_with_exit_2(bool withRemote, params string[] args)
+    {
+        using var remote = new BareRemote();
+        using var repo = new GitRepo();
+        repo.Commit("fix: first");
+        if (withRemote)
+        {
+            repo.Git("remote", "add", "origin", remote.Url);
+            repo.Git("push", "-q", "origin", "HEAD");
+        }
+
+        var result = repo.Slipway(args);
+
+        var line = Expect.OneLineError(result, 2);
+        Assert.Equal("slipway: no environments are configured; add environments: with a helm: release and chart for each to slipway.yml", line);
+        Assert.Equal(string.Empty, result.StandardOutput);
+    }
+
     [Fact]
     public void A_remote_that_refuses_the_ledger_push_fails_with_one_line_and_the_next_write_delivers_the_record()
     {

@@ -7,15 +7,16 @@ namespace Slipway.Core.Changelog.Templates;
 /// <remarks>Commit text is data: it is copied as it is (one line), never interpreted.</remarks>
 public static class MarkdownEntry
 {
-    public static void Append(StringBuilder text, ChangelogEntry entry, GitHubRemote? remote, bool breaking)
+    /// <param name="wholeSubject">Show the commit's whole subject (under "Other": no section says what `ci:` or `chore:` was).</param>
+    public static void Append(StringBuilder text, ChangelogEntry entry, GitHubRemote? remote, bool breaking, bool wholeSubject = false)
     {
         text.Append("- ");
-        if (entry.Parsed.IsConventional && entry.Scope is { Length: > 0 } scope)
+        if (!wholeSubject && entry.Parsed.IsConventional && entry.Scope is { Length: > 0 } scope)
         {
             text.Append("**").Append(OneLine(scope)).Append(":** ");
         }
 
-        var description = breaking ? entry.BreakingNote ?? entry.Description : entry.Description;
+        var description = breaking ? entry.BreakingNote ?? entry.Description : wholeSubject ? OneLine(entry.Commit.Subject) : entry.Description;
         text.Append(LinkIssues(Indent(description), remote));
         var sha = entry.Commit.ShortSha;
         text.Append(remote is null ? $" ({sha})" : $" ([{sha}]({remote.CommitUrl(entry.Commit.Sha)}))");

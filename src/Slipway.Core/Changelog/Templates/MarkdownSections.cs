@@ -21,7 +21,7 @@ internal static class MarkdownSections
             text.Append("\n### ").Append(group.Title).Append("\n\n");
             foreach (var entry in group.Entries)
             {
-                MarkdownEntry.Append(text, entry, remote, breaking: false);
+                MarkdownEntry.Append(text, entry, remote, breaking: false, wholeSubject: group.IsOther);
             }
         }
 

@@ -34,7 +34,7 @@ public sealed partial class ReleasePleaseReader : ICommitReader
                     var breaking = parsed.Notes.Any(n => n.Title == BreakingNote);
                     // The changelog writer's addBangNotes: a "type!: " header (word-character type) is listed as breaking.
                     var listed = !breaking && parsed.Bang && parsed.Type.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
-                    readings.Add(new CommitReading(commit, parsed.Type, breaking, ReleaseAs: ReleaseVersion(releaseAs), IsListedAsBreaking: listed));
+                    readings.Add(new CommitReading(commit, parsed.Type, breaking, ReleaseAs: ReleaseVersion(releaseAs), IsListedAsBreaking: listed, IsFooter: parsed.IsFooter));
                 }
             }
         }
@@ -156,7 +156,7 @@ public sealed partial class ReleasePleaseReader : ICommitReader
 
             if (ConventionalCommitsGrammar.TryParse(footerText.ToString()) is { } nested)
             {
-                commits.AddRange(Convert(nested));
+                commits.AddRange(Convert(nested).Select(c => c with { IsFooter = true }));
             }
         }
 
@@ -199,7 +199,7 @@ public sealed partial class ReleasePleaseReader : ICommitReader
 
     private sealed record Note(string Title, string Text);
 
-    private sealed record ParsedCommit(string Type, List<Note> Notes, bool Bang);
+    private sealed record ParsedCommit(string Type, List<Note> Notes, bool Bang, bool IsFooter = false);
 
     [GeneratedRegex(@"\r?\n\r?\n(?=(?:feat|fix|docs|style|refactor|perf|test|build|ci|chore|revert)(?:\([^\n\r\u2028\u2029]*?\))?: )")]
     private static partial Regex TypeParagraph();
