@@ -94,12 +94,12 @@ public sealed class ConventionalBumpTests
     {
         var none = ConventionalBump.Decide(
             Commits("chore: tidy\n\nCo-authored-by: A B <a@example.com>\nSigned-off-by: C <c@example.com>", "docs: d\n\nReviewed-by: E <e@example.com>"),
-            BumpPreset.ReleasePlease, "v1.2.3");
+            BumpPreset.ReleasePlease, "v1.2.3", V123);
         Assert.Equal(new BumpDecision(BumpKind.None, "no releasable commits since v1.2.3 (only chore, docs)"), none);
 
         // A footer that is a commit still counts as one.
         var minor = ConventionalBump.Decide(Commits("chore: sync\n\nSome context.\nfeat(api): add y\nSigned-off-by: C <c@example.com>"),
-            BumpPreset.ReleasePlease, "v1.2.3");
+            BumpPreset.ReleasePlease, "v1.2.3", V123);
         Assert.Equal("minor: 1 feat since v1.2.3 (preset release-please)", minor.Reason);
     }
 }
