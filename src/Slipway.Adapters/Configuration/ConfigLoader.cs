@@ -143,7 +143,8 @@ public static partial class ConfigLoader
                 $"'{initialText}' is not a semantic version ({why})", "write it as MAJOR.MINOR.PATCH, e.g. 0.1.0");
         }
 
-        var bump = reader.Choice("bump", "manual", "conventional") switch
+        var bumpText = reader.Choice("bump", "manual", "conventional");
+        var bump = bumpText switch
         {
             "conventional" => BumpStrategy.Conventional,
             _ => BumpStrategy.Manual,
@@ -154,6 +155,6 @@ public static partial class ConfigLoader
             BreakingBumpsMinor: reader.Bool("breaking_bumps_minor_before_1_0") ?? defaults.PreMajor.BreakingBumpsMinor,
             FeatBumpsPatch: reader.Bool("feat_bumps_patch_before_1_0") ?? defaults.PreMajor.FeatBumpsPatch);
         reader.RejectUnknownKeys();
-        return new VersioningConfig { Initial = initial, Bump = bump, Preset = preset, Rules = rules, PreMajor = preMajor };
+        return new VersioningConfig { Initial = initial, Bump = bump, BumpConfigured = bumpText is not null, Preset = preset, Rules = rules, PreMajor = preMajor };
     }
 }

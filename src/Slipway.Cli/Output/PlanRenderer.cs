@@ -32,6 +32,7 @@ public static class PlanRenderer
             json.WriteEndObject();
             json.WriteString("bump", BumpDecision.Name(plan.Bump.Kind));
             json.WriteString("reason", plan.Bump.Reason);
+            json.WriteString("hint", plan.Bump.Hint);
             json.WriteString("nothingToRelease", plan.NothingToRelease);
             json.WriteStartArray("commits");
             foreach (var commit in plan.Commits)
@@ -76,6 +77,11 @@ public static class PlanRenderer
             ? "Next      none (no release)"
             : $"Next      {t.Bold(plan.Next.ToString())}  (tag {Safe(plan.NextTag)})");
         text.AppendLine($"Why       {Safe(plan.Bump.Reason)}");
+        if (plan.Bump.Hint is { } hint)
+        {
+            text.AppendLine($"          {t.Dim(Safe(hint))}");
+        }
+
         if (plan.Status == ReleaseStatus.AlreadyTagged)
         {
             text.AppendLine($"          {t.Yellow($"{Safe(plan.NextTag)} is already on HEAD: release will finish it (push) or report it released")}");

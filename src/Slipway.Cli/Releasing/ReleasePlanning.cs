@@ -48,18 +48,22 @@ public static class ReleasePlanning
             return BumpDecision.Requested(kind);
         }
 
-        if (!request.Auto && versioning.Bump != BumpStrategy.Conventional)
-        {
-            return BumpDecision.Default(BumpKind.Patch);
-        }
-
         var preset = BumpPreset.Named(versioning.Preset, versioning.Rules, versioning.PreMajor)
             ?? throw new SlipwayException(SlipwayError.Usage($"versioning.preset '{versioning.Preset}' is not a preset",
                 $"use one of {string.Join(", ", BumpPreset.Names)}"));
+        var stable = repo.BeforeHead.LatestStable;
+        if (!request.Auto && versioning.Bump != BumpStrategy.Conventional)
+        {
+            // The seed's patch stays the default; when nobody chose and the commits are Conventional Commits that call for
+            // more, plan says what the conventional setting would give.
+            var patch = BumpDecision.Default(BumpKind.Patch);
+            return !versioning.BumpConfigured && rangeBase == stable
+                ? patch with { Hint = ConventionalBump.Suggestion(range, preset, stable?.Name, stable?.Version ?? versioning.Initial, patch.Kind) }
+                : patch;
+        }
 
         // The bump is decided over everything since the last stable release, even when a prerelease's range starts
         // at the last release candidate: a fix after 1.3.0-rc.1 (for a feat) still makes 1.3.0-rc.2, not 1.2.4-rc.1.
-        var stable = repo.BeforeHead.LatestStable;
         var decisionRange = rangeBase == stable ? range : await LogAsync(repo, stable, cancellationToken).ConfigureAwait(false);
         return ConventionalBump.Decide(decisionRange, preset, stable?.Name, stable?.Version ?? versioning.Initial);
     }

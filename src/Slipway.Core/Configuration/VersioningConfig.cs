@@ -11,6 +11,9 @@ public sealed record VersioningConfig
     /// <summary>manual (the bump is given on the command line, patch by default) or conventional (from the commits).</summary>
     public BumpStrategy Bump { get; init; } = BumpStrategy.Manual;
 
+    /// <summary>False when slipway.yml does not say versioning.bump (manual by default).</summary>
+    public bool BumpConfigured { get; init; }
+
     /// <summary>With conventional bumps: which tool's rules to reproduce.</summary>
     public string Preset { get; init; } = "conventionalcommits";
 

@@ -6,6 +6,9 @@ public sealed record BumpDecision(BumpKind Kind, string Reason)
     /// <summary>A version the commits force (release-please's Release-As footer), or null to increment by <see cref="Kind"/>.</summary>
     public SemanticVersion? Version { get; init; }
 
+    /// <summary>What another setting would have decided, when it matters (plan shows it), or null.</summary>
+    public string? Hint { get; init; }
+
     /// <summary>The version this bump gives from <paramref name="current"/>.</summary>
     public SemanticVersion Apply(SemanticVersion current)
     {

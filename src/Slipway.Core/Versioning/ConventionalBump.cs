@@ -6,6 +6,24 @@ namespace Slipway.Core.Versioning;
 /// <summary>Decides the bump from the commits of a release range with a preset's reading and rules, and says why.</summary>
 public static class ConventionalBump
 {
+    /// <summary>
+    /// What `versioning.bump: conventional` would decide for <paramref name="commits"/>, said when it is a bigger bump than
+    /// <paramref name="chosen"/> and the range holds Conventional Commits; null otherwise.
+    /// </summary>
+    public static string? Suggestion(IReadOnlyList<Commit> commits, BumpPreset preset, string? since, SemanticVersion from, BumpKind chosen)
+    {
+        ArgumentNullException.ThrowIfNull(commits);
+        if (!commits.Any(c => ConventionalCommitParser.Parse(c.Message).IsConventional))
+        {
+            return null;
+        }
+
+        var decision = Decide(commits, preset, since, from);
+        return decision.Kind > chosen && decision.Version is null
+            ? $"versioning.bump: conventional in slipway.yml would give {decision.Reason}"
+            : null;
+    }
+
     /// <param name="commits">The range, newest first, merge commits included (the tools see them too).</param>
     /// <param name="since">The tag the range starts after, for the reason (null: the whole history).</param>
     /// <param name="from">The version the bump applies to (the tag's, or versioning.initial): below 1.0.0 the preset's pre-1.0 rules apply.</param>

@@ -153,4 +153,28 @@ public sealed class NextVersionTests
         Assert.Equal("1.2.4-rc.1\n", repo.Slipway("version", "--pre", "rc").StandardOutput);
         Assert.Equal(repo.Slipway("version", "--next", "--bump", "major").StandardOutput, repo.Slipway("version", "--bump", "major").StandardOutput);
     }
+
+    [Fact]
+    public void With_versioning_bump_unset_plan_says_what_conventional_bumps_would_give()
+    {
+        using var repo = new GitRepo();
+        repo.Commit("fix: a");
+        repo.Tag("v1.2.3");
+        repo.Commit("feat: b");
+
+        var plan = repo.Slipway("plan");
+        Assert.Contains("Next      1.2.4", plan.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("versioning.bump: conventional in slipway.yml would give minor: 1 feat since v1.2.3", plan.StandardOutput, StringComparison.Ordinal);
+        Assert.StartsWith("versioning.bump: conventional", PlanJson(repo).GetProperty("hint").GetString(), StringComparison.Ordinal);
+
+        // Said only when nobody chose, and only when it would be more than the patch.
+        repo.WriteFile("slipway.yml", "versioning:\n  bump: manual\n");
+        Assert.Equal(JsonValueKind.Null, PlanJson(repo).GetProperty("hint").ValueKind);
+        repo.WriteFile("slipway.yml", "branch: main\n");
+        Assert.Equal(JsonValueKind.Null, PlanJson(repo, "--bump", "minor").GetProperty("hint").ValueKind);
+        repo.Commit("Not conventional at all");
+        repo.Git("tag", "-a", "v1.2.4", "-m", "Release v1.2.4", "HEAD~1");
+        repo.Commit("Neither is this");
+        Assert.Equal(JsonValueKind.Null, PlanJson(repo).GetProperty("hint").ValueKind);
+    }
 }
