@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Slipway.Adapters.Files;
 using Slipway.Adapters.Processes;
 using Slipway.Core.Commits;
 using Slipway.Core.Errors;
@@ -380,6 +381,39 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         }
 
         return refs;
+    }
+
+    public async Task<IReadOnlyList<string>> BranchesContainingAsync(string commit, CancellationToken cancellationToken)
+    {
+        string[] arguments = ["for-each-ref", $"--contains={commit}", "--format=%(refname)", "refs/heads/", "refs/remotes/"];
+        var result = await RunRawAsync(arguments, null, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? [.. Lines(result.StandardOutput)] : []; // not a commit of this clone: no branch has it
+    }
+
+    public async Task<DateTimeOffset?> CommitterDateAsync(string commit, CancellationToken cancellationToken)
+    {
+        var result = await RunRawAsync(["show", "--no-patch", "--format=%cI", "--end-of-options", commit, "--"], null, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded && DateTimeOffset.TryParse(result.StandardOutput.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    }
+
+    public async Task<TextFile?> FileAtHeadAsync(string path, CancellationToken cancellationToken)
+    {
+        var result = await RunRawAsync(["show", "--end-of-options", "HEAD:" + path], null, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return null;
+        }
+
+        var text = result.StandardOutput;
+        return new TextFile(text.StartsWith('\uFEFF') ? text[1..] : text, text.StartsWith('\uFEFF'));
+    }
+
+    public async Task<string?> RemoteTagCommitAsync(string remote, string tag, CancellationToken cancellationToken)
+    {
+        var tagRef = $"refs/tags/{tag}";
+        var refs = await ListRemoteRefsAsync(remote, [tagRef, tagRef + "^{}"], cancellationToken).ConfigureAwait(false);
+        // An annotated tag is listed twice: the tag object, then (^{}) the commit it names.
+        return refs.TryGetValue(tagRef + "^{}", out var commit) || refs.TryGetValue(tagRef, out commit) ? commit : null;
     }
 
     public Task CreateAnnotatedTagAsync(string name, string message, CancellationToken cancellationToken) =>

@@ -60,11 +60,21 @@ public interface IGitRepository
     /// <summary>The remote's refs matching the patterns (`git ls-remote`): name to object id, tags also with their peeled commit under "name^{}".</summary>
     Task<IReadOnlyDictionary<string, string>> ListRemoteRefsAsync(string remote, IReadOnlyList<string> patterns, CancellationToken cancellationToken);
 
+    /// <summary>The branches, local (refs/heads/…) and remote-tracking (refs/remotes/…), that contain a commit; none when the clone does not have it.</summary>
+    Task<IReadOnlyList<string>> BranchesContainingAsync(string commit, CancellationToken cancellationToken);
+
+    /// <summary>A commit's committer date, or null when the clone does not have it.</summary>
+    Task<DateTimeOffset?> CommitterDateAsync(string commit, CancellationToken cancellationToken);
+
+    /// <summary>A file as HEAD has it (path relative to the top level), or null when HEAD has no such file.</summary>
+    Task<Files.TextFile?> FileAtHeadAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>The commit a tag names on the remote (an annotated tag peeled), or null when the remote does not have it.</summary>
+    Task<string?> RemoteTagCommitAsync(string remote, string tag, CancellationToken cancellationToken);
+
     Task CreateAnnotatedTagAsync(string name, string message, CancellationToken cancellationToken);
 
     /// <summary>Pushes refspecs; with <paramref name="atomic"/> the remote takes all or none.</summary>
     Task PushAsync(string remote, IReadOnlyList<string> refspecs, bool atomic, CancellationToken cancellationToken);
 
-    /// <summary>Runs git with the arguments and returns what it printed; a failure becomes a one-line error.</summary>
-    Task<string> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken, string? standardInput = null);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using Slipway.Core.Git;
 
 namespace Slipway.Adapters.GitHub;
 
@@ -24,51 +25,14 @@ public sealed partial record GitHubRepositoryName(string Owner, string Name)
         return true;
     }
 
-    /// <summary>owner/name from a remote URL: https://host/owner/name(.git), ssh://git@host[:port]/owner/name(.git), git@host:owner/name(.git).</summary>
+    /// <summary>owner/name from a remote URL: the last two segments of its path (GitHub Enterprise may serve under a prefix).</summary>
     public static bool TryFromRemoteUrl(string? url, [NotNullWhen(true)] out GitHubRepositoryName? name)
     {
         name = null;
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            return false;
-        }
-
-        var text = url.Trim();
-        string path;
-        if (text.Contains("://", StringComparison.Ordinal))
-        {
-            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http" or "ssh" or "git"))
-            {
-                return false;
-            }
-
-            path = Uri.UnescapeDataString(uri.AbsolutePath);
-        }
-        else
-        {
-            var scp = ScpLike().Match(text);
-            if (!scp.Success)
-            {
-                return false;
-            }
-
-            path = scp.Groups["path"].Value;
-        }
-
-        path = path.Trim('/');
-        if (path.EndsWith(".git", StringComparison.Ordinal))
-        {
-            path = path[..^4];
-        }
-
-        // GitHub Enterprise may serve under a prefix; the repository is always the last two segments.
-        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length >= 2 && TryParse($"{parts[^2]}/{parts[^1]}", out name);
+        return RemoteUrl.TryParse(url, out var remote) && remote.Segments is [.., var owner, var repository]
+            && TryParse($"{owner}/{repository}", out name);
     }
 
     [GeneratedRegex(@"^(?<owner>[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/(?<name>[A-Za-z0-9._-]{1,100})$")]
     private static partial Regex OwnerSlashName();
-
-    [GeneratedRegex(@"^(?:[^@/\s]+@)?[^:/\s]+:(?<path>[^\s]+)$")]
-    private static partial Regex ScpLike();
 }

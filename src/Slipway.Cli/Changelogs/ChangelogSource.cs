@@ -1,3 +1,4 @@
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Releasing;
 using Slipway.Core.Changelog;
 using Slipway.Core.Changelog.Templates;
@@ -10,18 +11,18 @@ namespace Slipway.Cli.Changelogs;
 /// <summary>Reads commit ranges from git into changelog releases, and finds the template and the GitHub remote to render them with.</summary>
 public sealed class ChangelogSource
 {
-    private ChangelogSource(Repository repository, GitHubRemote? remote)
+    private ChangelogSource(Workspace repository, GitHubRemote? remote)
     {
         Repository = repository;
         Remote = remote;
     }
 
-    public Repository Repository { get; }
+    public Workspace Repository { get; }
 
     /// <summary>The GitHub repository the configured remote points at, or null (then nothing is linked).</summary>
     public GitHubRemote? Remote { get; }
 
-    public static async Task<ChangelogSource> OpenAsync(Repository repository, CancellationToken cancellationToken)
+    public static async Task<ChangelogSource> OpenAsync(Workspace repository, CancellationToken cancellationToken)
     {
         var url = await repository.Git.RemoteUrlAsync(repository.Config.Remote, cancellationToken).ConfigureAwait(false);
         return new ChangelogSource(repository, GitHubRemote.TryParse(url, out var remote) ? remote : null);

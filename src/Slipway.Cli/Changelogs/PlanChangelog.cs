@@ -1,3 +1,4 @@
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Releasing;
 using Slipway.Core.Changelog;
 using Slipway.Core.Changelog.Templates;
@@ -8,7 +9,7 @@ namespace Slipway.Cli.Changelogs;
 /// <summary>The plan's changelog (shown by plan, put in the tag message) in the configured template; the seed's list when none is configured.</summary>
 public static class PlanChangelog
 {
-    public static async Task<ReleasePlan> RenderAsync(Repository repo, ReleasePlan plan, CancellationToken cancellationToken)
+    public static async Task<ReleasePlan> RenderAsync(Workspace repo, ReleasePlan plan, CancellationToken cancellationToken)
     {
         if (repo.Config.Changelog.Template is null)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Slipway.Adapters.Files;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Changelogs;
 using Slipway.Cli.Output;
 using Slipway.Cli.Releasing;
@@ -46,7 +47,7 @@ public static class ChangelogCommand
                     "release first, or drop --unreleased (--write adds the latest release)"));
             }
 
-            using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             var source = await ChangelogSource.OpenAsync(repo, ct).ConfigureAwait(false);
             var chosen = source.Template(parse.GetValue(template), KeepAChangelogTemplate.TemplateName);
             IReadOnlyList<ChangelogRelease> releases;
@@ -77,7 +78,7 @@ public static class ChangelogCommand
         return command;
     }
 
-    private static async Task WriteAsync(Repository repo, ChangelogSource source, IChangelogTemplate template, IReadOnlyList<ChangelogRelease> releases,
+    private static async Task WriteAsync(Workspace repo, ChangelogSource source, IChangelogTemplate template, IReadOnlyList<ChangelogRelease> releases,
         bool wholeHistory, Terminal terminal, CancellationToken cancellationToken)
     {
         var relative = repo.Config.Changelog.File ?? ChangelogFile.DefaultPath;

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Slipway.Cli.Ci;
+using Slipway.Adapters.Actions;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Images;
 using Slipway.Cli.Output;
 using Slipway.Cli.Releasing;
@@ -35,7 +36,7 @@ public static class CiImageTagsCommand
                 throw new SlipwayException(SlipwayError.Usage("GITHUB_OUTPUT is not set", "run this in a GitHub Actions step, or set GITHUB_OUTPUT to a file path (use `slipway image tags` to print the tags)"));
             }
 
-            using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             var build = await ImageBuildReader.ReadAsync(repo, parse.GetValue(version), Environment.GetEnvironmentVariable, BuildClock.Now(Environment.GetEnvironmentVariable), ct).ConfigureAwait(false);
             var set = build.Plan(repo.Config.Image.Rules());
             await GitHubOutput.AppendAsync(outputPath, [

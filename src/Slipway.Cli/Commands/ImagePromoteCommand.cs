@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Slipway.Adapters.Configuration;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Images;
 using Slipway.Cli.Output;
 using Slipway.Core.Errors;
@@ -39,14 +40,16 @@ public static class ImagePromoteCommand
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
-            var config = ConfigLoader.LoadFrom(Environment.CurrentDirectory);
+            var config = Workspace.LoadConfig(Environment.CurrentDirectory);
             var image = ParseSource(parse.GetValue(source)!);
-            var target = ParseVersion(parse.GetValue(version)!, config.Tag.Prefix);
+            var naming = new TagNaming(config.Tag.Prefixes);
+            var target = naming.ParseVersion(parse.GetValue(version)!, "--version");
             var credential = RegistryConnection.FromFlags(parse.GetValue(username), parse.GetValue(passwordStdin), Console.In);
             var dry = parse.GetValue(dryRun);
             using var client = RegistryConnection.Open(image, credential, config.Image.Insecure, push: !dry);
-            var result = await ImagePromotion.RunAsync(client, image, target, config.Tag.Prefix,
-                PromotionTags.For(config, config.Image.Rules(), target), dry, ct).ConfigureAwait(false);
+            var rules = config.Image.Rules();
+            var result = await ImagePromotion.RunAsync(client, image, target, rules, naming,
+                PromotionTags.For(config, rules, naming.TagFor(target), target), dry, ct).ConfigureAwait(false);
 
             await terminal.Out.WriteAsync(parse.GetValue(json) ? PromotionRenderer.Json(result) : PromotionRenderer.Text(result, terminal)).ConfigureAwait(false);
             foreach (var (tag, reason) in result.Withheld)
@@ -71,12 +74,4 @@ public static class ImagePromoteCommand
         ImageReference.TryParse(text, out var image, out var why)
             ? image
             : throw new SlipwayException(SlipwayError.Usage($"'{text}' is not an image reference: {why}", "write it as host/path:tag or host/path@sha256:<digest>"));
-
-    private static SemanticVersion ParseVersion(string text, string prefix)
-    {
-        var bare = prefix.Length > 0 && text.StartsWith(prefix, StringComparison.Ordinal) ? text[prefix.Length..] : text;
-        return SemanticVersion.TryParse(bare, out var version, out var why)
-            ? version
-            : throw new SlipwayException(SlipwayError.Usage($"--version '{text}' is not a semantic version ({why})", "write it as MAJOR.MINOR.PATCH, e.g. 1.3.0"));
-    }
 }

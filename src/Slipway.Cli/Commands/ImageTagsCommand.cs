@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Images;
 using Slipway.Cli.Output;
 using Slipway.Cli.Releasing;
@@ -30,7 +31,7 @@ public static class ImageTagsCommand
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
-            using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             var build = await ImageBuildReader.ReadAsync(repo, parse.GetValue(version), Environment.GetEnvironmentVariable, BuildClock.Now(Environment.GetEnvironmentVariable), ct).ConfigureAwait(false);
             var set = build.Plan(repo.Config.Image.Rules());
             if (parse.GetValue(json))

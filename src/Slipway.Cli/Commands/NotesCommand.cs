@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Changelogs;
 using Slipway.Cli.Output;
 using Slipway.Cli.Releasing;
@@ -29,12 +30,8 @@ public static class NotesCommand
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
-            using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
-            var text = parse.GetValue(version) ?? string.Empty;
-            if (!repo.Naming.TryParse(text, out var wanted) && !SemanticVersion.TryParse(text, out wanted))
-            {
-                throw new SlipwayException(SlipwayError.Usage($"'{text}' is not a version", "give it as 1.3.0 or v1.3.0"));
-            }
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            var wanted = repo.Naming.ParseVersion(parse.GetValue(version) ?? string.Empty);
 
             var tag = repo.VersionTags.FirstOrDefault(t => t.Version.Equals(wanted)) ?? throw new SlipwayException(SlipwayError.Precondition(
                 $"there is no tag {repo.Naming.TagFor(wanted)}", $"list the versions with git tag --list '{repo.Naming.Prefix}*' (fetch the tags first: git fetch --tags)"));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Output;
 using Slipway.Cli.Releasing;
 
@@ -29,7 +30,7 @@ public static class PlanCommand
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
-            using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             terminal.Detail(repo.Discovery);
             // The preflight checks (git processes) run beside the planning (reading the files, on another thread); only the
             // tag check waits for the plan.

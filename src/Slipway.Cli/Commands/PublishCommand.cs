@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Output;
 using Slipway.Cli.Publishing;
 using Slipway.Cli.Releasing;
@@ -34,7 +35,7 @@ public static class PublishCommand
         {
             var request = new PublishRequest(parse.GetValue(version)!, parse.GetValue(draft), parse.GetValue(assets) ?? [],
                 parse.GetValue(clobber), parse.GetValue(allowMissingImage), parse.GetValue(dryRun));
-            using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             var publisher = new ReleasePublisher(repo, Environment.GetEnvironmentVariable, terminal.Detail);
             var outcome = await publisher.PublishAsync(request, ct).ConfigureAwait(false);
             await terminal.Out.WriteAsync(parse.GetValue(json) ? PublishRenderer.Json(outcome) : PublishRenderer.Text(outcome)).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Output;
 using Slipway.Cli.Releasing;
 using Slipway.Core.Errors;
@@ -34,7 +35,7 @@ public static class ReleaseCommand
         {
             var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
             var options = new ReleaseOptions(parse.GetValue(dryRun), parse.GetValue(noPush));
-            using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             var plan = await ReleasePlanning.PlanAsync(repo, request, ct).ConfigureAwait(false);
             repo.History.CloseFiles("the release writes to the repository from here on");
             plan = plan with { Checks = await Preflight.RunAsync(repo, plan, fetch: !options.NoPush, push: !options.NoPush, ct).ConfigureAwait(false) };

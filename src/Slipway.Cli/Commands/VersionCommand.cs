@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Releasing;
 using Slipway.Core.Errors;
 
@@ -31,7 +32,7 @@ public static class VersionCommand
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
-            using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             terminal.Detail(repo.Discovery);
             if (terminal.Verbose && await repo.OtherPrefixTagsAsync(ct).ConfigureAwait(false) is { Count: > 0 } others)
             {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Slipway.Adapters.Configuration;
 using Slipway.Adapters.Git;
 using Slipway.Adapters.Ledger;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Releasing;
 using Slipway.Core.Configuration;
 using Slipway.Core.Deployments;
@@ -96,15 +97,10 @@ public sealed class DeploymentContext
     {
         if (text is not null)
         {
-            if (SemanticVersion.TryParse(text, out var version, out var why) || Naming.TryParse(text, out version))
-            {
-                return version;
-            }
-
-            throw new SlipwayException(SlipwayError.Usage($"'{text}' is not a version ({why})", "write it as MAJOR.MINOR.PATCH, e.g. 1.3.0 or v1.3.0"));
+            return Naming.ParseVersion(text);
         }
 
-        using var repository = await Repository.OpenAsync(Root, cancellationToken).ConfigureAwait(false);
+        using var repository = await Workspace.OpenAsync(Root, cancellationToken).ConfigureAwait(false);
         return repository.Line.Latest?.Version ?? throw new SlipwayException(SlipwayError.Precondition(
             "there is no version tag to deploy yet", "pass the version (slipway deploy ENV 1.3.0) or cut a release first"));
     }

@@ -110,21 +110,7 @@ public sealed class GitHubMirror : IDisposable
         return line.Length <= MaxDescription ? line : line[..(MaxDescription - 1)] + "…";
     }
 
-    private static async Task<GitHubRepositoryName> RepositoryAsync(DeploymentContext context, string? configured, CancellationToken cancellationToken)
-    {
-        if (Environment.GetEnvironmentVariable("GITHUB_REPOSITORY") is { Length: > 0 } fromEnvironment && GitHubRepositoryName.TryParse(fromEnvironment, out var name))
-        {
-            return name;
-        }
-
-        if (configured is not null && GitHubRepositoryName.TryParse(configured, out var fromConfig))
-        {
-            return fromConfig;
-        }
-
-        var url = await context.Git.RemoteUrlAsync(context.Config.Remote, cancellationToken).ConfigureAwait(false);
-        return GitHubRepositoryName.TryFromRemoteUrl(url, out var fromRemote)
-            ? fromRemote
-            : throw new SlipwayException(SlipwayError.Usage("no GitHub repository", "set release.github.repo: owner/name in slipway.yml (or GITHUB_REPOSITORY)"));
-    }
+    private static async Task<GitHubRepositoryName> RepositoryAsync(DeploymentContext context, string? configured, CancellationToken cancellationToken) =>
+        GitHubTarget.Resolve(Environment.GetEnvironmentVariable, configured, context.Config.Remote,
+            await context.Git.RemoteUrlAsync(context.Config.Remote, cancellationToken).ConfigureAwait(false));
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Releasing;
 using Slipway.Core.Errors;
+using Slipway.Core.Git;
 using Slipway.Core.Images;
 using Slipway.Core.Versioning;
 
@@ -11,7 +13,7 @@ namespace Slipway.Cli.Images;
 public static partial class ImageBuildReader
 {
     /// <summary>The build in <paramref name="repo"/>; <paramref name="versionText"/> (1.2.3 or v1.2.3) overrides the version found.</summary>
-    public static async Task<ImageBuild> ReadAsync(Repository repo, string? versionText, Func<string, string?> environment,
+    public static async Task<ImageBuild> ReadAsync(Workspace repo, string? versionText, Func<string, string?> environment,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var config = repo.Config;
@@ -20,7 +22,7 @@ public static partial class ImageBuildReader
         var sha = inActions ? environment("GITHUB_SHA") ?? repo.State.Head ?? string.Empty : repo.State.Head ?? string.Empty;
         var headTag = repo.HeadTags.Count > 0 ? repo.HeadTags[0] : null;
         var githubRef = environment("GITHUB_REF") ?? string.Empty;
-        var version = versionText is not null ? ParseVersion(versionText, repo.Naming)
+        var version = versionText is not null ? repo.Naming.ParseVersion(versionText)
             : headTag?.Version
             ?? (githubRef.StartsWith("refs/tags/", StringComparison.Ordinal) && repo.Naming.TryParse(githubRef["refs/tags/".Length..], out var tagged) ? tagged : null);
 
@@ -50,21 +52,8 @@ public static partial class ImageBuildReader
         return new ImageBuild(context, version, [.. repo.VersionTags.Select(t => t.Version)]);
     }
 
-    /// <summary>The version given on the command line, with or without the tag prefix.</summary>
-    public static SemanticVersion ParseVersion(string text, TagNaming naming)
-    {
-        if (naming.TryParse(text, out var tagged))
-        {
-            return tagged;
-        }
-
-        return SemanticVersion.TryParse(text, out var version, out var why)
-            ? version
-            : throw new SlipwayException(SlipwayError.Usage($"'{text}' is not a version ({why})", $"write it as MAJOR.MINOR.PATCH or {naming.Prefix}MAJOR.MINOR.PATCH, e.g. 1.3.0"));
-    }
-
     /// <summary>The release branch containing the tagged commit: the configured branch if it does (locally or on a remote), else the first branch that does, else the event's base_ref.</summary>
-    private static async Task<string?> ReleaseBranchAsync(Repository repo, string sha, string? payloadBaseRef, CancellationToken cancellationToken)
+    private static async Task<string?> ReleaseBranchAsync(Workspace repo, string sha, string? payloadBaseRef, CancellationToken cancellationToken)
     {
         var fallback = payloadBaseRef is null ? null : payloadBaseRef.StartsWith("refs/heads/", StringComparison.Ordinal) ? payloadBaseRef["refs/heads/".Length..] : payloadBaseRef;
         if (!CommitId().IsMatch(sha))
@@ -72,44 +61,20 @@ public static partial class ImageBuildReader
             return fallback;
         }
 
-        string output;
-        try
-        {
-            output = await repo.Git.RunAsync(["for-each-ref", $"--contains={sha}", "--format=%(refname)", "refs/heads/", "refs/remotes/"], cancellationToken).ConfigureAwait(false);
-        }
-        catch (SlipwayException)
-        {
-            return fallback; // the commit is not in this clone
-        }
-
-        var branches = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(r => r.StartsWith("refs/heads/", StringComparison.Ordinal) ? r["refs/heads/".Length..]
-                : r.Split('/', 4) is [_, _, _, var name] ? name : null)
-            .Where(b => b is not null and not "HEAD")
-            .Select(b => b!)
-            .ToList();
-        return branches.Contains(repo.Config.Branch) ? repo.Config.Branch : branches.FirstOrDefault() ?? fallback;
+        return TagBranch.Choose(await repo.Git.BranchesContainingAsync(sha, cancellationToken).ConfigureAwait(false), repo.Config.Branch, fallback);
     }
 
-    private static async Task<DateTimeOffset?> CommitDateAsync(Repository repo, string sha, CancellationToken cancellationToken)
+    private static async Task<DateTimeOffset?> CommitDateAsync(Workspace repo, string sha, CancellationToken cancellationToken)
     {
         if (!CommitId().IsMatch(sha))
         {
             return null;
         }
 
-        try
-        {
-            var text = await repo.Git.RunAsync(["show", "--no-patch", "--format=%cI", sha, "--"], cancellationToken).ConfigureAwait(false);
-            return DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-        }
-        catch (SlipwayException)
-        {
-            return null;
-        }
+        return await repo.Git.CommitterDateAsync(sha, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<string?> SourceUrlAsync(Repository repo, Func<string, string?> environment, CancellationToken cancellationToken)
+    private static async Task<string?> SourceUrlAsync(Workspace repo, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         if (environment("GITHUB_REPOSITORY") is { Length: > 0 } repository)
         {
@@ -121,24 +86,8 @@ public static partial class ImageBuildReader
     }
 
     /// <summary>git@host:owner/repo.git and https://host/owner/repo.git both give https://host/owner/repo; other remotes (file://) have no web page.</summary>
-    public static string? WebUrl(string remote)
-    {
-        var match = ScpLike().Match(remote);
-        if (match.Success)
-        {
-            return $"https://{match.Groups["host"].Value}/{match.Groups["path"].Value}";
-        }
-
-        return Uri.TryCreate(remote, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
-            ? $"https://{uri.Host}{(uri.IsDefaultPort ? string.Empty : $":{uri.Port}")}{StripGit(uri.AbsolutePath)}"
-            : null;
-    }
-
-    private static string StripGit(string path) => path.EndsWith(".git", StringComparison.Ordinal) ? path[..^4] : path;
+    public static string? WebUrl(string remote) => RemoteUrl.TryParse(remote, out var url) ? url.WebUrl : null;
 
     [GeneratedRegex("^[0-9a-f]{7,64}$")]
     private static partial Regex CommitId();
-
-    [GeneratedRegex(@"^(?:ssh://)?[^@/\s]+@(?<host>[^:/\s]+)[:/](?<path>[^\s]+?)(?:\.git)?/?$")]
-    private static partial Regex ScpLike();
 }

@@ -13,7 +13,7 @@ public static class ImagePromotion
     private const int Concurrency = 8;
 
     /// <param name="planTags">The tag rules for the version, given the versions the registry already has (floating tags move forward only).</param>
-    public static async Task<PromotionResult> RunAsync(IRegistryClient client, ImageReference source, SemanticVersion version, string tagPrefix,
+    public static async Task<PromotionResult> RunAsync(IRegistryClient client, ImageReference source, SemanticVersion version, ImageTagRules rules, TagNaming naming,
         Func<IReadOnlyList<SemanticVersion>, TagPlan> planTags, bool dryRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -21,7 +21,7 @@ public static class ImagePromotion
         ArgumentNullException.ThrowIfNull(planTags);
         var manifest = await client.GetManifestAsync(source.Repository, source.Reference, cancellationToken).ConfigureAwait(false);
         var existing = await client.ListTagsAsync(source.Repository, cancellationToken).ConfigureAwait(false);
-        var plan = planTags(ReleasedImageVersions.From(existing, tagPrefix));
+        var plan = planTags(ReleasedImageVersions.From(existing, rules, naming));
         var tags = plan.Tags.Distinct(StringComparer.Ordinal).ToList();
         if (tags.FirstOrDefault(t => !ImageReference.IsValidTag(t)) is { } invalid)
         {

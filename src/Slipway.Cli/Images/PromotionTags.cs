@@ -7,13 +7,14 @@ namespace Slipway.Cli.Images;
 /// <summary>Asks the image tag rules (ImageTagPlanner) which tags a version gets, as if its release tag had just been pushed.</summary>
 public static class PromotionTags
 {
-    public static Func<IReadOnlyList<SemanticVersion>, TagPlan> For(SlipwayConfig config, ImageTagRules rules, SemanticVersion version)
+    /// <param name="tag">The version's git tag (TagNaming's), whose push the tags are planned for.</param>
+    public static Func<IReadOnlyList<SemanticVersion>, TagPlan> For(SlipwayConfig config, ImageTagRules rules, string tag, SemanticVersion version)
     {
         ArgumentNullException.ThrowIfNull(config);
         var context = new ImageBuildContext
         {
             EventName = "push",
-            Ref = $"refs/tags/{config.Tag.Prefix}{version}",
+            Ref = $"refs/tags/{tag}",
             Sha = Environment.GetEnvironmentVariable("GITHUB_SHA") ?? string.Empty,
             DefaultBranch = config.Branch,
             TagBranch = config.Branch,

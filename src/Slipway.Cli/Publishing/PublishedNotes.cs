@@ -1,4 +1,5 @@
 using Slipway.Adapters.Helm;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Changelogs;
 using Slipway.Cli.Output;
 using Slipway.Cli.Releasing;
@@ -15,7 +16,7 @@ namespace Slipway.Cli.Publishing;
 public static class PublishedNotes
 {
     /// <param name="image">The image reference the notes tell people to pull (already checked in the registry), or null.</param>
-    public static async Task<string> RenderAsync(Repository repo, VersionTag tag, string? image, CancellationToken cancellationToken)
+    public static async Task<string> RenderAsync(Workspace repo, VersionTag tag, string? image, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(repo);
         ArgumentNullException.ThrowIfNull(tag);

@@ -1,4 +1,5 @@
 using Slipway.Adapters.Registry;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Releasing;
 using Slipway.Core.Errors;
 using Slipway.Core.Images;
@@ -10,7 +11,7 @@ namespace Slipway.Cli.Publishing;
 public static class ReleaseImage
 {
     /// <summary>image:tag for the first configured image and the version's main tag under the image tag rules (v1.3.0 with the seed's rules); null without `image:`.</summary>
-    public static string? For(Repository repo, SemanticVersion version, string tag, string tagCommit)
+    public static string? For(Workspace repo, SemanticVersion version, string tag, string tagCommit)
     {
         ArgumentNullException.ThrowIfNull(repo);
         var config = repo.Config.Image;

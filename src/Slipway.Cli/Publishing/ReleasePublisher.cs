@@ -1,4 +1,5 @@
 using Slipway.Adapters.GitHub;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Releasing;
 using Slipway.Core.Errors;
 using Slipway.Core.Publishing;
@@ -10,12 +11,12 @@ namespace Slipway.Cli.Publishing;
 /// Creates or updates the GitHub release of a version so that it matches what Slipway computes: title, notes,
 /// prerelease, Latest, assets. Idempotent: what already matches is left alone, so a re-run changes nothing.
 /// </summary>
-public sealed class ReleasePublisher(Repository repo, Func<string, string?> environment, Action<string>? trace = null)
+public sealed class ReleasePublisher(Workspace repo, Func<string, string?> environment, Action<string>? trace = null)
 {
     public async Task<PublishOutcome> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var version = ParseVersion(request.Version);
+        var version = repo.Naming.ParseVersion(request.Version);
         var tag = repo.Naming.TagFor(version);
         var files = ReleaseAssets.Check(request.Assets);
         var tagCommit = await TagCommitAsync(tag, cancellationToken).ConfigureAwait(false);
@@ -29,7 +30,8 @@ public sealed class ReleasePublisher(Repository repo, Func<string, string?> envi
         var notes = await PublishedNotes.RenderAsync(repo, versionTag, image, cancellationToken).ConfigureAwait(false);
 
         var connection = GitHubConnection.FromEnvironment(environment, GitHubReleases.Permission);
-        var name = await GitHubTarget.ResolveAsync(repo, environment, cancellationToken).ConfigureAwait(false);
+        var name = GitHubTarget.Resolve(environment, repo.Config.Release.GitHub?.Repo, repo.Config.Remote,
+            await repo.Git.RemoteUrlAsync(repo.Config.Remote, cancellationToken).ConfigureAwait(false));
         using var http = new GitHubHttp(connection) { Trace = trace };
         var github = new GitHubReleases(http, name);
         _ = await github.GetRepositoryAsync(cancellationToken).ConfigureAwait(false);
@@ -39,7 +41,7 @@ public sealed class ReleasePublisher(Repository repo, Func<string, string?> envi
 
         var known = repo.VersionTags.Select(t => t.Version)
             .Concat(releases.Where(r => !r.Draft && r.TagName != tag).Select(r => repo.Naming.TryParse(r.TagName, out var v) ? v : null).OfType<SemanticVersion>());
-        var wanted = new ReleasePublication(tag, version, $"v{version}", notes, request.Draft, LatestReleaseRule.IsLatest(version, request.Draft, known));
+        var wanted = new ReleasePublication(tag, version, tag, notes, request.Draft, LatestReleaseRule.IsLatest(version, request.Draft, known));
         var fields = new ReleaseFields(tag, wanted.Title, wanted.Notes, wanted.Draft, wanted.Prerelease, ReleaseFields.Latest(wanted.Latest));
 
         ReleaseAction action;
@@ -69,19 +71,6 @@ public sealed class ReleasePublisher(Repository repo, Func<string, string?> envi
             release?.HtmlUrl, wanted.Notes, assets, request.DryRun);
     }
 
-    private SemanticVersion ParseVersion(string text)
-    {
-        var bare = text.StartsWith(repo.Naming.Prefix, StringComparison.Ordinal) && repo.Naming.TryParse(text, out var tagged) ? tagged : null;
-        if (bare is not null)
-        {
-            return bare;
-        }
-
-        return SemanticVersion.TryParse(text, out var version, out var why)
-            ? version
-            : throw new SlipwayException(SlipwayError.Usage($"'{text}' is not a version ({why})", "pass the version to publish, e.g. slipway publish 1.3.0"));
-    }
-
     /// <summary>The tag must exist here (for the changelog) and on the remote with the same commit: GitHub would otherwise create it on its default branch.</summary>
     private async Task<string> TagCommitAsync(string tag, CancellationToken cancellationToken)
     {
@@ -97,9 +86,8 @@ public sealed class ReleasePublisher(Repository repo, Func<string, string?> envi
                 $"add it with git remote add {remote} URL (or set remote: in slipway.yml)"));
         }
 
-        var tagRef = $"refs/tags/{tag}";
-        var refs = await git.ListRemoteRefsAsync(remote, [tagRef, tagRef + "^{}"], cancellationToken).ConfigureAwait(false);
-        if (!refs.TryGetValue(tagRef + "^{}", out var onRemote) && !refs.TryGetValue(tagRef, out onRemote))
+        var onRemote = await git.RemoteTagCommitAsync(remote, tag, cancellationToken).ConfigureAwait(false);
+        if (onRemote is null)
         {
             throw new SlipwayException(SlipwayError.Precondition($"tag {tag} is not on the remote '{remote}'",
                 $"push it first: git push {remote} {tag}"));

@@ -1,12 +1,13 @@
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Output;
 using Slipway.Core.Releases;
 
 namespace Slipway.Cli.Releasing;
 
 /// <summary>What every release step sees: the repository, the plan, the terminal and the options.</summary>
-public sealed class ReleaseContext(Repository repository, ReleasePlan plan, Terminal terminal, ReleaseOptions options)
+public sealed class ReleaseContext(Workspace repository, ReleasePlan plan, Terminal terminal, ReleaseOptions options)
 {
-    public Repository Repository { get; } = repository;
+    public Workspace Repository { get; } = repository;
 
     public ReleasePlan Plan { get; } = plan;
 

@@ -1,4 +1,5 @@
 using Slipway.Adapters.Files;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Changelogs;
 using Slipway.Core.BumpFiles;
 using Slipway.Core.Changelog.Templates;
@@ -15,31 +16,20 @@ public static class ReleaseFiles
     /// <summary>A file the release changes: its path relative to the repository root and its new content.</summary>
     public sealed record Change(string Path, TextFile Content, string What);
 
-    public static bool Configured(Repository repo) => repo.Config.Changelog.File is not null || repo.Config.BumpFiles.Count > 0;
+    public static bool Configured(Workspace repo) => repo.Config.Changelog.File is not null || repo.Config.BumpFiles.Count > 0;
 
     /// <summary>Every path the release commit may contain.</summary>
-    public static IReadOnlyList<string> Paths(Repository repo) =>
+    public static IReadOnlyList<string> Paths(Workspace repo) =>
         [.. repo.Config.Changelog.File is { } file ? [file] : Array.Empty<string>(), .. repo.Config.BumpFiles.Select(b => b.Path).Distinct(StringComparer.Ordinal)];
 
-    public static Reader WorkingTree(Repository repo) =>
+    public static Reader WorkingTree(Workspace repo) =>
         (path, ct) => AtomicFile.ReadAsync(System.IO.Path.Combine(repo.State.TopLevel, path), ct);
 
     /// <summary>Reads files as HEAD has them (to tell a half-done release's edits from someone's own).</summary>
-    public static Reader Head(Repository repo) => async (path, ct) =>
-    {
-        try
-        {
-            var text = await repo.Git.RunAsync(["show", "--end-of-options", "HEAD:" + path], ct).ConfigureAwait(false);
-            return new TextFile(text.StartsWith('\uFEFF') ? text[1..] : text, text.StartsWith('\uFEFF'));
-        }
-        catch (SlipwayException)
-        {
-            return null;
-        }
-    };
+    public static Reader Head(Workspace repo) => (path, ct) => repo.Git.FileAtHeadAsync(path, ct);
 
     /// <summary>The changelog file with the new release merged in, or null when it is not configured or already has the release.</summary>
-    public static async Task<Change?> ChangelogAsync(Repository repo, Core.Releases.ReleasePlan plan, Reader read, CancellationToken cancellationToken)
+    public static async Task<Change?> ChangelogAsync(Workspace repo, Core.Releases.ReleasePlan plan, Reader read, CancellationToken cancellationToken)
     {
         if (repo.Config.Changelog.File is not { } path)
         {
@@ -54,7 +44,7 @@ public static class ReleaseFiles
     }
 
     /// <summary>The bump files that do not hold the new version yet, with it written in.</summary>
-    public static async Task<IReadOnlyList<Change>> BumpsAsync(Repository repo, Core.Releases.ReleasePlan plan, Reader read, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Change>> BumpsAsync(Workspace repo, Core.Releases.ReleasePlan plan, Reader read, CancellationToken cancellationToken)
     {
         var version = plan.Next.ToString();
         var contents = new Dictionary<string, TextFile>(StringComparer.Ordinal);
@@ -81,7 +71,7 @@ public static class ReleaseFiles
     }
 
     /// <summary>The uncommitted paths that are exactly this release's edits of HEAD's files (a run that failed before its release commit).</summary>
-    public static async Task<IReadOnlySet<string>> ResumableAsync(Repository repo, Core.Releases.ReleasePlan plan, IReadOnlyList<string> dirty, CancellationToken cancellationToken)
+    public static async Task<IReadOnlySet<string>> ResumableAsync(Workspace repo, Core.Releases.ReleasePlan plan, IReadOnlyList<string> dirty, CancellationToken cancellationToken)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         if (!Configured(repo) || plan.TagExistsAtHead || dirty.Count == 0 || !dirty.All(Paths(repo).Contains))
@@ -110,6 +100,6 @@ public static class ReleaseFiles
         return result;
     }
 
-    public static Task WriteAsync(Repository repo, Change change, CancellationToken cancellationToken) =>
+    public static Task WriteAsync(Workspace repo, Change change, CancellationToken cancellationToken) =>
         AtomicFile.WriteAsync(System.IO.Path.Combine(repo.State.TopLevel, change.Path), change.Content, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Slipway.Adapters.Workspace;
 using Slipway.Core.Commits;
 using Slipway.Core.Configuration;
 using Slipway.Core.Errors;
@@ -9,7 +10,7 @@ namespace Slipway.Cli.Releasing;
 /// <summary>Reads the release range from git and hands it to the planner: the plan that `plan`, `version --next` and `release` share.</summary>
 public static class ReleasePlanning
 {
-    public static async Task<ReleasePlan> PlanAsync(Repository repo, ReleaseRequest request, CancellationToken cancellationToken)
+    public static async Task<ReleasePlan> PlanAsync(Workspace repo, ReleaseRequest request, CancellationToken cancellationToken)
     {
         var rangeBase = ReleasePlanner.RangeBase(repo.BeforeHead, repo.HeadTags, request.PrereleaseId);
         // Merge commits are read too: the tools that decide bumps see them (a merge body can hold a breaking change
@@ -25,7 +26,7 @@ public static class ReleasePlanning
         return await Changelogs.PlanChangelog.RenderAsync(repo, plan, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<List<Commit>> LogAsync(Repository repo, VersionTag? since, CancellationToken cancellationToken)
+    private static async Task<List<Commit>> LogAsync(Workspace repo, VersionTag? since, CancellationToken cancellationToken)
     {
         var commits = new List<Commit>();
         if (repo.State.Head is not null)
@@ -39,7 +40,7 @@ public static class ReleasePlanning
         return commits;
     }
 
-    private static async Task<BumpDecision> DecideBumpAsync(Repository repo, ReleaseRequest request, VersionTag? rangeBase,
+    private static async Task<BumpDecision> DecideBumpAsync(Workspace repo, ReleaseRequest request, VersionTag? rangeBase,
         List<Commit> range, CancellationToken cancellationToken)
     {
         var versioning = repo.Config.Versioning;

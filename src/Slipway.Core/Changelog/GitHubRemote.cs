@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Slipway.Core.Git;
 
 namespace Slipway.Core.Changelog;
 
@@ -8,47 +9,17 @@ public sealed record GitHubRemote(string Owner, string Name)
 {
     public string Url => $"https://github.com/{Owner}/{Name}";
 
-    /// <summary>Reads https://github.com/o/r(.git), git@github.com:o/r.git, ssh://git@github.com/o/r and git://github.com/o/r; anything else is not GitHub.</summary>
+    /// <summary>Reads a remote on github.com (https, ssh, scp-like git@github.com:o/r.git, git://) naming owner/name; anything else is not GitHub.</summary>
     public static bool TryParse(string? remoteUrl, [NotNullWhen(true)] out GitHubRemote? remote)
     {
         remote = null;
-        if (string.IsNullOrWhiteSpace(remoteUrl))
+        if (!RemoteUrl.TryParse(remoteUrl, out var url) || url.Host != "github.com" || url.Segments is not [var owner, var name]
+            || !IsName(owner) || !IsName(name))
         {
             return false;
         }
 
-        var url = remoteUrl.Trim();
-        string path;
-        const string scpPrefix = "git@github.com:";
-        if (url.StartsWith(scpPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            path = url[scpPrefix.Length..];
-        }
-        else if (Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            && uri.Scheme is "https" or "http" or "ssh" or "git" or "git+ssh"
-            && string.Equals(uri.Host, "github.com", StringComparison.OrdinalIgnoreCase))
-        {
-            // User info (a token in an https URL) is dropped: only owner and name are kept.
-            path = uri.AbsolutePath.TrimStart('/');
-        }
-        else
-        {
-            return false;
-        }
-
-        path = path.TrimEnd('/');
-        if (path.EndsWith(".git", StringComparison.OrdinalIgnoreCase))
-        {
-            path = path[..^4];
-        }
-
-        var parts = path.Split('/');
-        if (parts.Length != 2 || !IsName(parts[0]) || !IsName(parts[1]))
-        {
-            return false;
-        }
-
-        remote = new GitHubRemote(parts[0], parts[1]);
+        remote = new GitHubRemote(owner, name);
         return true;
     }
 

@@ -47,6 +47,25 @@ public sealed class TagNaming
         return false;
     }
 
+    /// <summary>
+    /// A version as a person typed it, on the command line or in CI: `1.3.0`, or its tag name (`v1.3.0`, any of the
+    /// prefixes). The one parser of typed versions; anything else is a usage error (exit 2) naming the text.
+    /// </summary>
+    /// <param name="what">Where it was typed, for the message (e.g. "--version"); null for an argument.</param>
+    public SemanticVersion ParseVersion(string text, string? what = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (TryParse(text, out var tagged))
+        {
+            return tagged;
+        }
+
+        return SemanticVersion.TryParse(text, out var version, out var why)
+            ? version
+            : throw new Errors.SlipwayException(Errors.SlipwayError.Usage($"{(what is null ? string.Empty : what + " ")}'{text}' is not a version ({why})",
+                $"write it as MAJOR.MINOR.PATCH or its tag, e.g. 1.3.0 or {TagFor(new SemanticVersion(1, 3, 0))}"));
+    }
+
     /// <summary>How the prefixes are written for people: 'v', or 'v' or '' (no prefix).</summary>
     public string Describe() => string.Join(" or ", Prefixes.Select(p => $"'{p}'"));
 

@@ -199,7 +199,7 @@ public sealed class ImagePromoteTests : IDisposable
         var asVersion = Run(null, "image", "promote", "127.0.0.1:1/app:main-abc1234", "--version", name);
 
         Expect.OneLineError(asTag, Slipway.Core.Images.ImageReference.IsValidTag(name) ? 1 : 2);
-        Expect.OneLineError(asVersion, 2, "is not a semantic version");
+        Expect.OneLineError(asVersion, 2, "is not a version");
         Assert.Empty(asTag.StandardOutput + asVersion.StandardOutput);
         Assert.DoesNotContain("\n", asVersion.StandardError.TrimEnd('\n'), StringComparison.Ordinal);
     }

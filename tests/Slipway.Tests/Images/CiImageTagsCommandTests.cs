@@ -1,4 +1,4 @@
-using Slipway.Cli.Ci;
+using Slipway.Adapters.Actions;
 using Slipway.Tests.Fixtures;
 
 namespace Slipway.Tests.Images;

@@ -1,4 +1,5 @@
 using Slipway.Adapters.GitHub;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Output;
 using Slipway.Cli.Publishing;
 using Slipway.Core.Errors;
@@ -47,12 +48,12 @@ public sealed class PublishStep : IReleaseStep
     {
         ArgumentNullException.ThrowIfNull(context);
         // Opened again: the tag made by the earlier steps is now part of the repository's tags.
-        using var repo = await Repository.OpenAsync(context.Repository.State.TopLevel, cancellationToken).ConfigureAwait(false);
+        using var repo = await Workspace.OpenAsync(context.Repository.State.TopLevel, cancellationToken).ConfigureAwait(false);
         var outcome = await Publisher(repo, context).PublishAsync(Request(context, dryRun: false), cancellationToken).ConfigureAwait(false);
         context.Terminal.Status("  " + PublishRenderer.Text(outcome).TrimEnd('\n').Replace("\n", "\n  ", StringComparison.Ordinal));
     }
 
-    private static ReleasePublisher Publisher(Repository repo, ReleaseContext context) =>
+    private static ReleasePublisher Publisher(Workspace repo, ReleaseContext context) =>
         new(repo, Environment.GetEnvironmentVariable, context.Terminal.Detail);
 
     private static PublishRequest Request(ReleaseContext context, bool dryRun) =>

@@ -1,6 +1,7 @@
 using System.Text;
+using Slipway.Adapters.Files;
 
-namespace Slipway.Cli.Ci;
+namespace Slipway.Adapters.Actions;
 
 /// <summary>Step outputs in $GITHUB_OUTPUT's multi-line form, `name&lt;&lt;DELIMITER`, with a random delimiter that the value does not contain, so no value can close it early and add keys.</summary>
 public static class GitHubOutput
@@ -26,7 +27,7 @@ public static class GitHubOutput
         return text.ToString();
     }
 
-    /// <summary>Appends the outputs to the file, all or nothing: the old content plus ours goes to a temporary file beside it, renamed over it.</summary>
+    /// <summary>Appends the outputs to the file, all or nothing: the old content plus ours, written atomically.</summary>
     public static async Task AppendAsync(string path, IEnumerable<KeyValuePair<string, string>> outputs, CancellationToken cancellationToken)
     {
         var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false) : string.Empty;
@@ -35,15 +36,6 @@ public static class GitHubOutput
             existing += "\n";
         }
 
-        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await File.WriteAllTextAsync(temporary, existing + Format(outputs), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        await AtomicFile.WriteAsync(path, new TextFile(existing + Format(outputs), Utf8Bom: false), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,19 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Slipway.Adapters.Git;
 using Slipway.Core.Commits;
 using Slipway.Core.Errors;
 using Slipway.Core.Versioning;
 
-namespace Slipway.Cli.Releasing;
+namespace Slipway.Adapters.Git;
 
 /// <summary>
 /// The repository's tags and commits as a command reads them: straight from its files when <see cref="LocalObjectReader"/>
 /// understands them (no git process: the hot path of `version` and `plan`), else from git. Both give the same answers; the
 /// tests hold the files' reader to git's. `SLIPWAY_GIT_ONLY=1` makes git do all of it.
 /// </summary>
-public sealed class History : IDisposable
+public sealed class HistoryReader : IDisposable
 {
     private readonly GitRepository git;
     private readonly RepositoryState state;
@@ -21,7 +20,7 @@ public sealed class History : IDisposable
     private LocalObjectReader? reader;
     private string readerProblem;
 
-    private History(GitRepository git, RepositoryState state, LocalObjectReader? reader, string readerProblem)
+    private HistoryReader(GitRepository git, RepositoryState state, LocalObjectReader? reader, string readerProblem)
     {
         this.git = git;
         this.state = state;
@@ -32,25 +31,25 @@ public sealed class History : IDisposable
     /// <summary>How the last question was answered, for --verbose: from the files (with counts and times), or by git and why.</summary>
     public string Detail { get; private set; } = string.Empty;
 
-    public static History Open(GitRepository git, RepositoryState state, bool gitOnly)
+    public static HistoryReader Open(GitRepository git, RepositoryState state, bool gitOnly)
     {
         if (gitOnly)
         {
-            return new History(git, state, null, "SLIPWAY_GIT_ONLY=1");
+            return new HistoryReader(git, state, null, "SLIPWAY_GIT_ONLY=1");
         }
 
         if (state.CommonDirectory is null)
         {
-            return new History(git, state, null, "a repository with no commits");
+            return new HistoryReader(git, state, null, "a repository with no commits");
         }
 
         try
         {
-            return new History(git, state, LocalObjectReader.Open(state.CommonDirectory), string.Empty);
+            return new HistoryReader(git, state, LocalObjectReader.Open(state.CommonDirectory), string.Empty);
         }
         catch (Exception e) when (IsReaderProblem(e))
         {
-            return new History(git, state, null, SlipwayError.Flatten(e.Message));
+            return new HistoryReader(git, state, null, SlipwayError.Flatten(e.Message));
         }
     }
 

@@ -1,0 +1,154 @@
+using Slipway.Adapters.Configuration;
+using Slipway.Adapters.Git;
+using Slipway.Core.Commits;
+using Slipway.Core.Configuration;
+using Slipway.Core.Errors;
+using Slipway.Core.Releases;
+using Slipway.Core.Versioning;
+
+namespace Slipway.Adapters.Workspace;
+
+/// <summary>
+/// Where a command runs, opened once: the git repository and its state, slipway.yml, the tag naming, the version tags and
+/// HEAD's release line, the clock and the environment variables. Every command starts here; nothing else opens a
+/// repository, reads slipway.yml, the clock or the environment.
+/// </summary>
+public sealed class Workspace : IDisposable
+{
+    private Workspace(GitRepository git, HistoryReader history, RepositoryState state, SlipwayConfig config, TagNaming naming,
+        IReadOnlyList<VersionTag> versionTags, IReadOnlyList<VersionTag> headTags, ReleaseLine beforeHead, string discovery, Clock clock,
+        Func<string, string?> environment)
+    {
+        Discovery = discovery;
+        Git = git;
+        History = history;
+        State = state;
+        Config = config;
+        Naming = naming;
+        VersionTags = versionTags;
+        HeadTags = headTags;
+        BeforeHead = beforeHead;
+        Clock = clock;
+        Environment = environment;
+    }
+
+    public GitRepository Git { get; }
+
+    /// <summary>Tags and commits, from the repository's files or from git.</summary>
+    public HistoryReader History { get; }
+
+    /// <summary>How tags and history were read: from the repository's files, or by git and why (for --verbose).</summary>
+    public string Discovery { get; }
+
+    public RepositoryState State { get; }
+
+    /// <summary>The repository's top level: where slipway.yml's relative paths (charts, values, bump files) start.</summary>
+    public string Root => State.TopLevel;
+
+    public SlipwayConfig Config { get; }
+
+    public TagNaming Naming { get; }
+
+    /// <summary>Every version tag in the repository, highest first, reachable or not.</summary>
+    public IReadOnlyList<VersionTag> VersionTags { get; }
+
+    /// <summary>Version tags on HEAD itself, highest first.</summary>
+    public IReadOnlyList<VersionTag> HeadTags { get; }
+
+    /// <summary>The release line from HEAD's ancestors, not counting tags on HEAD.</summary>
+    public ReleaseLine BeforeHead { get; }
+
+    /// <summary>The release line of HEAD, its own tags included: what `slipway version` prints.</summary>
+    public ReleaseLine Line => ReleasePlanner.WithHeadTags(BeforeHead, HeadTags);
+
+    public Clock Clock { get; }
+
+    /// <summary>Reads an environment variable (null when unset): the one way commands see the environment.</summary>
+    public Func<string, string?> Environment { get; }
+
+    /// <summary>Reads state, configuration and tags; refuses a shallow clone before computing anything.</summary>
+    public static async Task<Workspace> OpenAsync(string directory, CancellationToken cancellationToken) =>
+        await OpenAsync(directory, Clock.System, global::System.Environment.GetEnvironmentVariable, cancellationToken).ConfigureAwait(false);
+
+    public static async Task<Workspace> OpenAsync(string directory, Clock clock, Func<string, string?> environment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var git = new GitRepository(directory);
+        // Where the repository is and what HEAD is, from its files; git is asked when they hold what only git should interpret.
+        var gitOnly = environment("SLIPWAY_GIT_ONLY") is "1";
+        var stateReason = "SLIPWAY_GIT_ONLY=1";
+        var state = gitOnly ? null : RepositoryFiles.TryReadState(directory, out stateReason);
+        var stateTask = state is null ? git.GetStateAsync(cancellationToken) : Task.FromResult(state);
+        var config = ConfigLoader.LoadFrom(directory);
+        state = await stateTask.ConfigureAwait(false);
+        if (!string.Equals(Path.GetFullPath(directory).TrimEnd('/'), state.TopLevel.TrimEnd('/'), StringComparison.Ordinal)
+            && config.Source is null)
+        {
+            config = ConfigLoader.LoadFrom(state.TopLevel);
+        }
+
+        if (state.IsShallow)
+        {
+            throw new SlipwayException(SlipwayError.Precondition(
+                "this is a shallow clone, so its tags and history are incomplete and the version would be wrong",
+                "run `git fetch --unshallow --tags` (in GitHub Actions: actions/checkout with fetch-depth: 0)"));
+        }
+
+        var naming = new TagNaming(config.Tag.Prefixes);
+        var history = HistoryReader.Open(git, state, gitOnly);
+        try
+        {
+            var (versionTags, beforeHead) = await history.FindLineAsync(naming, cancellationToken).ConfigureAwait(false);
+            var discovery = (stateReason.Length == 0 ? "state read from the repository's files; " : $"state read by git ({stateReason}); ") + history.Detail;
+            var headTags = state.Head is { } head ? versionTags.Where(t => t.Commit == head).ToList() : [];
+            return new Workspace(git, history, state, config, naming, versionTags, headTags, beforeHead, discovery, clock, environment);
+        }
+        catch
+        {
+            history.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// slipway.yml for a command that needs no repository (image promote in any folder): the directory's own file, else the one
+    /// at the top level of the git repository the directory is in, else the defaults.
+    /// </summary>
+    public static SlipwayConfig LoadConfig(string directory)
+    {
+        var config = ConfigLoader.LoadFrom(directory);
+        return config.Source is null && RepositoryFiles.TryReadState(directory, out _) is { } state
+            && !string.Equals(Path.GetFullPath(directory).TrimEnd('/'), state.TopLevel.TrimEnd('/'), StringComparison.Ordinal)
+            ? ConfigLoader.LoadFrom(state.TopLevel)
+            : config;
+    }
+
+    /// <summary>The commits of <paramref name="exclusiveFrom"/>..<paramref name="until"/> (all of its history when null), newest first.</summary>
+    public IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, string until, bool includeMerges, CancellationToken cancellationToken) =>
+        History.LogAsync(exclusiveFrom, until, includeMerges, cancellationToken);
+
+    /// <summary>Tags that are versions under a prefix tag.prefix does not list, by prefix (most first).</summary>
+    public async Task<IReadOnlyList<OtherPrefixTags>> OtherPrefixTagsAsync(CancellationToken cancellationToken) =>
+        OtherPrefixTags.Find(await History.TagNamesAsync(cancellationToken).ConfigureAwait(false), Naming);
+
+    /// <summary>Who is acting: GITHUB_ACTOR in Actions, else the git user (name &lt;email&gt;), else the login name.</summary>
+    public async Task<string> ActorAsync(CancellationToken cancellationToken)
+    {
+        if (Environment("GITHUB_ACTOR") is { Length: > 0 } actor)
+        {
+            return actor;
+        }
+
+        var name = await Git.ConfigValueAsync("user.name", cancellationToken).ConfigureAwait(false);
+        var email = await Git.ConfigValueAsync("user.email", cancellationToken).ConfigureAwait(false);
+        return (name, email) switch
+        {
+            ({ Length: > 0 }, { Length: > 0 }) => $"{name} <{email}>",
+            ({ Length: > 0 }, _) => name,
+            (_, { Length: > 0 }) => email,
+            _ => global::System.Environment.UserName,
+        };
+    }
+
+    public void Dispose() => History.Dispose();
+}
