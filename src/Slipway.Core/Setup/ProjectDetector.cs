@@ -70,7 +70,8 @@ public static partial class ProjectDetector
             return null;
         }
 
-        if (GitHubRemote.TryParse(remote.Url, out var github))
+        // GitHub's own rule for owners (no '.' or '_'), which release.github.repo is checked against too.
+        if (GitHubRemote.TryParse(remote.Url, out var github) && GitHubOwner().IsMatch(github.Owner))
         {
             return github;
         }
@@ -294,6 +295,9 @@ public static partial class ProjectDetector
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,51}[a-z0-9])?$")]
     private static partial Regex KubernetesName();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,38}$")]
+    private static partial Regex GitHubOwner();
 
     [GeneratedRegex(@"^values[-.](?<env>[A-Za-z0-9_-]+)\.ya?ml$")]
     private static partial Regex ValuesFile();

@@ -39,18 +39,18 @@ public sealed partial class GeneratedWorkflowTests
         var release = Root(plan.Files.Single(f => f.Path == ".github/workflows/release.yml").Text);
         var on = (YamlMappingNode)release["on"];
         Assert.Equal(["v*.*.*"], Scalars(((YamlMappingNode)on["push"])["tags"]));
-        Assert.Equal(["patch", "minor", "major"], Scalars(Path(on, "workflow_dispatch", "inputs", "bump", "options")).Skip(1));
+        Assert.Equal(["patch", "minor", "major"], Scalars(At(on, "workflow_dispatch", "inputs", "bump", "options")).Skip(1));
         var jobs = (YamlMappingNode)release["jobs"];
         Assert.Equal(["cut", "image", "release"], jobs.Children.Keys.Select(k => ((YamlScalarNode)k).Value!));
         Assert.Contains(Steps(jobs, "image"), s => s.Contains("uses: docker/build-push-action@v6", StringComparison.Ordinal) && s.Contains("with.tags: ${{ steps.meta.outputs.tags }}", StringComparison.Ordinal));
         Assert.Contains(Steps(jobs, "release"), s => s.Contains("with.command: ci release", StringComparison.Ordinal));
-        Assert.Equal("slipway-deploy-staging", Scalar(Path(jobs, "release", "concurrency", "group")));
+        Assert.Equal("slipway-deploy-staging", Scalar(At(jobs, "release", "concurrency", "group")));
 
         var production = Root(plan.Files.Single(f => f.Path == ".github/workflows/deploy-production.yml").Text);
-        var deploy = (YamlMappingNode)Path(production, "jobs", "deploy");
+        var deploy = (YamlMappingNode)At(production, "jobs", "deploy");
         Assert.Equal("production", Scalar(deploy["environment"]));
-        Assert.Equal("production", Scalar(Path(deploy, "env", "SLIPWAY_APPROVED_ENVIRONMENT")));
-        Assert.Equal(["promote", "rollback"], Scalars(Path(production, "on", "workflow_dispatch", "inputs", "action", "options")));
+        Assert.Equal("production", Scalar(At(deploy, "env", "SLIPWAY_APPROVED_ENVIRONMENT")));
+        Assert.Equal(["promote", "rollback"], Scalars(At(production, "on", "workflow_dispatch", "inputs", "action", "options")));
         var script = Steps(jobs: (YamlMappingNode)production["jobs"], "deploy").Last();
         Assert.Contains("slipway promote staging production", script, StringComparison.Ordinal);
         Assert.Contains("slipway rollback production", script, StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed partial class GeneratedWorkflowTests
         {
             var job = (YamlMappingNode)jobNode;
             var id = $"{name}: job {((YamlScalarNode)jobKey).Value}";
-            var permissions = Assert.IsType<YamlMappingNode>(job["permissions"], exactMatch: false);
+            var permissions = Assert.IsType<YamlMappingNode>(job["permissions"]);
             foreach (var (scope, level) in permissions.Children)
             {
                 Assert.True(Permissions.Contains(((YamlScalarNode)scope).Value) && Scalar(level) is "read" or "write", $"{id}: unexpected permission {scope}: {level}");
@@ -102,7 +102,7 @@ public sealed partial class GeneratedWorkflowTests
                 || all.Contains("slipway promote", StringComparison.Ordinal) || all.Contains("slipway rollback", StringComparison.Ordinal);
             if (deploys)
             {
-                var concurrency = Assert.IsType<YamlMappingNode>(job["concurrency"], exactMatch: false);
+                var concurrency = Assert.IsType<YamlMappingNode>(job["concurrency"]);
                 Assert.StartsWith("slipway-deploy-", Scalar(concurrency["group"]), StringComparison.Ordinal);
                 Assert.Equal("false", Scalar(concurrency["cancel-in-progress"]));
                 Assert.Equal("write", Scalar(permissions["deployments"]));
@@ -118,7 +118,7 @@ public sealed partial class GeneratedWorkflowTests
             if (all.Contains("slipway", StringComparison.Ordinal) || uses.Any(u => u.Contains("slipway", StringComparison.Ordinal)))
             {
                 var checkout = steps.First(s => s.Children.ContainsKey(new YamlScalarNode("uses")) && Scalar(s["uses"]).StartsWith("actions/checkout@", StringComparison.Ordinal));
-                Assert.Equal("0", Scalar(Path(checkout, "with", "fetch-depth")));
+                Assert.Equal("0", Scalar(At(checkout, "with", "fetch-depth")));
             }
         }
     }
@@ -141,14 +141,14 @@ public sealed partial class GeneratedWorkflowTests
         return (YamlMappingNode)stream.Documents[0].RootNode;
     }
 
-    private static YamlNode Path(YamlNode node, params string[] keys) => keys.Aggregate(node, (n, k) => ((YamlMappingNode)n)[k]);
+    private static YamlNode At(YamlNode node, params string[] keys) => keys.Aggregate(node, (n, k) => ((YamlMappingNode)n)[k]);
 
     private static string Scalar(YamlNode node) => ((YamlScalarNode)node).Value ?? string.Empty;
 
     private static List<string> Scalars(YamlNode node) => ((YamlSequenceNode)node).Children.Select(Scalar).ToList();
 
     private static List<string> Steps(YamlMappingNode jobs, string job) =>
-        ((YamlSequenceNode)Path(jobs, job, "steps")).Children.Select(s => ((YamlMappingNode)s).Children.ContainsKey(new YamlScalarNode("run"))
+        ((YamlSequenceNode)At(jobs, job, "steps")).Children.Select(s => ((YamlMappingNode)s).Children.ContainsKey(new YamlScalarNode("run"))
             ? Scalar(((YamlMappingNode)s)["run"]) : Flatten(s, string.Empty)).ToList();
 
     /// <summary>A node as "path: value" lines (with.command: ci release), to look for a setting in a step.</summary>

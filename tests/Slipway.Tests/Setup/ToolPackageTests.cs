@@ -55,7 +55,7 @@ public sealed class ToolPackageTests
             Assert.True(result.ExitCode == 0, $"{step.Id}: {result}");
             if (File.Exists(env["GITHUB_PATH"]!))
             {
-                path = string.Join(':', File.ReadAllLines(env["GITHUB_PATH"]!).Reverse().Append(path));
+                path = string.Join(':', Enumerable.Reverse(File.ReadAllLines(env["GITHUB_PATH"]!)).Append(path));
             }
 
             if (step.Id == "run")
@@ -64,7 +64,7 @@ public sealed class ToolPackageTests
             }
         }
 
-        Assert.Equal("ghcr.io/acme/app:v1.3.0\nghcr.io/acme/app:v1.3\nghcr.io/acme/app:v1\nghcr.io/acme/app:latest", string.Join('\n', outputs["tags"].Split('\n').Where(t => !t.Contains("-", StringComparison.Ordinal))));
+        Assert.Equal("ghcr.io/acme/app:v1.3.0\nghcr.io/acme/app:v1.3\nghcr.io/acme/app:v1\nghcr.io/acme/app:latest", string.Join('\n', outputs["tags"].Split('\n').Where(t => !t.Contains('-', StringComparison.Ordinal))));
         Assert.Contains("1.3.0", outputs["version"], StringComparison.Ordinal);
         var declared = ((YamlMappingNode)ActionYaml()["outputs"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value).ToList();
         Assert.Contains("tags", declared);

@@ -31,7 +31,7 @@ public static partial class YamlJson
         _ => throw new InvalidOperationException($"unexpected YAML node {node.NodeType}"),
     };
 
-    private static JsonNode? Scalar(YamlScalarNode scalar)
+    private static JsonValue? Scalar(YamlScalarNode scalar)
     {
         var value = scalar.Value ?? string.Empty;
         if (scalar.Style != ScalarStyle.Plain)
