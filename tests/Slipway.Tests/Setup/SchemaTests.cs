@@ -74,7 +74,7 @@ public sealed partial class SchemaTests
     private static readonly Dictionary<string, string> LoaderOnly = new(StringComparer.Ordinal)
     {
         ["format=medium"] = "image tag rules are docker/metadata-action's grammar inside a string; the loader parses them, a schema pattern would copy the parser",
-        ["type=sha,prefix=x,bogus"] = "image tag rules: the same grammar",
+        ["type=bogus"] = "image tag rules: the same grammar (an unknown rule type)",
         ["latest=sometimes"] = "image flavor lines: metadata-action's grammar inside a string",
         ["promoted_from: qa"] = "promoted_from must name another key of the same file; JSON Schema cannot refer to sibling keys",
         ["promoted_from: staging }\n  staging"] = "promoted_from naming its own environment: the same cross-reference",
@@ -105,7 +105,7 @@ public sealed partial class SchemaTests
         "image:\n  name: a\n  names: [b]\n",
         "image:\n  name: \"a b\"\n",
         "image:\n  tags: \"type=sha,format=medium\"\n",
-        "image:\n  tags: \"type=sha,prefix=x,bogus\"\n",
+        "image:\n  tags: \"type=bogus\"\n",
         "image:\n  flavor: \"latest=sometimes\"\n",
         "image:\n  insecure: perhaps\n",
         "release:\n  github: { repo: \"not a repo\" }\n",
