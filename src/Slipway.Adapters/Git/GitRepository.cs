@@ -330,6 +330,34 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         return result.Succeeded ? result.StandardOutput.Trim() : null;
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> RemoteDefaultBranchesAsync(CancellationToken cancellationToken)
+    {
+        var output = await RunAsync(["for-each-ref", "--format=%(refname)%00%(symref)", "refs/remotes/"], cancellationToken).ConfigureAwait(false);
+        var branches = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in Lines(output))
+        {
+            // refs/remotes/origin/HEAD -> refs/remotes/origin/main gives origin: main.
+            var fields = line.Split('\0');
+            if (fields is [var name, var target] && name.StartsWith("refs/remotes/", StringComparison.Ordinal) && name.EndsWith("/HEAD", StringComparison.Ordinal))
+            {
+                var remote = name["refs/remotes/".Length..^"/HEAD".Length];
+                var prefix = $"refs/remotes/{remote}/";
+                if (target.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    branches[remote] = target[prefix.Length..];
+                }
+            }
+        }
+
+        return branches;
+    }
+
+    public async Task<IReadOnlyList<string>> ListFilesAsync(CancellationToken cancellationToken)
+    {
+        var output = await RunAsync(["-c", "core.quotePath=false", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cancellationToken).ConfigureAwait(false);
+        return output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
+    }
+
     public async Task FetchAsync(string remote, string branch, CancellationToken cancellationToken)
     {
         string[] arguments = ["fetch", "--quiet", "--tags", "--", remote, $"+refs/heads/{branch}:refs/remotes/{remote}/{branch}"];

@@ -48,6 +48,12 @@ public interface IGitRepository
 
     Task<string?> RemoteUrlAsync(string remote, CancellationToken cancellationToken);
 
+    /// <summary>Each remote's default branch as the clone recorded it (refs/remotes/NAME/HEAD), by remote name.</summary>
+    Task<IReadOnlyDictionary<string, string>> RemoteDefaultBranchesAsync(CancellationToken cancellationToken);
+
+    /// <summary>The work tree's files: tracked ones and untracked ones that .gitignore does not exclude, relative, '/'-separated.</summary>
+    Task<IReadOnlyList<string>> ListFilesAsync(CancellationToken cancellationToken);
+
     /// <summary>Fetches the branch and the tags from the remote.</summary>
     Task FetchAsync(string remote, string branch, CancellationToken cancellationToken);
 

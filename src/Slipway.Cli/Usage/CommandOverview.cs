@@ -32,6 +32,10 @@ public static class CommandOverview
             ("slipway image promote", "Give an image in the registry the tags of a version"),
             ("slipway ci image-tags", "Write a build's image tags to $GITHUB_OUTPUT"),
         ]),
+        new("Set-up", [
+            ("slipway init", "Write slipway.yml and the release workflows for this repository"),
+            ("slipway schema", "Print the JSON Schema of slipway.yml"),
+        ]),
     ];
 
     /// <summary>The overview of a command that has commands under it (the root, image, ci).</summary>

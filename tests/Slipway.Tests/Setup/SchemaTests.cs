@@ -1,0 +1,397 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Slipway.Adapters.Configuration;
+using Slipway.Core.Errors;
+using Slipway.Tests.Fixtures;
+using YamlDotNet.RepresentationModel;
+
+namespace Slipway.Tests.Setup;
+
+/// <summary>
+/// slipway.schema.json against the loader that reads slipway.yml: the same keys at every level, every example that loads
+/// validates, every configuration the loader refuses the schema refuses too, unless listed below with the reason.
+/// </summary>
+public sealed partial class SchemaTests
+{
+    /// <summary>Every key slipway.yml can have, once: the walk below probes each mapping of it.</summary>
+    private const string Everything = """
+        branch: main
+        remote: origin
+        tag:
+          prefix: [v, '']
+        versioning:
+          initial: 1.0.0
+          bump: conventional
+          preset: release-please
+          rules: { docs: patch, breaking: major }
+          breaking_bumps_minor_before_1_0: true
+          feat_bumps_patch_before_1_0: false
+        image:
+          name: ghcr.io/acme/app
+          tags: |
+            type=semver,pattern=v{{version}}
+          flavor: [latest=auto]
+          labels: [org.opencontainers.image.vendor=Acme]
+          insecure: false
+        release:
+          github: { repo: acme/app }
+          notes: default
+        environments:
+          staging:
+            helm:
+              release: app
+              chart: ./helm/app
+              values: [helm/app/values-staging.yaml]
+              namespace: app-staging
+              create_namespace: true
+              set: { replicaCount: 2 }
+              image_key: image.tag
+              timeout: 5m
+              kube_context: staging
+            gates:
+              - { name: integration, run: [make, integration-test] }
+            health: { url: "https://staging.example.com/health", timeout: 10s, interval: 5s, retries: 5 }
+            auto_rollback: true
+            on_release: true
+          production:
+            helm: { release: app, chart: ./helm/app }
+            requires: { approval: true, promoted_from: staging }
+        changelog:
+          file: CHANGELOG.md
+          template: keepachangelog
+          contributors: true
+          sections:
+            - { title: Added, types: [feat] }
+        bump_files:
+          - { path: pyproject.toml, key: project.version }
+          - { path: VERSION, pattern: '^(.*)$' }
+        """;
+
+    /// <summary>Mappings whose keys the user names (environments, commit types, Helm values): no fixed keys to compare.</summary>
+    private static readonly string[] UserNamedMappings = ["environments", "versioning.rules", "environments.staging.helm.set"];
+
+    /// <summary>Refusals of the loader the schema cannot make, each with why (a substring of the configuration picks it).</summary>
+    private static readonly Dictionary<string, string> LoaderOnly = new(StringComparer.Ordinal)
+    {
+        ["format=medium"] = "image tag rules are docker/metadata-action's grammar inside a string; the loader parses them, a schema pattern would copy the parser",
+        ["type=bogus"] = "image tag rules: the same grammar (an unknown rule type)",
+        ["latest=sometimes"] = "image flavor lines: metadata-action's grammar inside a string",
+        ["promoted_from: qa"] = "promoted_from must name another key of the same file; JSON Schema cannot refer to sibling keys",
+        ["promoted_from: staging }\n  staging"] = "promoted_from naming its own environment: the same cross-reference",
+        ["{ name: t, run: [a] }, { name: t"] = "two gates with one name: uniqueness of one field among list items",
+        ["set: { image.tag: x }"] = "a set key equal to image_key compares two values of the file",
+        ["pattern: 'no group'"] = "bump_files patterns must be regular expressions with one capture group: regex semantics",
+        ["pattern: '(a)(b)'"] = "the same: two capture groups",
+        ["pattern: '(['"] = "the same: not a regular expression",
+    };
+
+    /// <summary>Configurations the loader refuses, one per refusal it makes (the harvest below also checks every other test's).</summary>
+    private static readonly string[] Refused =
+    [
+        "brnch: main\n",
+        "branch: \"a..b\"\n",
+        "branch: [main]\n",
+        "remote: a/b\n",
+        "tag: v\n",
+        "tag:\n  prefix: []\n",
+        "tag:\n  prefix: \"-v\"\n",
+        "versioning:\n  initial: \"1.0\"\n",
+        "versioning:\n  bump: sometimes\n",
+        "versioning:\n  preset: semantic\n",
+        "versioning:\n  rules: { feat: big }\n",
+        "versioning:\n  rules: { \"fe at\": minor }\n",
+        "versioning:\n  rules: [feat]\n",
+        "versioning:\n  breaking_bumps_minor_before_1_0: maybe\n",
+        "image:\n  name: a\n  names: [b]\n",
+        "image:\n  name: \"a b\"\n",
+        "image:\n  tags: \"type=sha,format=medium\"\n",
+        "image:\n  tags: \"type=bogus\"\n",
+        "image:\n  flavor: \"latest=sometimes\"\n",
+        "image:\n  insecure: perhaps\n",
+        "release:\n  github: { repo: \"not a repo\" }\n",
+        "release:\n  github: { repository: acme/app }\n",
+        "release:\n  github: yes\n",
+        "release:\n  notes: notes.txt\n",
+        "changelog:\n  template: fancy\n",
+        "changelog:\n  file: /etc/passwd\n",
+        "changelog:\n  file: ../outside.md\n",
+        "changelog:\n  sections: [ { title: Added } ]\n",
+        "changelog:\n  sections: [ { title: \" \", types: [feat] } ]\n",
+        "changelog:\n  contributors: often\n",
+        "bump_files:\n  - { key: version }\n",
+        "bump_files:\n  - { path: a.toml }\n",
+        "bump_files:\n  - { path: VERSION }\n",
+        "bump_files:\n  - { path: a.json, key: version, pattern: '(x)' }\n",
+        "bump_files:\n  - { path: VERSION, pattern: 'no group' }\n",
+        "bump_files:\n  - { path: VERSION, pattern: '(a)(b)' }\n",
+        "bump_files:\n  - { path: VERSION, pattern: '([' }\n",
+        "environments:\n  staging:\n    on_release: true\n",
+        "environments:\n  \"bad name\":\n    helm: { release: a, chart: c }\n",
+        "environments:\n  staging: yes\n",
+        "environments:\n  staging:\n    helm: { release: A, chart: c }\n",
+        "environments:\n  staging:\n    helm: { release: a }\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: \"--x\" }\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c, timeout: soon }\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c, namespace: Bad_NS }\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c, set: { image.tag: x } }\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c, set: { \"a b\": x } }\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c, set: { a: [1] } }\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c, values: [\"-f\"] }\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c }\n    gates: [ { name: t, run: \"make test\" } ]\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c }\n    gates: [ { name: t, run: [a] }, { name: t, run: [b] } ]\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c }\n    gates: [ { run: [a] } ]\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c }\n    health: { url: \"ftp://x/health\" }\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c }\n    health: { url: \"http://x\", run: [\"true\"] }\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c }\n    health: { timeout: 5s }\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c }\n    health: { url: \"http://x\", interval: 0s }\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c }\n    health: { url: \"http://x\", retries: 5000 }\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c }\n    requires: { promoted_from: qa }\n",
+        "environments:\n  production:\n    helm: { release: a, chart: c }\n    requires: { promoted_from: staging }\n  staging:\n    helm: { release: a, chart: c }\n    requires: { promoted_from: staging }\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c }\n    requires: { aproval: true }\n",
+        "environments:\n  staging:\n    helm: { release: a, chart: c }\n    auto_rollback: maybe\n",
+    ];
+
+    private static string SchemaFile => SourceTree.Path("slipway.schema.json");
+
+    private static readonly JsonObject Schema = (JsonObject)JsonNode.Parse(File.ReadAllText(SourceTree.Path("slipway.schema.json")))!;
+
+    /// <summary>Keys that cannot stand beside their alternative in one configuration (name or names; url or run).</summary>
+    private static readonly string[] Alternatives = ["names", "run"];
+
+    [Fact]
+    public void Slipway_schema_prints_the_draft_2020_12_schema_that_ships_at_the_repository_root()
+    {
+        using var dir = new TempDirectory();
+        var result = SlipwayCli.Run(dir.Path, "schema");
+        Expect.Success(result);
+        Assert.Equal(File.ReadAllText(SchemaFile), result.StandardOutput);
+        Assert.Equal("https://json-schema.org/draft/2020-12/schema", (string?)JsonNode.Parse(result.StandardOutput)!["$schema"]);
+    }
+
+    [Fact]
+    public void The_schema_has_exactly_the_keys_the_loader_reads_at_every_level()
+    {
+        Assert.Empty(Disagreements([Everything]));
+        var problems = new List<string>();
+        var root = YamlJson.Mapping(Everything)!;
+        var written = new Dictionary<JsonObject, (string Path, HashSet<string> Keys)>(ReferenceEqualityComparer.Instance);
+        foreach (var (path, mapping) in Mappings(root, string.Empty))
+        {
+            var schema = SchemaAt(Schema, path) ?? throw new InvalidOperationException($"the schema has no object at '{path}'");
+            var schemaKeys = ((JsonObject?)schema["properties"])?.Select(p => p.Key).Order(StringComparer.Ordinal).ToList() ?? [];
+            var loaderKeys = LoaderKeys(root, mapping, path);
+            problems.AddRange(loaderKeys.Except(schemaKeys).Select(k => $"the loader reads '{Join(path, k)}' and the schema lacks it: add it to slipway.schema.json"));
+            problems.AddRange(schemaKeys.Except(loaderKeys).Select(k => $"the schema has '{Join(path, k)}' and the loader does not read it"));
+            if (!written.TryGetValue(schema, out var seen))
+            {
+                written[schema] = seen = (path, new HashSet<string>(StringComparer.Ordinal));
+            }
+
+            seen.Keys.UnionWith(mapping.Children.Keys.Select(k => ((YamlScalarNode)k).Value!));
+        }
+
+        foreach (var (schema, (path, keys)) in written)
+        {
+            problems.AddRange(((JsonObject?)schema["properties"])?.Select(p => p.Key).Where(k => !keys.Contains(k) && !Alternatives.Contains(k))
+                .Select(k => $"'{Join(path, k)}' is missing from this test's Everything configuration, so the keys under it are not compared") ?? []);
+        }
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public void Every_configuration_example_in_the_README_loads_and_validates()
+    {
+        var readme = File.ReadAllText(SourceTree.Path("README.md"));
+        var rootKeys = ((JsonObject)Schema["properties"]!).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var examples = YamlBlock().Matches(readme).Select(m => m.Groups["yaml"].Value)
+            .Where(yaml => TryMapping(yaml) is { } mapping && mapping.Children.Keys.Any(k => rootKeys.Contains(((YamlScalarNode)k).Value!)))
+            .ToList();
+        Assert.True(examples.Count >= 4, $"only {examples.Count} configuration examples were found in README.md");
+        foreach (var yaml in examples)
+        {
+            ConfigLoader.Parse(yaml, "slipway.yml");
+        }
+
+        Assert.Empty(Disagreements(examples));
+    }
+
+    [Fact]
+    public void Each_configuration_the_loader_refuses_the_schema_refuses_or_the_reason_is_listed()
+    {
+        foreach (var yaml in Refused)
+        {
+            Assert.Throws<SlipwayException>(() => ConfigLoader.Parse(yaml, "slipway.yml"));
+        }
+
+        Assert.Empty(Disagreements(Refused));
+        var unused = LoaderOnly.Keys.Where(k => !Refused.Any(r => r.Contains(k, StringComparison.Ordinal))).ToList();
+        Assert.True(unused.Count == 0, "listed differences no case uses: " + string.Join(", ", unused));
+    }
+
+    [Fact]
+    public void Every_configuration_written_in_the_tests_gets_the_same_verdict_from_the_loader_and_the_schema()
+    {
+        var rootKeys = ((JsonObject)Schema["properties"]!).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var configurations = Directory.EnumerateFiles(SourceTree.Path("tests"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(file => CSharpStrings.In(File.ReadAllText(file)))
+            .Where(text => text.Contains(':', StringComparison.Ordinal) && TryMapping(text) is { } mapping
+                && mapping.Children.Keys.Any(k => k is YamlScalarNode { Value: { } key } && rootKeys.Contains(key)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(configurations.Count >= 50, $"only {configurations.Count} configurations were found in the tests");
+        var problems = Disagreements(configurations);
+        Assert.True(problems.Count == 0, string.Join("\n\n", problems));
+    }
+
+    /// <summary>Each configuration on which the loader and the schema disagree and no listed reason explains it.</summary>
+    private static List<string> Disagreements(IReadOnlyList<string> configurations)
+    {
+        var documents = configurations.Select(YamlJson.Convert).ToList();
+        var verdicts = NodeChecks.Validate(SchemaFile, documents);
+        var problems = new List<string>();
+        for (var i = 0; i < configurations.Count; i++)
+        {
+            string? refusal = null;
+            try
+            {
+                ConfigLoader.Parse(configurations[i], "slipway.yml");
+            }
+            catch (SlipwayException e)
+            {
+                refusal = e.Error.OneLine();
+            }
+
+            var schemaAccepts = verdicts[i].Count == 0;
+            if (refusal is null && !schemaAccepts)
+            {
+                problems.Add($"the loader accepts and the schema refuses ({string.Join("; ", verdicts[i])}):\n{configurations[i]}");
+            }
+            else if (refusal is not null && schemaAccepts && !LoaderOnly.Keys.Any(k => configurations[i].Contains(k, StringComparison.Ordinal)))
+            {
+                problems.Add($"the loader refuses ({refusal}) and the schema accepts:\n{configurations[i]}");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>The keys the loader asks for in the mapping at <paramref name="path"/>: an unknown key there is refused with the list of them.</summary>
+    private static List<string> LoaderKeys(YamlMappingNode root, YamlMappingNode mapping, string path)
+    {
+        var probe = new YamlScalarNode("zz_probe");
+        mapping.Children.Add(probe, new YamlScalarNode("1"));
+        try
+        {
+            var text = new StringWriter();
+            new YamlStream(new YamlDocument(root)).Save(text, assignAnchors: false);
+            var error = Assert.Throws<SlipwayException>(() => ConfigLoader.Parse(text.ToString(), "slipway.yml")).Error;
+            Assert.Contains($"{Join(path, "zz_probe")}: unknown key", error.Message, StringComparison.Ordinal);
+            var list = error.Fix!["remove it or use one of: ".Length..];
+            return list.Split(", ").Order(StringComparer.Ordinal).ToList();
+        }
+        finally
+        {
+            mapping.Children.Remove(probe);
+        }
+    }
+
+    /// <summary>Every mapping of the configuration with fixed keys, with its loader path (environments.staging.gates[0]).</summary>
+    private static IEnumerable<(string Path, YamlMappingNode Mapping)> Mappings(YamlNode node, string path)
+    {
+        if (node is YamlMappingNode mapping)
+        {
+            if (!UserNamedMappings.Contains(path, StringComparer.Ordinal))
+            {
+                yield return (path, mapping);
+            }
+
+            foreach (var (key, value) in mapping.Children.ToList())
+            {
+                foreach (var inner in Mappings(value, Join(path, ((YamlScalarNode)key).Value!)))
+                {
+                    yield return inner;
+                }
+            }
+        }
+        else if (node is YamlSequenceNode sequence)
+        {
+            for (var i = 0; i < sequence.Children.Count; i++)
+            {
+                foreach (var inner in Mappings(sequence.Children[i], $"{path}[{i}]"))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    /// <summary>The object schema (with properties) that applies at a loader path, following $ref, oneOf, items and additionalProperties.</summary>
+    private static JsonObject? SchemaAt(JsonObject schema, string path)
+    {
+        JsonObject? current = schema;
+        foreach (Match segment in PathSegment().Matches(path))
+        {
+            current = Resolve(current);
+            if (current is null)
+            {
+                return null;
+            }
+
+            current = segment.Groups["index"].Success
+                ? Resolve(Branch(current, "items"))?["items"] as JsonObject ?? Branch(current, "items")?["items"] as JsonObject
+                : ((current["properties"] as JsonObject)?[segment.Groups["key"].Value] as JsonObject)
+                  ?? current["additionalProperties"] as JsonObject;
+        }
+
+        return Resolve(current);
+    }
+
+    /// <summary>Follows $ref and, in oneOf/anyOf, picks the branch that has <paramref name="keyword"/>.</summary>
+    private static JsonObject? Branch(JsonObject? schema, string keyword)
+    {
+        schema = Resolve(schema);
+        if (schema is null || schema.ContainsKey(keyword))
+        {
+            return schema;
+        }
+
+        return new[] { "oneOf", "anyOf" }.SelectMany(k => (schema[k] as JsonArray) ?? []).Select(b => Resolve(b as JsonObject)).FirstOrDefault(b => b?.ContainsKey(keyword) == true);
+    }
+
+    private static JsonObject? Resolve(JsonObject? schema)
+    {
+        while (schema?["$ref"] is JsonValue reference && !schema.ContainsKey("properties"))
+        {
+            var name = ((string)reference!)["#/$defs/".Length..];
+            schema = (JsonObject)Schema["$defs"]![name]!;
+        }
+
+        if (schema is not null && !schema.ContainsKey("properties") && !schema.ContainsKey("items") && !schema.ContainsKey("additionalProperties"))
+        {
+            return Branch(schema, "properties") ?? schema;
+        }
+
+        return schema;
+    }
+
+    private static YamlMappingNode? TryMapping(string yaml)
+    {
+        try
+        {
+            return YamlJson.Mapping(yaml);
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            return null;
+        }
+    }
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    [GeneratedRegex("```yaml\\n(?<yaml>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex YamlBlock();
+
+    [GeneratedRegex(@"(?<key>[^.\[\]]+)|\[(?<index>\d+)\]")]
+    private static partial Regex PathSegment();
+}
