@@ -25,6 +25,7 @@ public static class CommandTree
             NotesCommand.Create(),
             ImageCommand.Create(),
             CiCommand.Create(),
+            NotifyCommand.Create(),
         };
         OverviewHelpAction.Install(root);
         return root;

@@ -1,3 +1,4 @@
+using Slipway.Cli.Notifying;
 using Slipway.Cli.Output;
 using Slipway.Core.Releases;
 
@@ -17,6 +18,9 @@ public sealed class ReleaseContext(Repository repository, ReleasePlan plan, Term
     public string Remote => Repository.Config.Remote;
 
     public string Branch => Repository.Config.Branch;
+
+    /// <summary>slipway.yml's notifiers, told when the tag is pushed and when the GitHub release is published.</summary>
+    public CommandNotifications Notifications { get; init; } = CommandNotifications.None;
 }
 
 /// <summary>The release command's switches.</summary>
