@@ -27,6 +27,7 @@ public static class CommandTree
             CiCommand.Create(),
             InitCommand.Create(),
             SchemaCommand.Create(),
+            NotifyCommand.Create(),
         };
         OverviewHelpAction.Install(root);
         return root;

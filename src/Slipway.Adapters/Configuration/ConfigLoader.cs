@@ -70,6 +70,7 @@ public static partial class ConfigLoader
             Environments = ReadEnvironments(root.Mapping("environments")),
             Changelog = ReadChangelog(root.Mapping("changelog")),
             BumpFiles = ReadBumpFiles(root),
+            Notify = ReadNotify(root, "notify"),
         };
         root.RejectUnknownKeys();
         return config;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Slipway.Core.Deployments;
+using Slipway.Core.Notifications;
 
 namespace Slipway.Adapters.Ledger;
 
@@ -48,6 +49,22 @@ public static class LedgerJson
             json.WriteNull("githubDeployment");
         }
 
+        if (record.Notifications.Count > 0 || includeNulls)
+        {
+            json.WriteStartArray("notifications");
+            foreach (var result in record.Notifications)
+            {
+                json.WriteStartObject();
+                json.WriteString("notifier", result.Notifier);
+                json.WriteString("event", result.Event);
+                json.WriteBoolean("sent", result.Sent);
+                Optional(json, "problem", result.Problem, includeNulls);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 
@@ -92,6 +109,7 @@ public static class LedgerJson
                 From = Text(root, "from"),
                 Forced = root.TryGetProperty("forced", out var forced) && forced.ValueKind == JsonValueKind.True,
                 GitHubDeployment = root.TryGetProperty("githubDeployment", out var github) && github.TryGetInt64(out var githubId) ? githubId : null,
+                Notifications = Notifications(root),
             };
         }
         catch (JsonException)
@@ -103,6 +121,15 @@ public static class LedgerJson
     /// <summary>Every record of a ledger file, in order; lines that are not records are skipped.</summary>
     public static List<DeploymentRecord> ParseAll(string text) =>
         [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => Parse(l.TrimEnd('\r'))).OfType<DeploymentRecord>()];
+
+    /// <summary>The notifications of a line (none in lines written before they existed); entries that are not objects with a notifier are skipped.</summary>
+    private static IReadOnlyList<NotificationResult> Notifications(JsonElement root) =>
+        root.TryGetProperty("notifications", out var list) && list.ValueKind == JsonValueKind.Array
+            ? [.. list.EnumerateArray()
+                .Where(n => n.ValueKind == JsonValueKind.Object && Text(n, "notifier") is not null)
+                .Select(n => new NotificationResult(Text(n, "notifier")!, Text(n, "event") ?? string.Empty,
+                    n.TryGetProperty("sent", out var sent) && sent.ValueKind == JsonValueKind.True, Text(n, "problem")))]
+            : [];
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -30,7 +30,7 @@ public static class PromoteCommand
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var why = DeploymentOptions.CheckedReason(parse.GetValue(reason), parse.GetValue(force));
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: terminal).ConfigureAwait(false);
             var source = context.Environment(parse.GetValue(from)!);
             var target = context.Environment(parse.GetValue(to)!);
             if (source == target)

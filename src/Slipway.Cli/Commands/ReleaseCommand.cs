@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Slipway.Adapters.Workspace;
+using Slipway.Cli.Notifying;
 using Slipway.Cli.Output;
 using Slipway.Cli.Releasing;
 using Slipway.Core.Errors;
@@ -50,7 +51,7 @@ public static class ReleaseCommand
                 throw new SlipwayException(SlipwayError.Precondition($"{failed.Name}: {failed.Message}", failed.Fix));
             }
 
-            var context = new ReleaseContext(repo, plan, terminal, options);
+            var context = new ReleaseContext(repo, plan, terminal, options) { Notifications = CommandNotifications.Prepare(repo.Config, repo.State.TopLevel, terminal) };
             var steps = await ReleasePipeline.CheckAsync(context, ct).ConfigureAwait(false);
             if (steps.All(s => s.Status != StepStatus.ToDo))
             {

@@ -31,7 +31,7 @@ public static class RollbackCommand
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var why = DeploymentOptions.CheckedReason(parse.GetValue(reason), parse.GetValue(force));
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: terminal).ConfigureAwait(false);
             var env = context.Environment(parse.GetValue(environment)!);
             var explicitVersion = parse.GetValue(to) is { } text ? await context.VersionAsync(text, ct).ConfigureAwait(false) : null;
             var history = (await context.Ledger.ReadAsync(ct).ConfigureAwait(false)).History();

@@ -3,6 +3,8 @@ using Slipway.Adapters.Configuration;
 using Slipway.Adapters.Git;
 using Slipway.Adapters.Ledger;
 using Slipway.Adapters.Workspace;
+using Slipway.Cli.Notifying;
+using Slipway.Cli.Output;
 using Slipway.Cli.Releasing;
 using Slipway.Core.Configuration;
 using Slipway.Core.Deployments;
@@ -14,13 +16,14 @@ namespace Slipway.Cli.Deploying;
 /// <summary>What the deployment commands share: the clone, slipway.yml, the ledger on the remote, who is deploying, and the clock.</summary>
 public sealed class DeploymentContext
 {
-    private DeploymentContext(GitRepository git, RepositoryState state, SlipwayConfig config)
+    private DeploymentContext(GitRepository git, RepositoryState state, SlipwayConfig config, Terminal? notify)
     {
         Git = git;
         State = state;
         Config = config;
         Naming = new TagNaming(config.Tag.Prefixes);
-        Ledger = new GitLedger(state.TopLevel, config.Remote);
+        IDeploymentLedger ledger = new GitLedger(state.TopLevel, config.Remote);
+        Ledger = notify is null ? ledger : new NotifyingLedger(ledger, CommandNotifications.Prepare(config, state.TopLevel, notify), Naming);
     }
 
     public GitRepository Git { get; }
@@ -36,12 +39,14 @@ public sealed class DeploymentContext
     /// <summary>The repository root: where helm, gates and health commands run, so relative chart and values paths work.</summary>
     public string Root => State.TopLevel;
 
-    public static async Task<DeploymentContext> OpenAsync(string directory, CancellationToken cancellationToken)
+    /// <param name="notify">For the commands that deploy: the records they append are announced to slipway.yml's notifiers
+    /// (whose secrets are read now, so a missing one stops the command before it changes anything), warnings going here.</param>
+    public static async Task<DeploymentContext> OpenAsync(string directory, CancellationToken cancellationToken, Terminal? notify = null)
     {
         var git = new GitRepository(directory);
         var state = await git.GetStateAsync(cancellationToken).ConfigureAwait(false);
         var config = File.Exists(Path.Combine(directory, ConfigLoader.FileName)) ? ConfigLoader.LoadFrom(directory) : ConfigLoader.LoadFrom(state.TopLevel);
-        return new DeploymentContext(new GitRepository(state.TopLevel), state, config);
+        return new DeploymentContext(new GitRepository(state.TopLevel), state, config, notify);
     }
 
     /// <summary>The configured environment with this name; a one-line usage error naming the known ones otherwise.</summary>
@@ -110,23 +115,7 @@ public sealed class DeploymentContext
         Git.RefCommitAsync($"refs/tags/{Naming.TagFor(version)}", cancellationToken);
 
     /// <summary>Who is deploying: GITHUB_ACTOR in Actions, else the git user, else the login name.</summary>
-    public async Task<string> ActorAsync(CancellationToken cancellationToken)
-    {
-        if (System.Environment.GetEnvironmentVariable("GITHUB_ACTOR") is { Length: > 0 } actor)
-        {
-            return actor;
-        }
-
-        var name = await Git.ConfigValueAsync("user.name", cancellationToken).ConfigureAwait(false);
-        var email = await Git.ConfigValueAsync("user.email", cancellationToken).ConfigureAwait(false);
-        return (name, email) switch
-        {
-            ({ Length: > 0 }, { Length: > 0 }) => $"{name} <{email}>",
-            ({ Length: > 0 }, _) => name,
-            (_, { Length: > 0 }) => email,
-            _ => System.Environment.UserName,
-        };
-    }
+    public Task<string> ActorAsync(CancellationToken cancellationToken) => Actor.OfAsync(Git, cancellationToken);
 
     /// <summary>The clock is read here, in the CLI, never in Core.</summary>
     public static DateTimeOffset Now() => DateTimeOffset.UtcNow;

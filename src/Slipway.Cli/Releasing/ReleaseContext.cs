@@ -1,4 +1,5 @@
 using Slipway.Adapters.Workspace;
+using Slipway.Cli.Notifying;
 using Slipway.Cli.Output;
 using Slipway.Core.Releases;
 
@@ -18,6 +19,9 @@ public sealed class ReleaseContext(Workspace repository, ReleasePlan plan, Termi
     public string Remote => Repository.Config.Remote;
 
     public string Branch => Repository.Config.Branch;
+
+    /// <summary>slipway.yml's notifiers, told when the tag is pushed and when the GitHub release is published.</summary>
+    public CommandNotifications Notifications { get; init; } = CommandNotifications.None;
 }
 
 /// <summary>The release command's switches.</summary>

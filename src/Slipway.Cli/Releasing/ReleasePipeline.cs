@@ -1,4 +1,6 @@
+using Slipway.Cli.Notifying;
 using Slipway.Cli.Releasing.Steps;
+using Slipway.Core.Notifications;
 
 namespace Slipway.Cli.Releasing;
 
@@ -11,8 +13,8 @@ public static class ReleasePipeline
         new BumpFilesStep(),     // the new version into each bump_files entry
         new ReleaseCommitStep(), // "chore(release): vX.Y.Z" with those files, so the tag goes on it
         new TagStep(),   // annotated tag vX.Y.Z on HEAD, message "Release vX.Y.Z" + changelog
-        new PushStep(),  // branch (when ahead) and tag to the remote, atomically
-        new PublishStep(), // the GitHub release of the tag, when release.github is configured
+        new AnnouncedStep(new PushStep(), NotificationEvent.Release),    // branch (when ahead) and tag to the remote, atomically; then notify: release
+        new AnnouncedStep(new PublishStep(), NotificationEvent.Publish), // the GitHub release of the tag, when release.github is configured; then notify: publish
     ];
 
     /// <summary>Checks every step, then runs those not done yet, reporting each on stderr.</summary>

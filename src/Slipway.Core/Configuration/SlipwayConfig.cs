@@ -29,6 +29,9 @@ public sealed record SlipwayConfig
     /// <summary>Files whose version `release` updates in the release commit (`bump_files:`).</summary>
     public IReadOnlyList<BumpFiles.BumpFile> BumpFiles { get; init; } = [];
 
+    /// <summary>Who is told about releases and deployments (`notify:`), in the order written.</summary>
+    public IReadOnlyList<Notifications.NotifierSettings> Notify { get; init; } = [];
+
     /// <summary>Where the configuration came from (a path, or null for the defaults).</summary>
     public string? Source { get; init; }
 }

@@ -41,4 +41,7 @@ public sealed record DeploymentRecord
 
     /// <summary>The requirements were bypassed with --force.</summary>
     public bool Forced { get; init; }
+
+    /// <summary>How telling the notifiers (notify: in slipway.yml) about this attempt went; empty when none was due. Older lines have none.</summary>
+    public IReadOnlyList<Notifications.NotificationResult> Notifications { get; init; } = [];
 }

@@ -42,6 +42,23 @@ public sealed partial class LiquidTemplate : IChangelogTemplate
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(variables);
+        var context = NewContext();
+        var releases = document.Releases.Select(r => LiquidModel.Release(r, document.Remote)).ToArray();
+        context.SetValue("releases", new Fluid.Values.ArrayValue(releases));
+        context.SetValue("release", releases.Length > 0 ? releases[0] : Fluid.Values.NilValue.Instance);
+        context.SetValue("remote", LiquidModel.Remote(document.Remote));
+        return Render(context, variables);
+    }
+
+    /// <summary>Renders with only these top-level variables (a notification's fields); a null value is nil.</summary>
+    public string Render(IReadOnlyDictionary<string, string?> variables)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        return Render(NewContext(), variables);
+    }
+
+    private static TemplateContext NewContext()
+    {
         var options = new TemplateOptions
         {
             StrictFilters = true,
@@ -52,11 +69,11 @@ public sealed partial class LiquidTemplate : IChangelogTemplate
         options.Filters.Remove("json");
         // Only names that are not in the model at all are errors (a typo); a member whose value is nil is just empty.
         options.Undefined = name => throw new InvalidOperationException($"undefined variable '{name}'");
-        var context = new TemplateContext(options, StringComparer.Ordinal);
-        var releases = document.Releases.Select(r => LiquidModel.Release(r, document.Remote)).ToArray();
-        context.SetValue("releases", new Fluid.Values.ArrayValue(releases));
-        context.SetValue("release", releases.Length > 0 ? releases[0] : Fluid.Values.NilValue.Instance);
-        context.SetValue("remote", LiquidModel.Remote(document.Remote));
+        return new TemplateContext(options, StringComparer.Ordinal);
+    }
+
+    private string Render(TemplateContext context, IReadOnlyDictionary<string, string?> variables)
+    {
         foreach (var (name, value) in variables)
         {
             context.SetValue(name, value is null ? Fluid.Values.NilValue.Instance : new Fluid.Values.StringValue(value));

@@ -1,0 +1,43 @@
+using Slipway.Adapters.Ledger;
+using Slipway.Core.Deployments;
+using Slipway.Core.Notifications;
+using Slipway.Core.Versioning;
+
+namespace Slipway.Cli.Notifying;
+
+/// <summary>
+/// The ledger of deploy, promote and rollback: each attempt that ended is announced to the notifiers as its record is appended,
+/// and the record carries how that went (`notifications`), so a failed notification is in the ledger as well as in the warning.
+/// </summary>
+/// <remarks>
+/// The outcome is final when the record is appended (helm ran, the health check answered): the notifications go out then,
+/// and the line is written with their results. The history read through this ledger gives each message its previous version.
+/// </remarks>
+public sealed class NotifyingLedger(IDeploymentLedger inner, CommandNotifications notifications, TagNaming naming) : IDeploymentLedger
+{
+    private IReadOnlyList<DeploymentRecord> _seen = [];
+
+    public async Task<LedgerSnapshot> ReadAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await inner.ReadAsync(cancellationToken).ConfigureAwait(false);
+        _seen = snapshot.History().Records;
+        return snapshot;
+    }
+
+    public async Task AppendAsync(IReadOnlyList<DeploymentRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var announced = DeploymentAnnouncements.For(records, new DeploymentHistory(_seen), notifications.Project,
+            version => SemanticVersion.TryParse(version, out var v, out _) ? naming.TagFor(v) : naming.Prefix + version, notifications.RunUrl);
+        var results = new Dictionary<DeploymentRecord, IReadOnlyList<NotificationResult>>(ReferenceEqualityComparer.Instance);
+        var sent = await Task.WhenAll(announced.Select(a => notifications.SendAsync(a.Notification, cancellationToken))).ConfigureAwait(false);
+        for (var i = 0; i < announced.Count; i++)
+        {
+            results[announced[i].Record] = sent[i];
+        }
+
+        var written = records.Select(r => results.TryGetValue(r, out var list) && list.Count > 0 ? r with { Notifications = list } : r).ToList();
+        await inner.AppendAsync(written, cancellationToken).ConfigureAwait(false);
+        _seen = [.. _seen, .. written];
+    }
+}
