@@ -88,6 +88,22 @@ public sealed class DeliveredProject : IDisposable
         Commit = Repo.Git("rev-parse", $"v{version}^{{commit}}"),
     };
 
+    /// <summary>The remote ledger's lines, read straight from the bare repository.</summary>
+    public IReadOnlyList<string> RemoteLedgerLines() =>
+        Remote.Git("show", $"{GitLedger.LedgerRef}:ledger.jsonl").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Puts this text in the remote ledger as a new commit on its ref (what another writer, or an older Slipway, may have left).</summary>
+    public void ReplaceRemoteLedger(string text)
+    {
+        var file = System.IO.Path.GetTempFileName();
+        File.WriteAllText(file, text);
+        var blob = Remote.Git("hash-object", "-w", file);
+        File.Delete(file);
+        var tree = Run.Process("git", ["mktree"], Remote.GitDir, null, $"100644 blob {blob}\tledger.jsonl\n").StandardOutput.Trim();
+        var commit = Remote.Git("commit-tree", tree, "-p", GitLedger.LedgerRef, "-m", "ledger as an older slipway wrote it");
+        Remote.Git("update-ref", GitLedger.LedgerRef, commit);
+    }
+
     public static DateTimeOffset At(int day, int hour) => May.AddDays(day - 1).AddHours(hour);
 
     public RunResult Slipway(params string[] arguments) => Repo.Slipway(arguments);
