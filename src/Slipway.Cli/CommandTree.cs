@@ -21,6 +21,7 @@ public static class CommandTree
             RollbackCommand.Create(),
             StatusCommand.Create(),
             HistoryCommand.Create(),
+            MetricsCommand.Create(),
             ChangelogCommand.Create(),
             NotesCommand.Create(),
             ImageCommand.Create(),

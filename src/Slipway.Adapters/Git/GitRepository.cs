@@ -309,6 +309,28 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         }
     }
 
+    /// <summary>The commits of <paramref name="exclusiveFrom"/>..<paramref name="until"/> with their committer times, merges left out, newest first.</summary>
+    public async Task<IReadOnlyList<(string Sha, long CommitterTime)>> CommitTimesAsync(string exclusiveFrom, string until, CancellationToken cancellationToken)
+    {
+        var output = await RunAsync(["log", "--no-merges", "--format=%H %ct", "--end-of-options", $"{exclusiveFrom}..{until}", "--"], cancellationToken).ConfigureAwait(false);
+        return [.. Lines(output).Select(l => l.Split(' ')).Select(f => (f[0], long.Parse(f[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)))];
+    }
+
+    /// <summary>Which of <paramref name="names"/> (full object names) are commits in this repository.</summary>
+    public async Task<IReadOnlySet<string>> PresentCommitsAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        // Only full hex names reach cat-file's standard input, one a line: nothing else can be read as a request.
+        var asked = names.Where(n => n.Length == 40 && n.All(char.IsAsciiHexDigitLower)).Distinct(StringComparer.Ordinal).ToList();
+        if (asked.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var output = await RunAsync(["cat-file", "--batch-check=%(objectname) %(objecttype)"], cancellationToken, string.Concat(asked.Select(n => n + "\n")))
+            .ConfigureAwait(false);
+        return Lines(output).Select(l => l.Split(' ')).Where(f => f.Length == 2 && f[1] == "commit").Select(f => f[0]).ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<string>> UncommittedChangesAsync(CancellationToken cancellationToken)
     {
         var output = await RunAsync(["status", "--porcelain=v1", "-z", "--untracked-files=normal"], cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Slipway.Core.Commits;
 using Slipway.Core.Errors;
+using Slipway.Core.Metrics;
 using Slipway.Core.Versioning;
 
 namespace Slipway.Adapters.Git;
@@ -161,6 +162,40 @@ public sealed class HistoryReader : IDisposable
         }
 
         return await git.CommitAsync(sha, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The commits of <paramref name="exclusiveFrom"/>..<paramref name="until"/> and when each was committed, merges left out, newest first: from the files, or from git.</summary>
+    public async Task<IReadOnlyList<CommitTime>> CommitTimesAsync(string exclusiveFrom, string until, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<(string Sha, long CommitterTime)>? times = null;
+        try
+        {
+            lock (gate)
+            {
+                times = reader?.CommitTimes(exclusiveFrom, until);
+            }
+        }
+        catch (Exception e) when (IsReaderProblem(e))
+        {
+            Abandon(e);
+        }
+
+        times ??= await git.CommitTimesAsync(exclusiveFrom, until, cancellationToken).ConfigureAwait(false);
+        return [.. times.Select(t => new CommitTime(t.Sha, DateTimeOffset.FromUnixTimeSeconds(t.CommitterTime)))];
+    }
+
+    /// <summary>Which of <paramref name="commits"/> this repository holds as commits.</summary>
+    public async Task<IReadOnlySet<string>> PresentCommitsAsync(IReadOnlyCollection<string> commits, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (reader is { } files)
+            {
+                return commits.Where(files.HasCommit).ToHashSet(StringComparer.Ordinal);
+            }
+        }
+
+        return await git.PresentCommitsAsync(commits, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The name of every tag, whatever its prefix (to find version tags that another prefix would read).</summary>

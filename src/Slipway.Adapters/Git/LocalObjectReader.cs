@@ -145,6 +145,43 @@ public sealed class LocalObjectReader : IDisposable
         return commits;
     }
 
+    /// <summary>
+    /// The commits of <paramref name="exclusiveFrom"/>..<paramref name="until"/> with their committer times, merges left out,
+    /// newest first: `git log --no-merges --format='%H %ct'`. Only the commits' headers are read (or the commit-graph).
+    /// </summary>
+    public IReadOnlyList<(string Sha, long CommitterTime)> CommitTimes(string exclusiveFrom, string until)
+    {
+        var times = new List<(string, long)>();
+        foreach (var id in walker.Range(ObjectId.Parse(until), ObjectId.Parse(exclusiveFrom)))
+        {
+            var (parents, time) = walker.Header(id);
+            if (parents <= 1)
+            {
+                times.Add((id.ToString(), time));
+            }
+        }
+
+        return times;
+    }
+
+    /// <summary>Whether the repository holds <paramref name="sha"/> as a commit (a deployment's commit may never have been fetched here).</summary>
+    public bool HasCommit(string sha)
+    {
+        if (!ObjectId.TryParse(sha.AsSpan(), out var id))
+        {
+            return false;
+        }
+
+        try
+        {
+            return store.ReadStart(id, 64, out _, out _) == ObjectType.Commit;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>One commit, by its name.</summary>
     public Commit ReadCommit(string sha)
     {

@@ -54,6 +54,9 @@ public sealed class HelmStandIn : IDisposable
     /// <summary>Upgrades to this image tag fail like a crashing rollout.</summary>
     public void FailOn(string tag) => File.AppendAllText(_directory.Combine("fail"), tag + "\n");
 
+    /// <summary>Upgrades succeed again, whatever <see cref="FailOn"/> said.</summary>
+    public void Heal() => File.Delete(_directory.Combine("fail"));
+
     /// <summary>Upgrades to this image tag time out waiting for the rollout.</summary>
     public void TimeOutOn(string tag) => File.AppendAllText(_directory.Combine("timeout"), tag + "\n");
 

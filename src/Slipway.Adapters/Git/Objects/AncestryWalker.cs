@@ -95,6 +95,14 @@ internal sealed class AncestryWalker(ObjectStore store, int readAheadAfter = Anc
         return ordered;
     }
 
+    /// <summary>How many parents the commit has and its committer time (seconds since the epoch), read once like every commit a walk meets.</summary>
+    /// <exception cref="InvalidDataException">The object is missing or is not a commit.</exception>
+    public (int Parents, long CommitterTime) Header(ObjectId id)
+    {
+        var node = Get(id);
+        return IsCommit(node) ? (node.Parents!.Length, node.Time) : throw new InvalidDataException($"{id} is not a commit");
+    }
+
     /// <summary>
     /// The commits the last walk painted from one side only (<paramref name="side"/>), proven not reachable from
     /// <paramref name="other"/>. They are, unless the walk stopped above a commit that <paramref name="other"/> reaches by a path
