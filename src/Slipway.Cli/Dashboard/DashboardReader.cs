@@ -1,3 +1,4 @@
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Changelogs;
 using Slipway.Cli.Releasing;
 using Slipway.Core.Changelog;
@@ -14,7 +15,7 @@ public static class DashboardReader
 
     /// <param name="environments">The environments to show (slipway.yml's, then those only the ledger knows).</param>
     /// <param name="metrics">The metrics of the environment chosen for the page.</param>
-    public static async Task<DashboardModel> ReadAsync(Repository repository, DeploymentHistory history, IReadOnlyList<string> environments,
+    public static async Task<DashboardModel> ReadAsync(Workspace repository, DeploymentHistory history, IReadOnlyList<string> environments,
         PromotionPath path, DeliveryReport metrics, IReadOnlySet<string> pending, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(repository);

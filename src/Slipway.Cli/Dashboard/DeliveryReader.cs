@@ -1,3 +1,4 @@
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Releasing;
 using Slipway.Core.Deployments;
 using Slipway.Core.Metrics;
@@ -7,7 +8,7 @@ namespace Slipway.Cli.Dashboard;
 /// <summary>Reads what the delivery metrics need from the repository (each version's commit, the commits each deployment brought and their dates) and computes them.</summary>
 public static class DeliveryReader
 {
-    public static async Task<DeliveryReport> ReportAsync(Repository repository, DeploymentHistory history, string environment, MetricsWindow window,
+    public static async Task<DeliveryReport> ReportAsync(Workspace repository, DeploymentHistory history, string environment, MetricsWindow window,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(history);
@@ -27,7 +28,7 @@ public static class DeliveryReader
     /// Each attempt with the commit of its version: the record's own (older records have none), else its tag's; none when
     /// this repository does not hold that commit (a deleted tag whose commit is gone, a commit never fetched here).
     /// </summary>
-    public static async Task<IReadOnlyList<DeploymentRecord>> WithCommitsAsync(Repository repository, IReadOnlyList<DeploymentRecord> attempts,
+    public static async Task<IReadOnlyList<DeploymentRecord>> WithCommitsAsync(Workspace repository, IReadOnlyList<DeploymentRecord> attempts,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(repository);
@@ -42,7 +43,7 @@ public static class DeliveryReader
     }
 
     /// <summary>The commit of each version's tag (the first tag of a version with several), by version.</summary>
-    public static IReadOnlyDictionary<string, string> TagCommits(Repository repository)
+    public static IReadOnlyDictionary<string, string> TagCommits(Workspace repository)
     {
         ArgumentNullException.ThrowIfNull(repository);
         var commits = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using Slipway.Adapters.Files;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Deploying;
 using Slipway.Cli.Output.Html;
 using Slipway.Cli.Releasing;
@@ -11,7 +12,7 @@ namespace Slipway.Cli.Dashboard;
 /// <summary>What `metrics` and `status --html` read once: the ledger, the environments in promotion order, the environment and window measured, and the repository.</summary>
 public sealed class DeliveryView : IDisposable
 {
-    private DeliveryView(Repository repository, DeploymentHistory history, IReadOnlyList<string> environments, PromotionPath path,
+    private DeliveryView(Workspace repository, DeploymentHistory history, IReadOnlyList<string> environments, PromotionPath path,
         string environment, MetricsWindow window, IReadOnlySet<string> pending)
     {
         Repository = repository;
@@ -23,7 +24,7 @@ public sealed class DeliveryView : IDisposable
         Pending = pending;
     }
 
-    public Repository Repository { get; }
+    public Workspace Repository { get; }
 
     public DeploymentHistory History { get; }
 
@@ -55,7 +56,7 @@ public sealed class DeliveryView : IDisposable
             throw new SlipwayException(SlipwayError.Usage($"unknown environment '{measured}'", $"use one of: {string.Join(", ", names)} (environments: in slipway.yml, or in the ledger)"));
         }
 
-        var repository = await Repository.OpenAsync(context.Root, cancellationToken).ConfigureAwait(false);
+        var repository = await Workspace.OpenAsync(context.Root, cancellationToken).ConfigureAwait(false);
         return new DeliveryView(repository, history, names, path, measured, window, snapshot.Pending.Select(p => p.Id).ToHashSet(StringComparer.Ordinal));
     }
 

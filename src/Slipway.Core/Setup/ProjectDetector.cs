@@ -108,7 +108,7 @@ public static partial class ProjectDetector
         return (vTags, bareTags) switch
         {
             (0, > 0) => [string.Empty],
-            (> 0, > 0) => ["v", string.Empty],
+            ( > 0, > 0) => ["v", string.Empty],
             _ => ["v"],
         };
     }

@@ -71,8 +71,9 @@ public sealed partial class ReleasePageTests
     {
         using var project = new DeliveredProject(HostileInputs.CommitMessages);
         await project.WriteLedgerAsync(reason: "<img src=x onerror=alert(1)> $(touch /tmp/slipway-pwned)");
-        await project.AppendAsync(project.Record("staging", "1.4.0", Core.Deployments.DeploymentAction.Deploy, Core.Deployments.DeploymentOutcome.Succeeded, DeliveredProject.At(20, 9))
-            with { Actor = "<script>alert(2)</script>\u202e\u001b[31m", Detail = "fix: ANSI \u001b[31mred\u001b[0m and bell \u0007" });
+        await project.AppendAsync(project.Record("staging", "1.4.0", Slipway.Core.Deployments.DeploymentAction.Deploy, Slipway.Core.Deployments.DeploymentOutcome.Succeeded, DeliveredProject.At(20, 9))
+            with
+        { Actor = "<script>alert(2)</script>\u202e\u001b[31m", Detail = "fix: ANSI \u001b[31mred\u001b[0m and bell \u0007" });
         using var dir = new TempDirectory("slipway-page");
         var page = dir.Combine("deliveries.html");
 
