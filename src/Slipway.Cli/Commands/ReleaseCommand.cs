@@ -37,7 +37,7 @@ public static class ReleaseCommand
             using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             var plan = await ReleasePlanning.PlanAsync(repo, request, ct).ConfigureAwait(false);
             repo.History.CloseFiles("the release writes to the repository from here on");
-            plan = plan with { Checks = await Preflight.RunAsync(repo, plan, fetch: !options.NoPush, ct).ConfigureAwait(false) };
+            plan = plan with { Checks = await StepCancelledException.AtAsync("preflight", () => Preflight.RunAsync(repo, plan, fetch: !options.NoPush, ct), ct).ConfigureAwait(false) };
             var failed = plan.Checks.FirstOrDefault(c => !c.Ok);
             if (options.DryRun)
             {
@@ -50,7 +50,7 @@ public static class ReleaseCommand
             }
 
             var context = new ReleaseContext(repo, plan, terminal, options);
-            var steps = await ReleasePipeline.CheckAsync(context, ct).ConfigureAwait(false);
+            var steps = await StepCancelledException.AtAsync("preflight", () => ReleasePipeline.CheckAsync(context, ct), ct).ConfigureAwait(false);
             if (steps.All(s => s.Status != StepStatus.ToDo))
             {
                 await terminal.Out.WriteLineAsync($"{plan.NextTag} is already released").ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Slipway.Adapters.Files;
 using Slipway.Core.Errors;
 using Slipway.Core.Releases;
 
@@ -42,7 +43,9 @@ public static class Preflight
 
     private static async Task<PreflightCheck> CleanCheckAsync(Repository repo, ReleasePlan plan, Task<IReadOnlyList<string>> status, CancellationToken cancellationToken)
     {
-        var changes = await status.ConfigureAwait(false);
+        // Temporary files of a run that was killed while writing (.CHANGELOG.md.slipway-….tmp) are Slipway's own, not changes:
+        // the release removes them before its first step.
+        var changes = (await status.ConfigureAwait(false)).Where(c => !AtomicFile.IsLeftover(Path.Combine(repo.State.TopLevel, c))).ToList();
         // A release that wrote its files and stopped before its commit left exactly those edits: a re-run finishes it.
         var resumable = await ReleaseFiles.ResumableAsync(repo, plan, changes, cancellationToken).ConfigureAwait(false);
         changes = [.. changes.Where(c => !resumable.Contains(c))];

@@ -33,6 +33,13 @@ public static class ReleasePlanner
         var (rangeBase, next) = Next(line, bump, prereleaseId, initial, allVersions, headTags);
         var nextTag = naming.TagFor(next);
         var atHead = headTags.Any(t => t.Name == nextTag);
+        if (atHead && commits.Count > 0 && commits[0].Subject == ReleaseCommit.Message(nextTag).TrimEnd('\n'))
+        {
+            // A re-run finds HEAD on this release's own commit: the release is the commits before it, as the first run saw them
+            // (so the tag message it checks the tag against is the one the first run wrote).
+            commits = [.. commits.Skip(1)];
+        }
+
         if (!atHead && headTags.Count > 0)
         {
             line = WithHeadTags(beforeHead, headTags);

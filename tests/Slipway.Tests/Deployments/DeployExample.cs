@@ -56,8 +56,12 @@ public sealed class DeployExample : IDisposable
         return SlipwayCli.Run(Repo.Path, env, string.Empty, arguments);
     }
 
-    /// <summary>The ledger as the remote holds it (read straight from the bare repository), oldest first.</summary>
-    public IReadOnlyList<DeploymentRecord> RemoteLedger()
+    /// <summary>The attempts in the ledger as the remote holds it (read straight from the bare repository), oldest first, each as
+    /// its last line says (an attempt is written when helm starts and again when it ends).</summary>
+    public IReadOnlyList<DeploymentRecord> RemoteLedger() => new DeploymentHistory(RemoteLines()).Records;
+
+    /// <summary>Every line of the remote's ledger, as written.</summary>
+    public IReadOnlyList<DeploymentRecord> RemoteLines()
     {
         var result = Run.Git(Remote.GitDir, "show", $"{GitLedger.LedgerRef}:ledger.jsonl");
         return result.ExitCode == 0 ? LedgerJson.ParseAll(result.StandardOutput) : [];
