@@ -441,6 +441,11 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
             var verdict = lines.FirstOrDefault(l => l.Contains("rejected", StringComparison.Ordinal) && !l.Contains("atomic push failure", StringComparison.Ordinal))
                 ?? result.LastErrorLine;
             var reason = said is null ? verdict.Trim() : $"{said} ({verdict.Trim()})";
+            if (reason.Length == 0)
+            {
+                reason = $"git push exited with {result.ExitCode} and said nothing";
+            }
+
             var fix = "fix the remote (permissions, hooks, network), then run the same command again to finish";
             if (StaleLock.Named(all) is { } lockPath)
             {

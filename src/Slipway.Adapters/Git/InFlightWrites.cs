@@ -5,16 +5,17 @@ using Slipway.Adapters.Processes;
 namespace Slipway.Adapters.Git;
 
 /// <summary>
-/// While a git write runs (a commit, a tag, a push, a fetch), a line in `.git/slipway/in-flight/PID.START` says that this process
-/// is writing in those repositories (the clone, and a remote that is a local path) since that moment. The line goes when the write
-/// ends. A run that is killed leaves its lines behind: the proof <see cref="StaleLock"/> needs to know that a lock found later
-/// in one of those repositories is that run's, and that its writer is gone.
+/// While a git write runs (a commit, a tag, a push, a fetch), a file in `.git/slipway/in-flight/` named after this process says
+/// that it is writing in those repositories (the clone, and a remote that is a local path) since that moment. The file goes
+/// when the write ends. A run that is killed leaves it behind: the proof <see cref="StaleLock"/> needs to know that a lock
+/// found later in one of those repositories is that run's, and that its writer is gone.
 /// </summary>
+/// <remarks>One file per write, created whole in one write: nothing to rename, and one cut short by a kill (no final newline)
+/// is read as no record at all.</remarks>
 internal static class InFlightWrites
 {
     private const string Folder = "slipway/in-flight";
-    private static readonly Lock Gate = new();
-    private static readonly Dictionary<string, List<Entry>> Open = new(StringComparer.Ordinal);
+    private static long sequence;
 
     /// <summary>A write, started at <see cref="Started"/>, that may take locks anywhere below <see cref="Repositories"/>.</summary>
     public sealed record Entry(DateTimeOffset Started, IReadOnlyList<string> Repositories);
@@ -23,22 +24,20 @@ internal static class InFlightWrites
     /// <param name="gitDirectory">The clone's common git directory, where the record is kept.</param>
     public static IDisposable Record(string gitDirectory, IReadOnlyList<string> repositories)
     {
-        var entry = new Entry(DateTimeOffset.UtcNow, [.. repositories.Select(r => Path.GetFullPath(r))]);
-        lock (Gate)
+        var folder = Path.Combine(gitDirectory, Folder);
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{ProcessIdentity.Current}-{Interlocked.Increment(ref sequence).ToString(CultureInfo.InvariantCulture)}");
+        var text = new StringBuilder(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        foreach (var repository in repositories)
         {
-            if (!Open.TryGetValue(gitDirectory, out var entries))
-            {
-                Open[gitDirectory] = entries = [];
-            }
-
-            entries.Add(entry);
-            Save(gitDirectory, entries);
+            text.Append('\t').Append(Path.GetFullPath(repository));
         }
 
-        return new Release(gitDirectory, entry);
+        File.WriteAllText(file, text.Append('\n').ToString());
+        return new Release(file);
     }
 
-    /// <summary>Every process's writes recorded in the clone: its own (open), those of other runs, living or killed.</summary>
+    /// <summary>Every write on record in the clone: this process's own, those of other runs, living or killed.</summary>
     public static IReadOnlyList<(ProcessIdentity Writer, Entry Write)> Read(string gitDirectory)
     {
         var folder = Path.Combine(gitDirectory, Folder);
@@ -50,7 +49,7 @@ internal static class InFlightWrites
 
         foreach (var file in Directory.EnumerateFiles(folder))
         {
-            if (!ProcessIdentity.TryParse(Path.GetFileName(file), out var writer))
+            if (Writer(file) is not { } writer)
             {
                 continue;
             }
@@ -62,16 +61,13 @@ internal static class InFlightWrites
             }
             catch (IOException)
             {
-                continue; // removed meanwhile: its writes ended
+                continue; // removed meanwhile: its write ended
             }
 
-            foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            var fields = text.EndsWith('\n') ? text[..^1].Split('\t') : [];
+            if (fields.Length >= 2 && long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var started))
             {
-                var fields = line.Split('\t');
-                if (fields.Length >= 2 && long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var started))
-                {
-                    result.Add((writer, new Entry(DateTimeOffset.FromUnixTimeMilliseconds(started), fields[1..])));
-                }
+                result.Add((writer, new Entry(DateTimeOffset.FromUnixTimeMilliseconds(started), fields[1..])));
             }
         }
 
@@ -90,56 +86,22 @@ internal static class InFlightWrites
 
         foreach (var file in Directory.EnumerateFiles(folder))
         {
-            var name = Path.GetFileName(file);
-            var temporary = name.EndsWith(".tmp", StringComparison.Ordinal);
-            if (ProcessIdentity.TryParse(temporary ? name[..name.IndexOf('-', StringComparison.Ordinal)] : name, out var writer)
-                && writer != ProcessIdentity.Current && !writer.IsAlive)
+            if (Writer(file) is { } writer && writer != ProcessIdentity.Current && !writer.IsAlive)
             {
                 File.Delete(file);
             }
         }
     }
 
-    private static void Save(string gitDirectory, List<Entry> entries)
+    private static ProcessIdentity? Writer(string file)
     {
-        var folder = Path.Combine(gitDirectory, Folder);
-        var file = Path.Combine(folder, ProcessIdentity.Current.ToString());
-        if (entries.Count == 0)
-        {
-            File.Delete(file);
-            return;
-        }
-
-        var text = new StringBuilder();
-        foreach (var entry in entries)
-        {
-            text.Append(entry.Started.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
-            foreach (var repository in entry.Repositories)
-            {
-                text.Append('\t').Append(repository);
-            }
-
-            text.Append('\n');
-        }
-
-        // Whole or not at all (a kill mid-write leaves the old record and a temporary file named after this process).
-        Directory.CreateDirectory(folder);
-        var temporary = $"{file}-{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temporary, text.ToString());
-        File.Move(temporary, file, overwrite: true);
+        var name = Path.GetFileName(file);
+        var dash = name.LastIndexOf('-');
+        return dash > 0 && ProcessIdentity.TryParse(name[..dash], out var writer) ? writer : null;
     }
 
-    private sealed class Release(string gitDirectory, Entry entry) : IDisposable
+    private sealed class Release(string file) : IDisposable
     {
-        public void Dispose()
-        {
-            lock (Gate)
-            {
-                if (Open.TryGetValue(gitDirectory, out var entries) && entries.Remove(entry))
-                {
-                    Save(gitDirectory, entries);
-                }
-            }
-        }
+        public void Dispose() => File.Delete(file);
     }
 }

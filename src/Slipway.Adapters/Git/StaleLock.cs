@@ -19,11 +19,13 @@ public static partial class StaleLock
 
     /// <summary>The lock file that git's output names as existing, or null.</summary>
     public static string? Named(string gitOutput) =>
-        LockLine().Match(gitOutput) is { Success: true } match ? match.Groups["path"].Value : null;
+        LockLine().Match(gitOutput) is { Success: true } match
+            ? Path.IsPathFullyQualified(match.Groups["path"].Value) ? Path.GetFullPath(match.Groups["path"].Value) : match.Groups["path"].Value
+            : null;
 
     /// <summary>Git's own line naming the lock, e.g. "Unable to create '/r/.git/index.lock': File exists", or null.</summary>
     public static string? Line(string gitOutput) =>
-        LockLine().Match(gitOutput) is { Success: true } match ? match.Value : null;
+        Named(gitOutput) is { } path ? $"Unable to create '{path}': File exists" : null;
 
     /// <summary>How to fix it by hand: check that no git is running there, then remove the file.</summary>
     public static string Fix(string lockPath) =>

@@ -106,6 +106,20 @@ public static class ProcessRunner
     private static async Task<ProcessResult> ResultAsync(Process process, Task<string> stdout, Task<string> stderr, CancellationToken cancellationToken)
     {
         var result = new ProcessResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+        if (!result.Succeeded && result.ExitCode is 129 or 130 or 131 or 143 && !cancellationToken.IsCancellationRequested)
+        {
+            // The child died of SIGHUP, SIGINT, SIGQUIT or SIGTERM: most likely Ctrl-C (or a kill) sent to the whole process group,
+            // which reaches this process too, a moment later than the child (signals are handled on a thread of their own).
+            try
+            {
+                await Task.Delay(SignalGrace, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // It did: the cancellation, below.
+            }
+        }
+
         if (!result.Succeeded && cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException(cancellationToken);
@@ -113,6 +127,9 @@ public static class ProcessRunner
 
         return result;
     }
+
+    /// <summary>How long a child's death by a signal waits for that signal to reach this process too.</summary>
+    private static TimeSpan SignalGrace { get; } = TimeSpan.FromSeconds(2);
 
     private static string Describe(ProcessStartInfo info) =>
         info.ArgumentList.Count > 0 && !info.ArgumentList[0].StartsWith('-') ? $"{Path.GetFileName(info.FileName)} {info.ArgumentList[0]}" : Path.GetFileName(info.FileName);

@@ -33,10 +33,10 @@ public static class ReleasePlanner
         var (rangeBase, next) = Next(line, bump, prereleaseId, initial, allVersions, headTags);
         var nextTag = naming.TagFor(next);
         var atHead = headTags.Any(t => t.Name == nextTag);
-        if (atHead && commits.Count > 0 && commits[0].Subject == ReleaseCommit.Message(nextTag).TrimEnd('\n'))
+        if (commits.Count > 0 && commits[0].Subject == ReleaseCommit.Message(nextTag).TrimEnd('\n'))
         {
-            // A re-run finds HEAD on this release's own commit: the release is the commits before it, as the first run saw them
-            // (so the tag message it checks the tag against is the one the first run wrote).
+            // A re-run finds HEAD on this release's own commit (tagged or not yet): the release is the commits before it, as the
+            // first run saw them, so the tag message is the one the first run wrote (and checks an existing tag against).
             commits = [.. commits.Skip(1)];
         }
 
