@@ -106,7 +106,7 @@ public sealed class GitLedger(string workingDirectory, string remote) : IDeploym
             var last = missing[^1];
             var commit = await CommitFileAsync(LedgerFile, text.ToString(), tip,
                 $"slipway: {last.Environment} {last.Version} {DeploymentNames.Of(last.Outcome)}", cancellationToken).ConfigureAwait(false);
-            var push = await writer.RunAsync(["push", "--porcelain", $"--force-with-lease={LedgerRef}:{tip ?? string.Empty}", "--", remote, $"{commit}:{LedgerRef}"],
+            var push = await WriteAsync(["push", "--porcelain", $"--force-with-lease={LedgerRef}:{tip ?? string.Empty}", "--", remote, $"{commit}:{LedgerRef}"],
                 null, finish: true, remote, cancellationToken).ConfigureAwait(false);
             if (push.Succeeded)
             {
@@ -161,7 +161,7 @@ public sealed class GitLedger(string workingDirectory, string remote) : IDeploym
     /// <summary>Mirrors the remote's ledger ref locally; returns its commit, or null when the remote has no ledger yet.</summary>
     private async Task<string?> FetchAsync(CancellationToken cancellationToken)
     {
-        var fetch = await writer.RunAsync(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--", remote, $"+{LedgerRef}:{LedgerRef}"], null,
+        var fetch = await WriteAsync(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--", remote, $"+{LedgerRef}:{LedgerRef}"], null,
             finish: false, null, cancellationToken).ConfigureAwait(false);
         if (!fetch.Succeeded)
         {
@@ -174,7 +174,7 @@ public sealed class GitLedger(string workingDirectory, string remote) : IDeploym
                     fetch.StandardError));
             }
 
-            await writer.RunAsync(["update-ref", "-d", LedgerRef], null, finish: true, null, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(["update-ref", "-d", LedgerRef], null, finish: true, null, cancellationToken).ConfigureAwait(false);
             lastSeen = (true, null);
             return null;
         }
@@ -201,7 +201,7 @@ public sealed class GitLedger(string workingDirectory, string remote) : IDeploym
             var (all, old) = await PendingAndAsync(records, cancellationToken).ConfigureAwait(false);
             var text = string.Concat(all.Select(r => LedgerJson.Line(r) + "\n"));
             var commit = await CommitFileAsync(PendingFile, text, null, "slipway: records not pushed yet", cancellationToken).ConfigureAwait(false);
-            var swap = await writer.RunAsync(["update-ref", PendingRef, commit, old ?? new string('0', commit.Length)], null, finish: true, null, cancellationToken)
+            var swap = await WriteAsync(["update-ref", PendingRef, commit, old ?? new string('0', commit.Length)], null, finish: true, null, cancellationToken)
                 .ConfigureAwait(false);
             if (swap.Succeeded || attempt >= 10)
             {
@@ -227,7 +227,7 @@ public sealed class GitLedger(string workingDirectory, string remote) : IDeploym
     {
         if (kept is not null)
         {
-            await writer.RunAsync(["update-ref", "-d", PendingRef, kept], null, finish: true, null, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(["update-ref", "-d", PendingRef, kept], null, finish: true, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -278,7 +278,7 @@ public sealed class GitLedger(string workingDirectory, string remote) : IDeploym
     private async Task<string> GitOkAsync(List<string> arguments, CancellationToken cancellationToken, string? input = null, bool write = false)
     {
         var result = write
-            ? await writer.RunAsync(arguments, input, finish: true, null, cancellationToken).ConfigureAwait(false)
+            ? await WriteAsync(arguments, input, finish: true, null, cancellationToken).ConfigureAwait(false)
             : await GitAsync(arguments, input, cancellationToken).ConfigureAwait(false);
         return result.Succeeded
             ? result.StandardOutput
@@ -287,6 +287,19 @@ public sealed class GitLedger(string workingDirectory, string remote) : IDeploym
                 "check the clone (disk space, permissions)", result.StandardError));
     }
 
-    private Task<ProcessResult> GitAsync(IReadOnlyList<string> arguments, string? input, CancellationToken cancellationToken) =>
-        ProcessRunner.RunAsync(ProcessRunner.StartInfo("git", arguments, workingDirectory, Environment), input, cancellationToken);
+    // Every git command of the ledger can run again (plumbing, compare-and-swap updates, a push with a lease): one that a
+    // Ctrl-C sent to the whole process group ended is run once more, since the record must still be written (only a second
+    // Ctrl-C stops that, and the caller passes the token that says so).
+    private async Task<ProcessResult> GitAsync(IReadOnlyList<string> arguments, string? input, CancellationToken cancellationToken)
+    {
+        var info = ProcessRunner.StartInfo("git", arguments, workingDirectory, Environment);
+        var result = await ProcessRunner.RunAsync(info, input, cancellationToken).ConfigureAwait(false);
+        return result.DiedOfSignal ? await ProcessRunner.RunAsync(info, input, cancellationToken).ConfigureAwait(false) : result;
+    }
+
+    private async Task<ProcessResult> WriteAsync(IReadOnlyList<string> arguments, string? input, bool finish, string? toRemote, CancellationToken cancellationToken)
+    {
+        var result = await writer.RunAsync(arguments, input, finish, toRemote, cancellationToken).ConfigureAwait(false);
+        return result.DiedOfSignal ? await writer.RunAsync(arguments, input, finish, toRemote, cancellationToken).ConfigureAwait(false) : result;
+    }
 }

@@ -106,17 +106,18 @@ public static class ProcessRunner
     private static async Task<ProcessResult> ResultAsync(Process process, Task<string> stdout, Task<string> stderr, CancellationToken cancellationToken)
     {
         var result = new ProcessResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
-        if (!result.Succeeded && result.ExitCode is 129 or 130 or 131 or 143 && !cancellationToken.IsCancellationRequested)
+        if (result.DiedOfSignal && !cancellationToken.IsCancellationRequested && !Termination.Signalled.IsCancellationRequested)
         {
-            // The child died of SIGHUP, SIGINT, SIGQUIT or SIGTERM: most likely Ctrl-C (or a kill) sent to the whole process group,
-            // which reaches this process too, a moment later than the child (signals are handled on a thread of their own).
+            // Most likely Ctrl-C (or a kill) sent to the whole process group, which reaches this process too, a moment later than
+            // the child (signals are handled on a thread of their own): wait for it a little, then decide.
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Termination.Signalled);
             try
             {
-                await Task.Delay(SignalGrace, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(SignalGrace, either.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                // It did: the cancellation, below.
+                // It came.
             }
         }
 

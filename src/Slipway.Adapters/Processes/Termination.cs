@@ -24,6 +24,9 @@ public sealed class Termination : IDisposable
     /// <summary>Cancelled by the first signal.</summary>
     public CancellationToken Requested => requested.Token;
 
+    /// <summary>Cancelled by the first signal (never cancelled when nothing was installed), for code that is not handed the token.</summary>
+    public static CancellationToken Signalled => current?.requested.Token ?? CancellationToken.None;
+
     /// <summary>Cancelled by the second signal: what a write in flight is stopped by (never cancelled when nothing was installed).</summary>
     public static CancellationToken Forced => current?.forced.Token ?? CancellationToken.None;
 

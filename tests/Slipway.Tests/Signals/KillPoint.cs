@@ -6,7 +6,7 @@ namespace Slipway.Tests.Signals;
 /// Where a kill lands in a release, exactly: a hook that holds git at that moment (the test then signals slipway or its
 /// group), or a system call of slipway's where strace delivers the signal itself. Named for the test's row.
 /// </summary>
-public sealed record KillPoint(string Name, Func<ReleaseRepo, Gate, Signal, IReadOnlyList<string>?> Arrange)
+public sealed record KillPoint(string Name, Func<ReleaseRepo, HoldPoint, Signal, IReadOnlyList<string>?> Arrange)
 {
     /// <summary>Points where a hook holds git: the test sends the signal (to slipway alone or to its group).</summary>
     public static IReadOnlyList<KillPoint> Hooks { get; } =
@@ -47,7 +47,7 @@ public sealed record KillPoint(string Name, Func<ReleaseRepo, Gate, Signal, IRea
         };
     }
 
-    public bool ByStrace(ReleaseRepo repo, Gate gate, Signal signal, out IReadOnlyList<string>? strace)
+    public bool ByStrace(ReleaseRepo repo, HoldPoint gate, Signal signal, out IReadOnlyList<string>? strace)
     {
         strace = Arrange(repo, gate, signal);
         return strace is not null;
@@ -55,7 +55,7 @@ public sealed record KillPoint(string Name, Func<ReleaseRepo, Gate, Signal, IRea
 
     public override string ToString() => Name;
 
-    private static KillPoint Hook(string name, Action<ReleaseRepo, Gate> install) =>
+    private static KillPoint Hook(string name, Action<ReleaseRepo, HoldPoint> install) =>
         new(name, (r, g, _) =>
         {
             install(r, g);

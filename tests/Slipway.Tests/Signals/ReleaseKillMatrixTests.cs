@@ -68,7 +68,7 @@ public sealed class ReleaseKillMatrixTests
     {
         var why = $"{point.Name}, {signal.ToString().ToUpperInvariant()} to {(group ? "the group" : "slipway")}{(seed is null ? "" : $" ({seed})")}";
         using var repo = new ReleaseRepo();
-        using var gate = new Gate();
+        using var gate = new HoldPoint();
         RunResult stopped;
         if (point.ByStrace(repo, gate, signal, out var strace))
         {

@@ -83,7 +83,7 @@ public sealed partial class ReleaseSignalTests
     public void An_index_lock_left_by_a_release_killed_during_its_commit_is_removed_and_the_release_finishes()
     {
         using var repo = new ReleaseRepo();
-        using var gate = new Gate();
+        using var gate = new HoldPoint();
         gate.Hook(repo.GitDirectory, "pre-commit"); // runs while git commit holds .git/index.lock
         using (var run = repo.Start())
         {
@@ -121,7 +121,7 @@ public sealed partial class ReleaseSignalTests
     public void A_ref_lock_left_in_a_file_remote_by_a_push_killed_with_its_group_is_removed_and_the_push_finishes()
     {
         using var repo = new ReleaseRepo();
-        using var gate = new Gate();
+        using var gate = new HoldPoint();
         // The remote's reference-transaction hook runs "prepared" with the refs locked: killed there, the locks stay.
         gate.Hook(repo.Remote.GitDir, "reference-transaction", "[ \"$1\" = prepared ] && grep -q ' refs/tags/v0.2.0$'");
         using (var run = repo.Start())
@@ -162,7 +162,7 @@ public sealed partial class ReleaseSignalTests
     public void A_signal_during_the_push_waits_for_it_so_that_nothing_finishes_behind_slipways_back(Signal signal)
     {
         using var repo = new ReleaseRepo();
-        using var gate = new Gate();
+        using var gate = new HoldPoint();
         gate.Hook(repo.Remote.GitDir, "pre-receive"); // the push is in flight: the remote has the objects, not yet the refs
         using var run = repo.Start();
         gate.WaitReached(run, Deadline);

@@ -6,7 +6,7 @@ namespace Slipway.Tests.Fixtures;
 /// A point where a hook (or the helm stand-in) stops and waits for the test: the Nth time it runs it says so (reached) and
 /// blocks until the test opens it, so that a kill lands exactly there, whatever the timing. Every other time it passes.
 /// </summary>
-public sealed class Gate : IDisposable
+public sealed class HoldPoint : IDisposable
 {
     private readonly TempDirectory _directory = new("slipway-gate");
 
