@@ -155,7 +155,7 @@ public sealed class DeploySignalTests
         Assert.True(attempts[0] == "1.3.0 succeeded" && attempts[^1] == "1.3.1 succeeded", $"{why}: {string.Join(", ", attempts)}");
         Assert.True(attempts.Count == (killed.Count == 0 ? 2 : 3), $"{why}: nothing lost, nothing doubled: {string.Join(", ", attempts)}");
         Assert.DoesNotContain(attempts, a => a.EndsWith(" unknown", StringComparison.Ordinal));
-        var lines = example.RemoteLines().Select(LedgerJson.Key).ToList();
+        var lines = example.RemoteLines().Select(r => $"{r.Id} {DeploymentNames.Of(r.Outcome)}").ToList();
         Assert.True(lines.Count == lines.Distinct().Count(), $"{why}: every line once: {string.Join(", ", lines)}");
         Assert.NotEqual(0, example.Repo.TryGit("rev-parse", "--verify", "--quiet", GitLedger.PendingRef).ExitCode);
         Assert.Empty(ReleaseRepo.Locks(Path.Combine(example.Repo.Path, ".git")).Concat(ReleaseRepo.Locks(example.Remote.GitDir)));
