@@ -86,7 +86,7 @@ public static class ProcessRunner
         using var process = Start(info);
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        using var notice = cancellationToken.Register(() => Termination.Notice?.Invoke(
+        using var notice = cancellationToken == forced ? default : cancellationToken.Register(() => Termination.Notice?.Invoke(
             $"stopping: waiting for {Describe(info)} to finish (press Ctrl-C again to stop it now)"));
         try
         {

@@ -30,14 +30,15 @@ public static class ReleaseCommand
         {
             bump, pre, dryRun, yes, noPush,
         };
-        CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
+        // A Ctrl-C before the first step (planning, the checks, the question) is "at step preflight": nothing was written yet.
+        CommandRunner.SetHandler(command, (parse, terminal, ct) => StepCancelledException.AtAsync("preflight", async () =>
         {
             var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
             var options = new ReleaseOptions(parse.GetValue(dryRun), parse.GetValue(noPush));
             using var repo = await Repository.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             var plan = await ReleasePlanning.PlanAsync(repo, request, ct).ConfigureAwait(false);
             repo.History.CloseFiles("the release writes to the repository from here on");
-            plan = plan with { Checks = await StepCancelledException.AtAsync("preflight", () => Preflight.RunAsync(repo, plan, fetch: !options.NoPush, ct), ct).ConfigureAwait(false) };
+            plan = plan with { Checks = await Preflight.RunAsync(repo, plan, fetch: !options.NoPush, ct).ConfigureAwait(false) };
             var failed = plan.Checks.FirstOrDefault(c => !c.Ok);
             if (options.DryRun)
             {
@@ -50,7 +51,7 @@ public static class ReleaseCommand
             }
 
             var context = new ReleaseContext(repo, plan, terminal, options);
-            var steps = await StepCancelledException.AtAsync("preflight", () => ReleasePipeline.CheckAsync(context, ct), ct).ConfigureAwait(false);
+            var steps = await ReleasePipeline.CheckAsync(context, ct).ConfigureAwait(false);
             if (steps.All(s => s.Status != StepStatus.ToDo))
             {
                 await terminal.Out.WriteLineAsync($"{plan.NextTag} is already released").ConfigureAwait(false);
@@ -89,7 +90,7 @@ public static class ReleaseCommand
                 ? $"tagged {plan.NextTag} (not pushed: run without --no-push to push)"
                 : $"released {plan.NextTag}").ConfigureAwait(false);
             return 0;
-        });
+        }, ct));
         return command;
     }
 }

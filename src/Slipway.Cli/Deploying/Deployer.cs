@@ -119,7 +119,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         else
         {
             await RecordAsync([failed]).ConfigureAwait(false);
-            if (env.AutoRollback && request.Action != DeploymentAction.Rollback)
+            if (target is null && env.AutoRollback && request.Action != DeploymentAction.Rollback)
             {
                 message += "; no earlier good version to roll back to";
             }
@@ -172,6 +172,11 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
+            if (mirror is not null && github is not null)
+            {
+                await mirror.FinishAsync(github, false, stage == "start" ? "cancelled before helm ran" : $"cancelled during {stage}", null, Termination.Forced).ConfigureAwait(false);
+            }
+
             await RecordAsync([stage switch
             {
                 "start" => Ended(attempt, DeploymentOutcome.Blocked, "cancelled before helm ran", github),
