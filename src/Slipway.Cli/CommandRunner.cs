@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Slipway.Adapters.Git;
+using Slipway.Adapters.Processes;
 using Slipway.Cli.Output;
 using Slipway.Core.Errors;
 
@@ -13,6 +15,8 @@ public static class CommandRunner
     private static async Task<int> RunAsync(ParseResult parseResult, Func<ParseResult, Terminal, CancellationToken, Task<int>> handler, CancellationToken cancellationToken)
     {
         var terminal = new Terminal(Console.Out, Console.Error, parseResult.GetValue(GlobalOptions.Verbose));
+        Termination.Notice = terminal.Status;
+        StaleLock.Removed = path => terminal.Status($"- removed {path}, a lock left by a slipway run that was killed");
         try
         {
             return await handler(parseResult, terminal, cancellationToken).ConfigureAwait(false);
@@ -21,10 +25,16 @@ public static class CommandRunner
         {
             return Report(terminal, e.Error);
         }
+        catch (StepCancelledException e)
+        {
+            // What was written is whole (files renamed into place, git's writes waited for): the same command finishes the work.
+            terminal.Error.WriteLine($"slipway: cancelled at step {e.Step}; run the same command to finish");
+            return Termination.ExitCode;
+        }
         catch (OperationCanceledException)
         {
             terminal.Error.WriteLine("slipway: cancelled");
-            return 130;
+            return Termination.ExitCode;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

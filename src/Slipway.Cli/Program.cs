@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Slipway.Adapters.Processes;
 using Slipway.Cli;
 using Slipway.Cli.Usage;
 
@@ -25,4 +26,7 @@ catch (Exception e) when (e is InvalidOperationException or ArgumentOutOfRangeEx
     // Already in one (never, from here), or the runtime has less room (a hard heap limit): collections as usual.
 }
 
-return await parseResult.InvokeAsync().ConfigureAwait(false);
+// Ctrl-C, SIGTERM and SIGQUIT are Slipway's own (Termination), not System.CommandLine's: its handler ends the process two
+// seconds after the signal whatever is running (a push would finish behind our back) and gives SIGTERM the code of SIGINT.
+using var termination = Termination.Install();
+return await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, termination.Requested).ConfigureAwait(false);

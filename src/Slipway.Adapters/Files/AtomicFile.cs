@@ -1,11 +1,17 @@
+using System.Security.Cryptography;
 using System.Text;
+using Slipway.Adapters.Processes;
 
 namespace Slipway.Adapters.Files;
 
 /// <summary>Reads text files exactly and writes them atomically: a temporary file beside the target, flushed, then renamed over it.</summary>
-/// <remarks>A crash or Ctrl-C leaves either the old file or the new one, never half of one; the file's permissions are kept.</remarks>
+/// <remarks>A crash or Ctrl-C leaves either the old file or the new one, never half of one; the file's permissions are kept.
+/// Ctrl-C removes the temporary file; a kill (SIGKILL, power loss) can leave it, named `.NAME.slipway-PID.START-RANDOM.tmp` after
+/// the process that wrote it, and <see cref="IsLeftover"/> knows it for Slipway's own once that process is gone.</remarks>
 public static class AtomicFile
 {
+    private const string Marker = ".slipway-";
+    private const string Suffix = ".tmp";
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     /// <summary>The file's text (UTF-8; a BOM is remembered, not returned), or null when it does not exist.</summary>
@@ -29,7 +35,7 @@ public static class AtomicFile
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.slipway-{Guid.NewGuid():N}.tmp");
+        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}{Marker}{ProcessIdentity.Current}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}{Suffix}");
         try
         {
             var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
@@ -51,5 +57,57 @@ public static class AtomicFile
             File.Delete(temp);
             throw;
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="path"/> is a temporary file this class wrote and the process that wrote it is gone (killed before it
+    /// could rename or remove it): nobody's change, safe to remove. A temporary file of a Slipway that is still running is not one.
+    /// Files of versions that did not name the writer (`.NAME.slipway-GUID.tmp`) are leftovers too.
+    /// </summary>
+    public static bool IsLeftover(string path)
+    {
+        var name = Path.GetFileName(path);
+        var marker = name.LastIndexOf(Marker, StringComparison.Ordinal);
+        if (!name.StartsWith('.') || marker <= 1 || !name.EndsWith(Suffix, StringComparison.Ordinal) || marker + Marker.Length > name.Length - Suffix.Length)
+        {
+            return false;
+        }
+
+        var writer = name[(marker + Marker.Length)..^Suffix.Length];
+        if (writer.Length == 32 && writer.All(char.IsAsciiHexDigitLower))
+        {
+            return true;
+        }
+
+        var dash = writer.LastIndexOf('-');
+        return dash > 0
+            && writer[(dash + 1)..] is { Length: 16 } random && random.All(char.IsAsciiHexDigitLower)
+            && ProcessIdentity.TryParse(writer[..dash], out var identity)
+            && identity != ProcessIdentity.Current
+            && !identity.IsAlive;
+    }
+
+    /// <summary>Removes the leftovers of writes to <paramref name="path"/> (its temporary files beside it, see <see cref="IsLeftover"/>); returns their paths.</summary>
+    public static IReadOnlyList<string> RemoveLeftovers(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        var removed = new List<string>();
+        var prefix = $".{Path.GetFileName(full)}{Marker}";
+        foreach (var candidate in Directory.EnumerateFiles(directory))
+        {
+            if (Path.GetFileName(candidate).StartsWith(prefix, StringComparison.Ordinal) && IsLeftover(candidate))
+            {
+                File.Delete(candidate);
+                removed.Add(candidate);
+            }
+        }
+
+        return removed;
     }
 }

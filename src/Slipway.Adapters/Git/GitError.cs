@@ -9,6 +9,13 @@ internal static class GitError
     public static SlipwayException From(IReadOnlyList<string> arguments, ProcessResult result, ExitCode code = ExitCode.Failed, string? fix = null)
     {
         var said = result.LastErrorLine;
+        if (StaleLock.Line(result.StandardError) is { } line)
+        {
+            // Git's last line ("remove the file manually to continue") does not name the file; the line before it does.
+            said = line;
+            fix ??= StaleLock.Fix(StaleLock.Named(result.StandardError)!);
+        }
+
         var what = $"git {string.Join(' ', arguments.Take(2))} failed (exit {result.ExitCode})" + (said.Length > 0 ? $": {said}" : string.Empty);
         return new SlipwayException(new SlipwayError(code, what, fix, result.StandardError));
     }

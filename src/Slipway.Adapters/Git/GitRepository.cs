@@ -24,6 +24,8 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         ["GIT_PAGER"] = "cat",
     };
 
+    private readonly GitWriter writer = new(workingDirectory, Environment);
+
     public string WorkingDirectory { get; } = workingDirectory;
 
     public async Task<RepositoryState> GetStateAsync(CancellationToken cancellationToken)
@@ -247,8 +249,8 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
 
     public async Task CommitPathsAsync(string message, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        await RunAsync(["add", "--", .. paths], cancellationToken).ConfigureAwait(false);
-        await RunAsync(["commit", "--quiet", "--cleanup=verbatim", "--file=-", "--", .. paths], cancellationToken, message).ConfigureAwait(false);
+        await WriteAsync(["add", "--", .. paths], null, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(["commit", "--quiet", "--cleanup=verbatim", "--file=-", "--", .. paths], message, cancellationToken).ConfigureAwait(false);
     }
 
     public IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, string until, bool includeMerges, CancellationToken cancellationToken) =>
@@ -383,12 +385,12 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
     public async Task FetchAsync(string remote, string branch, CancellationToken cancellationToken)
     {
         string[] arguments = ["fetch", "--quiet", "--tags", "--", remote, $"+refs/heads/{branch}:refs/remotes/{remote}/{branch}"];
-        var result = await RunRawAsync(arguments, null, cancellationToken).ConfigureAwait(false);
+        var result = await writer.RunAsync(arguments, null, finish: false, null, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded && result.StandardError.Contains("couldn't find remote ref", StringComparison.Ordinal))
         {
             // The branch does not exist on the remote yet (a new repository): the release will create it.
             arguments = ["fetch", "--quiet", "--tags", "--", remote];
-            result = await RunRawAsync(arguments, null, cancellationToken).ConfigureAwait(false);
+            result = await writer.RunAsync(arguments, null, finish: false, null, cancellationToken).ConfigureAwait(false);
         }
 
         if (!result.Succeeded)
@@ -466,8 +468,43 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         return refs.TryGetValue(tagRef + "^{}", out var commit) || refs.TryGetValue(tagRef, out commit) ? commit : null;
     }
 
-    public Task CreateAnnotatedTagAsync(string name, string message, CancellationToken cancellationToken) =>
-        RunAsync(["tag", "--annotate", "--cleanup=verbatim", "--file=-", "--", name, "HEAD"], cancellationToken, message);
+    public async Task CreateAnnotatedTagAsync(string name, string message, bool replace, CancellationToken cancellationToken)
+    {
+        // The whole message is in a file before git starts: a kill can stop the tag from being made, never make it with half a
+        // message (reading it from stdin, a kill before the write left a tag with an empty one).
+        var file = Path.Combine(Path.GetTempPath(), $"slipway-tag-message-{ProcessIdentity.Current}-{Guid.NewGuid():N}.txt");
+        try
+        {
+            await File.WriteAllTextAsync(file, message, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(["tag", "--annotate", "--cleanup=verbatim", $"--file={file}", .. replace ? (string[])["--force"] : [], "--", name, "HEAD"],
+                null, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    public async Task<AnnotatedTag?> ReadTagAsync(string name, CancellationToken cancellationToken)
+    {
+        var output = await RunAsync(["for-each-ref", "--format=%(objecttype)%00%(*objectname)%00%(contents)%00%(contents:signature)%00",
+            "--", $"refs/tags/{name}"], cancellationToken).ConfigureAwait(false);
+        var fields = output.Split('\0');
+        if (fields.Length < 4)
+        {
+            return null;
+        }
+
+        var message = fields[2];
+        if (fields[3].Length > 0 && message.EndsWith(fields[3], StringComparison.Ordinal))
+        {
+            message = message[..^fields[3].Length];
+        }
+
+        return fields[0] == "tag" ? new AnnotatedTag(name, fields[1], message) : new AnnotatedTag(name, null, string.Empty);
+    }
+
+    public Task ForgetDeadRunsAsync(CancellationToken cancellationToken) => writer.ForgetDeadRunsAsync(cancellationToken);
 
     public async Task PushAsync(string remote, IReadOnlyList<string> refspecs, bool atomic, CancellationToken cancellationToken)
     {
@@ -480,7 +517,8 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         arguments.Add("--");
         arguments.Add(remote);
         arguments.AddRange(refspecs);
-        var result = await RunRawAsync(arguments, null, cancellationToken).ConfigureAwait(false);
+        // A push in flight is waited for when cancelled: stopped, its other end could still finish it behind our back.
+        var result = await writer.RunAsync(arguments, null, finish: true, remote, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             var all = result.StandardOutput + "\n" + result.StandardError;
@@ -491,10 +529,20 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
             var verdict = lines.FirstOrDefault(l => l.Contains("rejected", StringComparison.Ordinal) && !l.Contains("atomic push failure", StringComparison.Ordinal))
                 ?? result.LastErrorLine;
             var reason = said is null ? verdict.Trim() : $"{said} ({verdict.Trim()})";
-            throw new SlipwayException(SlipwayError.Failed(
-                $"the remote '{remote}' refused the push: {reason}",
-                "fix the remote (permissions, hooks, network), then run the same command again to finish",
-                all));
+            if (reason.Length == 0)
+            {
+                reason = $"git push exited with {result.ExitCode} and said nothing";
+            }
+
+            var fix = "fix the remote (permissions, hooks, network), then run the same command again to finish";
+            if (StaleLock.Named(all) is { } lockPath)
+            {
+                // A push that was killed on the remote's side left its lock: say which file, whatever else the remote said.
+                reason = $"{StaleLock.Line(all)} ({verdict.Trim()})";
+                fix = $"a push to '{remote}' that was stopped left this lock; if no push to it is running, remove {lockPath} on the remote and run the same command again";
+            }
+
+            throw new SlipwayException(SlipwayError.Failed($"the remote '{remote}' refused the push: {reason}", fix, all));
         }
     }
 
@@ -502,6 +550,15 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
     {
         var result = await RunRawAsync(arguments, standardInput, cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? result.StandardOutput : throw GitError.From(arguments, result);
+    }
+
+    private async Task WriteAsync(IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken)
+    {
+        var result = await writer.RunAsync(arguments, standardInput, finish: true, null, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw GitError.From(arguments, result);
+        }
     }
 
     private Task<ProcessResult> RunRawAsync(IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken) =>

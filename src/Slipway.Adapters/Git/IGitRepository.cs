@@ -78,7 +78,14 @@ public interface IGitRepository
     /// <summary>The commit a tag names on the remote (an annotated tag peeled), or null when the remote does not have it.</summary>
     Task<string?> RemoteTagCommitAsync(string remote, string tag, CancellationToken cancellationToken);
 
-    Task CreateAnnotatedTagAsync(string name, string message, CancellationToken cancellationToken);
+    /// <summary>Creates the annotated tag on HEAD from the whole message at once (<paramref name="replace"/>: over a local tag of that name).</summary>
+    Task CreateAnnotatedTagAsync(string name, string message, bool replace, CancellationToken cancellationToken);
+
+    /// <summary>The local tag: its commit and message when annotated (Target null for a lightweight tag), or null when there is none.</summary>
+    Task<AnnotatedTag?> ReadTagAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Forgets what killed Slipway runs recorded of their writes in flight, once this run's writes all went through.</summary>
+    Task ForgetDeadRunsAsync(CancellationToken cancellationToken);
 
     /// <summary>Pushes refspecs; with <paramref name="atomic"/> the remote takes all or none.</summary>
     Task PushAsync(string remote, IReadOnlyList<string> refspecs, bool atomic, CancellationToken cancellationToken);

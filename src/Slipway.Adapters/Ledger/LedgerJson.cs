@@ -68,6 +68,10 @@ public static class LedgerJson
         json.WriteEndObject();
     }
 
+    /// <summary>What makes a line the same line: the attempt and the outcome it records (an attempt has one line when it starts,
+    /// unknown, and one when it ends).</summary>
+    public static string Key(DeploymentRecord record) => record.Id + " " + DeploymentNames.Of(record.Outcome);
+
     /// <summary>UTC, to the second, with a Z: the same text everywhere.</summary>
     public static string Timestamp(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

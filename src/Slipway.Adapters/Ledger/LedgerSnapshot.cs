@@ -8,7 +8,7 @@ public sealed record LedgerSnapshot(IReadOnlyList<DeploymentRecord> Records, IRe
     /// <summary>The remote's records followed by the pending ones: what the history will be once they are pushed.</summary>
     public DeploymentHistory History()
     {
-        var ids = Records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        return new DeploymentHistory([.. Records, .. Pending.Where(p => !ids.Contains(p.Id))]);
+        var lines = Records.Select(LedgerJson.Key).ToHashSet(StringComparer.Ordinal);
+        return new DeploymentHistory([.. Records, .. Pending.Where(p => !lines.Contains(LedgerJson.Key(p)))]);
     }
 }

@@ -51,26 +51,89 @@ public static class ProcessRunner
         return info;
     }
 
-    /// <summary>Runs to completion and returns exit code, stdout and stderr.</summary>
+    /// <summary>Runs to completion and returns exit code, stdout and stderr. Cancelled, the process is stopped (SIGTERM to it and
+    /// its children, so they can clean up) and waited for before this throws: nothing is left running behind the caller's back.</summary>
     public static async Task<ProcessResult> RunAsync(ProcessStartInfo info, string? standardInput = null,
         CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var process = Start(info);
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await WriteInputAsync(process, standardInput, cancellationToken).ConfigureAwait(false);
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         try
         {
+            await WriteInputAsync(process, standardInput, cancellationToken).ConfigureAwait(false);
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            Kill(process);
+            await ProcessSignals.StopAsync(process).ConfigureAwait(false);
             throw;
         }
 
-        return new ProcessResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+        return await ResultAsync(process, stdout, stderr, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Runs a write (a commit, a tag, a push) to its end: once cancelled it does not start, but once started it is waited for,
+    /// even when <paramref name="cancellationToken"/> is cancelled meanwhile, so that no half-done write and no orphan finishing
+    /// behind our back is left. Only a second signal (<see cref="Termination.Forced"/>) stops it.
+    /// </summary>
+    public static async Task<ProcessResult> RunToEndAsync(ProcessStartInfo info, string? standardInput, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var forced = Termination.Forced;
+        using var process = Start(info);
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        using var notice = cancellationToken == forced ? default : cancellationToken.Register(() => Termination.Notice?.Invoke(
+            $"stopping: waiting for {Describe(info)} to finish (press Ctrl-C again to stop it now)"));
+        try
+        {
+            await WriteInputAsync(process, standardInput, forced).ConfigureAwait(false);
+            await process.WaitForExitAsync(forced).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await ProcessSignals.StopAsync(process).ConfigureAwait(false);
+            throw;
+        }
+
+        return await ResultAsync(process, stdout, stderr, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The result; a failure while cancelled is the cancellation (a child stopped by the same Ctrl-C is not an error of its own).</summary>
+    private static async Task<ProcessResult> ResultAsync(Process process, Task<string> stdout, Task<string> stderr, CancellationToken cancellationToken)
+    {
+        var result = new ProcessResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+        if (result.DiedOfSignal && !cancellationToken.IsCancellationRequested && !Termination.Signalled.IsCancellationRequested)
+        {
+            // Most likely Ctrl-C (or a kill) sent to the whole process group, which reaches this process too, a moment later than
+            // the child (signals are handled on a thread of their own): wait for it a little, then decide.
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Termination.Signalled);
+            try
+            {
+                await Task.Delay(SignalGrace, either.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // It came.
+            }
+        }
+
+        if (!result.Succeeded && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>How long a child's death by a signal waits for that signal to reach this process too.</summary>
+    private static TimeSpan SignalGrace { get; } = TimeSpan.FromSeconds(2);
+
+    private static string Describe(ProcessStartInfo info) =>
+        info.ArgumentList.Count > 0 && !info.ArgumentList[0].StartsWith('-') ? $"{Path.GetFileName(info.FileName)} {info.ArgumentList[0]}" : Path.GetFileName(info.FileName);
 
     /// <summary>Starts the process; a missing program becomes a one-line error naming it.</summary>
     public static Process Start(ProcessStartInfo info)
@@ -103,15 +166,6 @@ public static class ProcessRunner
         }
     }
 
-    public static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
+    /// <summary>Kills the process and its children at once (for a read whose output is no longer wanted).</summary>
+    public static void Kill(Process process) => ProcessSignals.Kill(process);
 }

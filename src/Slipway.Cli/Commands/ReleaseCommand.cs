@@ -32,7 +32,8 @@ public static class ReleaseCommand
         {
             bump, pre, dryRun, yes, noPush,
         };
-        CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
+        // A Ctrl-C before the first step (planning, the checks, the question) is "at step preflight": nothing was written yet.
+        CommandRunner.SetHandler(command, (parse, terminal, ct) => StepCancelledException.AtAsync("preflight", async () =>
         {
             var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
             var options = new ReleaseOptions(parse.GetValue(dryRun), parse.GetValue(noPush));
@@ -93,7 +94,7 @@ public static class ReleaseCommand
                 ? $"tagged {plan.NextTag} (not pushed: `{finish}` pushes it)"
                 : $"released {plan.NextTag}").ConfigureAwait(false);
             return 0;
-        });
+        }, ct));
         return command;
     }
 }

@@ -1,5 +1,6 @@
 using Slipway.Adapters.Checks;
 using Slipway.Adapters.Helm;
+using Slipway.Adapters.Processes;
 using Slipway.Cli.Output;
 using Slipway.Core.Deployments;
 using Slipway.Core.Errors;
@@ -61,84 +62,138 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         if (refusal is not null)
         {
             var blocked = await MirrorBlockedAsync(refusal.Message).ConfigureAwait(false);
-            await context.Ledger.AppendAsync([Record(version, commit, request.Action, DeploymentOutcome.Blocked, refusal.Message, blocked)], cancellationToken).ConfigureAwait(false);
+            await RecordAsync([Record(version, commit, request.Action, DeploymentOutcome.Blocked, refusal.Message, blocked)]).ConfigureAwait(false);
             throw new SlipwayException(refusal);
         }
 
         foreach (var gate in request.Action == DeploymentAction.Rollback ? [] : env.Gates)
         {
             Progress($"gate {gate.Name}: running {ShellQuote.Join(gate.Run[0], gate.Run.Skip(1))}");
-            var result = await new GateRunner(context.Root).RunAsync(gate, env.Name, version, tag, cancellationToken).ConfigureAwait(false);
+            var result = await StepCancelledException.AtAsync("gates", () => new GateRunner(context.Root).RunAsync(gate, env.Name, version, tag, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
             if (!result.Passed)
             {
                 var detail = $"gate '{gate.Name}' failed ({result.Detail})";
                 var blocked = await MirrorBlockedAsync(detail).ConfigureAwait(false);
-                await context.Ledger.AppendAsync([Record(version, commit, request.Action, DeploymentOutcome.Blocked, detail, blocked)], cancellationToken).ConfigureAwait(false);
+                await RecordAsync([Record(version, commit, request.Action, DeploymentOutcome.Blocked, detail, blocked)]).ConfigureAwait(false);
                 throw new SlipwayException(SlipwayError.Precondition($"{version} was not deployed to {env.Name}: {detail}", "fix what the gate found, then deploy again"));
             }
         }
 
-        var records = new List<DeploymentRecord>();
+        // Every attempt is on record before helm touches the cluster (outcome unknown) and again when it ends, under the same
+        // id: a run killed in between leaves it unknown in `status` and `history`, and the next deployment here resolves it.
+        var before = new List<DeploymentRecord>(history.Resolutions(env.Name, $"{DeploymentNames.Of(request.Action)} of {version}", DeploymentContext.Now()));
         if (request.MarkBad is { } bad)
         {
             var current = history.Current(env.Name);
-            records.Add(Record(bad, current?.Commit, DeploymentAction.Rollback, DeploymentOutcome.RolledBack, $"rolled back to {version}"));
+            before.Add(Record(bad, current?.Commit, DeploymentAction.Rollback, DeploymentOutcome.RolledBack, $"rolled back to {version}"));
         }
 
-        var (ok, problem, github) = await AttemptAsync(mirror, env, version, tag, history.Current(env.Name)?.GitHubDeployment, cancellationToken).ConfigureAwait(false);
+        var attempt = Record(version, commit, request.Action, DeploymentOutcome.Unknown, "helm started; how it ended is not recorded yet");
+        var (ok, problem, github) = await AttemptAsync(mirror, env, attempt, tag, before, history.Current(env.Name)?.GitHubDeployment, cancellationToken).ConfigureAwait(false);
         if (ok)
         {
-            records.Add(Record(version, commit, request.Action, DeploymentOutcome.Succeeded, null, github));
             await terminal.Out.WriteLineAsync(request.Action == DeploymentAction.Rollback
                 ? $"rolled back {env.Name} to {version}" + (request.MarkBad is { } replaced ? $" (from {replaced}, now marked bad)" : string.Empty)
                 : $"deployed {version} to {env.Name}").ConfigureAwait(false);
-            await context.Ledger.AppendAsync(records, cancellationToken).ConfigureAwait(false);
+            await RecordAsync([Ended(attempt, DeploymentOutcome.Succeeded, null, github)]).ConfigureAwait(false);
+            await context.Git.ForgetDeadRunsAsync(CancellationToken.None).ConfigureAwait(false);
             return 0;
         }
 
-        var failed = Record(version, commit, request.Action, DeploymentOutcome.Failed, problem, github);
-        records.Add(failed);
+        var failed = Ended(attempt, DeploymentOutcome.Failed, problem, github);
         var message = $"deploying {version} to {env.Name} failed: {problem}";
         var target = env.AutoRollback && request.Action != DeploymentAction.Rollback
-            ? new DeploymentHistory([.. history.Records, .. records]).RollbackTarget(env.Name)
+            ? new DeploymentHistory([.. history.Records, .. before, failed]).RollbackTarget(env.Name)
             : null;
-        if (target is not null)
+        if (target is not null && !cancellationToken.IsCancellationRequested)
         {
-            records[^1] = failed with { Outcome = DeploymentOutcome.RolledBack };
             Progress($"auto_rollback: redeploying {target.Version}");
-            var (back, backProblem, backGitHub) = await AttemptAsync(mirror, env, target.Version, context.Naming.Prefix + target.Version, github, cancellationToken).ConfigureAwait(false);
-            records.Add(Record(target.Version, target.Commit, DeploymentAction.Rollback,
-                back ? DeploymentOutcome.Succeeded : DeploymentOutcome.Failed, $"automatic rollback after {version} failed" + (back ? string.Empty : $": {backProblem}"), backGitHub));
-            message += back ? $"; rolled back to {target.Version}" : $"; the automatic rollback to {target.Version} failed too: {backProblem}";
+            var back = Record(target.Version, target.Commit, DeploymentAction.Rollback, DeploymentOutcome.Unknown, $"automatic rollback after {version} failed; helm started");
+            var (backOk, backProblem, backGitHub) = await AttemptAsync(mirror, env, back, context.Naming.Prefix + target.Version,
+                [failed with { Outcome = DeploymentOutcome.RolledBack }], github, cancellationToken).ConfigureAwait(false);
+            await RecordAsync([Ended(back, backOk ? DeploymentOutcome.Succeeded : DeploymentOutcome.Failed,
+                $"automatic rollback after {version} failed" + (backOk ? string.Empty : $": {backProblem}"), backGitHub)]).ConfigureAwait(false);
+            message += backOk ? $"; rolled back to {target.Version}" : $"; the automatic rollback to {target.Version} failed too: {backProblem}";
         }
-        else if (env.AutoRollback && request.Action != DeploymentAction.Rollback)
+        else
         {
-            message += "; no earlier good version to roll back to";
+            await RecordAsync([failed]).ConfigureAwait(false);
+            if (target is null && env.AutoRollback && request.Action != DeploymentAction.Rollback)
+            {
+                message += "; no earlier good version to roll back to";
+            }
         }
 
-        await context.Ledger.AppendAsync(records, cancellationToken).ConfigureAwait(false);
         throw new SlipwayException(SlipwayError.Failed(message, $"see `slipway history {env.Name}`; fix it and deploy again"));
     }
 
-    /// <summary>One attempt, mirrored to GitHub when configured: in_progress, then success or failure (and inactive for the one it replaced).</summary>
-    private async Task<(bool Ok, string? Problem, long? GitHub)> AttemptAsync(GitHubMirror? mirror, DeploymentEnvironment env, string version, string tag, long? replaced, CancellationToken cancellationToken)
+    /// <summary>The attempt's last line: how it ended, when, with what GitHub deployment.</summary>
+    private static DeploymentRecord Ended(DeploymentRecord attempt, DeploymentOutcome outcome, string? detail, long? github) =>
+        attempt with { Outcome = outcome, Detail = detail, At = DeploymentContext.Now(), GitHubDeployment = github };
+
+    /// <summary>
+    /// Writes to the ledger without giving way to a first Ctrl-C: a record is short, and one left half-sent is the thing to avoid
+    /// (a second Ctrl-C still stops it, and the records stay in the clone, sent by the next command).
+    /// </summary>
+    private Task RecordAsync(IReadOnlyList<DeploymentRecord> records) => context.Ledger.AppendAsync(records, Termination.Forced);
+
+    /// <summary>
+    /// One attempt: recorded (with <paramref name="before"/>) as unknown, then helm and the health check, mirrored to GitHub when
+    /// configured. Cancelled, helm or the check is stopped and the attempt recorded as it ended (blocked before helm, failed after)
+    /// before the cancellation goes on up.
+    /// </summary>
+    private async Task<(bool Ok, string? Problem, long? GitHub)> AttemptAsync(GitHubMirror? mirror, DeploymentEnvironment env, DeploymentRecord attempt,
+        string tag, IReadOnlyList<DeploymentRecord> before, long? replaced, CancellationToken cancellationToken)
     {
-        var github = mirror is null ? null : await mirror.StartAsync(env, tag, $"slipway: {version} to {env.Name}", cancellationToken).ConfigureAwait(false);
-        var (ok, problem) = await InstallAndCheckAsync(env, version, tag, cancellationToken).ConfigureAwait(false);
-        if (mirror is not null)
+        try
         {
-            await mirror.FinishAsync(github, ok, ok ? $"{version} is running in {env.Name}" : problem!, replaced, cancellationToken).ConfigureAwait(false);
+            await context.Ledger.AppendStartAsync([.. before, attempt], Termination.Forced).ConfigureAwait(false);
+        }
+        catch (SlipwayException e)
+        {
+            // Kept in the clone (refs/slipway/pending) and sent with the attempt's end: the deployment goes ahead as it did before.
+            Progress($"note: {e.Error.Message}");
         }
 
-        return (ok, problem, github);
+        var stage = "start";
+        long? github = null;
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            github = mirror is null ? null : await mirror.StartAsync(env, tag, $"slipway: {attempt.Version} to {env.Name}", cancellationToken).ConfigureAwait(false);
+            var (ok, problem) = await InstallAndCheckAsync(env, attempt.Version, tag, s => stage = s, cancellationToken).ConfigureAwait(false);
+            if (mirror is not null)
+            {
+                await mirror.FinishAsync(github, ok, ok ? $"{attempt.Version} is running in {env.Name}" : problem!, replaced, cancellationToken).ConfigureAwait(false);
+            }
+
+            return (ok, problem, github);
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            if (mirror is not null && github is not null)
+            {
+                await mirror.FinishAsync(github, false, stage == "start" ? "cancelled before helm ran" : $"cancelled during {stage}", null, Termination.Forced).ConfigureAwait(false);
+            }
+
+            await RecordAsync([stage switch
+            {
+                "start" => Ended(attempt, DeploymentOutcome.Blocked, "cancelled before helm ran", github),
+                "helm" => Ended(attempt, DeploymentOutcome.Failed, "cancelled while helm ran (helm was stopped; the environment may be partly updated)", github),
+                _ => Ended(attempt, DeploymentOutcome.Failed, "cancelled during the health check", github),
+            }]).ConfigureAwait(false);
+            throw new StepCancelledException(stage == "start" ? "helm" : stage, e);
+        }
     }
 
     /// <summary>helm upgrade --install, then the health check: (true, null) or (false, what went wrong).</summary>
-    private async Task<(bool Ok, string? Problem)> InstallAndCheckAsync(DeploymentEnvironment env, string version, string tag, CancellationToken cancellationToken)
+    private async Task<(bool Ok, string? Problem)> InstallAndCheckAsync(DeploymentEnvironment env, string version, string tag, Action<string> stage, CancellationToken cancellationToken)
     {
         var helm = new HelmClient(context.Root);
         var arguments = HelmClient.UpgradeArguments(env.Helm, tag);
         Progress(ShellQuote.Join(helm.Program, arguments));
+        stage("helm");
         var result = await helm.RunAsync(arguments, cancellationToken).ConfigureAwait(false);
         terminal.Detail(result.Output + result.ErrorOutput);
         if (!result.Succeeded)
@@ -151,6 +206,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             return (true, null);
         }
 
+        stage("health");
         Progress($"health: checking {env.Health.Url ?? env.Health.Run![0]}");
         var health = await new HealthProbe(context.Root).CheckAsync(env.Health, env.Name, version, Progress, cancellationToken).ConfigureAwait(false);
         return health.Passed ? (true, null) : (false, $"health check failed: {health.Detail}");

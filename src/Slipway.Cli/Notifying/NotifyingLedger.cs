@@ -40,4 +40,12 @@ public sealed class NotifyingLedger(IDeploymentLedger inner, CommandNotification
         await inner.AppendAsync(written, cancellationToken).ConfigureAwait(false);
         _seen = [.. _seen, .. written];
     }
+
+    /// <summary>An attempt's first line (outcome unknown, before helm) announces nothing: the attempt has not ended.</summary>
+    public async Task AppendStartAsync(IReadOnlyList<DeploymentRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await inner.AppendStartAsync(records, cancellationToken).ConfigureAwait(false);
+        _seen = [.. _seen, .. records];
+    }
 }

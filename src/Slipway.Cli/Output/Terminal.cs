@@ -1,3 +1,5 @@
+using Slipway.Adapters.Processes;
+
 namespace Slipway.Cli.Output;
 
 /// <summary>Where a command writes: stdout for results, stderr for progress and errors; colour only on a terminal without NO_COLOR.</summary>
@@ -50,7 +52,19 @@ public sealed class Terminal
     {
         Error.Write($"{question} [y/N] ");
         Error.Flush();
-        var answer = Console.ReadLine();
+        // Ctrl-C is Slipway's own (Termination), so it does not end a read of the console by itself: it cancels the question.
+        var read = Task.Run(Console.ReadLine);
+        try
+        {
+            read.Wait(Termination.Signalled);
+        }
+        catch (OperationCanceledException)
+        {
+            Error.WriteLine();
+            throw;
+        }
+
+        var answer = read.Result;
         return answer is not null && answer.Trim().StartsWith('y');
     }
 

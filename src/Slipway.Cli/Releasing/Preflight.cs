@@ -1,3 +1,4 @@
+using Slipway.Adapters.Files;
 using Slipway.Adapters.Workspace;
 using Slipway.Core.Errors;
 using Slipway.Core.Releases;
@@ -36,7 +37,10 @@ public static class Preflight
     /// <summary>Uncommitted changes, without the edits of a release that wrote its files and stopped before its commit (a re-run finishes it).</summary>
     private static async Task<IReadOnlyList<string>> ChangesAsync(Workspace repo, ReleasePlan plan, Task<IReadOnlyList<string>> status, CancellationToken cancellationToken)
     {
-        var changes = await status.ConfigureAwait(false);
+        // Temporary files of a run that was killed while writing (.CHANGELOG.md.slipway-….tmp) are Slipway's own, not changes:
+        // the release removes them before its first step.
+        var changes = (await status.ConfigureAwait(false)).Where(c => !AtomicFile.IsLeftover(Path.Combine(repo.State.TopLevel, c))).ToList();
+        // A release that wrote its files and stopped before its commit left exactly those edits: a re-run finishes it.
         var resumable = await ReleaseFiles.ResumableAsync(repo, plan, changes, cancellationToken).ConfigureAwait(false);
         return [.. changes.Where(c => !resumable.Contains(c))];
     }

@@ -21,6 +21,11 @@ public static class ReleasePipeline
     public static async Task RunAsync(ReleaseContext context, IReadOnlyList<(IReleaseStep Step, StepStatus Status)> checkedSteps, CancellationToken cancellationToken)
     {
         var terminal = context.Terminal;
+        foreach (var leftover in await ReleaseFiles.RemoveLeftoversAsync(context.Repository, cancellationToken).ConfigureAwait(false))
+        {
+            terminal.Status($"{terminal.Dim("-")} removed {leftover}, left by a slipway run that was killed while writing it");
+        }
+
         foreach (var (step, status) in checkedSteps)
         {
             switch (status)
@@ -32,11 +37,18 @@ public static class ReleasePipeline
                     terminal.Status($"{terminal.Dim("-")} {step.Name}: skipped");
                     continue;
                 default:
-                    terminal.Status($"{terminal.Bold(">")} {step.Name}: {step.Describe(context)}");
-                    await step.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                    // Ctrl-C stops the release between steps (a step's writes are whole: files renamed into place, git waited for).
+                    await StepCancelledException.AtAsync(step.Name, () =>
+                    {
+                        terminal.Status($"{terminal.Bold(">")} {step.Name}: {step.Describe(context)}");
+                        return step.RunAsync(context, cancellationToken);
+                    }, cancellationToken).ConfigureAwait(false);
                     break;
             }
         }
+
+        // Every write went through: what killed runs recorded of theirs has nothing left to explain.
+        await context.Repository.Git.ForgetDeadRunsAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     public static async Task<IReadOnlyList<(IReleaseStep Step, StepStatus Status)>> CheckAsync(ReleaseContext context, CancellationToken cancellationToken)

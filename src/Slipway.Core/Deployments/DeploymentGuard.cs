@@ -32,6 +32,7 @@ public static class DeploymentGuard
         DeploymentOutcome.Succeeded => "succeeded",
         DeploymentOutcome.Failed => "failed",
         DeploymentOutcome.RolledBack => "was rolled back",
+        DeploymentOutcome.Unknown => "has no recorded outcome",
         _ => "was blocked",
     };
 }

@@ -9,6 +9,7 @@ public static class DeploymentNames
         DeploymentOutcome.Failed => "failed",
         DeploymentOutcome.RolledBack => "rolled_back",
         DeploymentOutcome.Blocked => "blocked",
+        DeploymentOutcome.Unknown => "unknown",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 
@@ -26,6 +27,7 @@ public static class DeploymentNames
         "failed" => DeploymentOutcome.Failed,
         "rolled_back" => DeploymentOutcome.RolledBack,
         "blocked" => DeploymentOutcome.Blocked,
+        "unknown" => DeploymentOutcome.Unknown,
         _ => null,
     };
 

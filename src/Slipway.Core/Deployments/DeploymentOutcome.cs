@@ -14,4 +14,8 @@ public enum DeploymentOutcome
 
     /// <summary>A gate or a requirement stopped it before Helm ran.</summary>
     Blocked,
+
+    /// <summary>Recorded before Helm ran; its end was not recorded (still running, or the run was killed). Never good: the next
+    /// deployment to the environment resolves it (as failed, interrupted), since it overwrites whatever that run left.</summary>
+    Unknown,
 }

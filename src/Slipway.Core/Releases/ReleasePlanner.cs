@@ -60,6 +60,7 @@ public static class ReleasePlanner
         var current = WithHeadTags(beforeHead, headTags).Latest;
         if (ReleasedHead(headTags, prereleaseId) is { } released)
         {
+            commits = WithoutReleaseCommit(commits, released.Name);
             // A HEAD that carries a release is released: the plan is that release, whatever bump was asked for (a re-run
             // finishes it; there is nothing after it to release).
             return new ReleasePlan
@@ -78,6 +79,7 @@ public static class ReleasePlanner
 
         var target = bump.Apply(beforeHead.LatestStable?.Version ?? initial);
         var next = prereleaseId is null || bump.Kind == BumpKind.None ? target : NextPrerelease(target, prereleaseId, allVersions);
+        commits = WithoutReleaseCommit(commits, naming.TagFor(next));
         var existing = allVersions.Where(t => t.Version.CompareTo(next) == 0).OrderBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault();
         string? nothing = bump.Kind == BumpKind.None ? bump.Reason
             : commits.Count == 0 ? (rangeBase is null ? "there are no commits to release" : $"there are no commits since {rangeBase.Name}")
@@ -101,6 +103,13 @@ public static class ReleasePlanner
             Conflict = conflict,
         };
     }
+
+    /// <summary>
+    /// A re-run finds HEAD on this release's own commit (tagged or not yet): the release is the commits before it, as the
+    /// first run saw them, so the tag message is the one the first run wrote (and checks an existing tag against).
+    /// </summary>
+    private static IReadOnlyList<Commit> WithoutReleaseCommit(IReadOnlyList<Commit> commits, string tag) =>
+        commits.Count > 0 && commits[0].Subject == ReleaseCommit.Message(tag).TrimEnd('\n') ? [.. commits.Skip(1)] : commits;
 
     /// <summary>The seed's changelog: one line per commit, "- subject (abc1234)", newest first.</summary>
     public static string SeedChangelog(IReadOnlyList<Commit> commits)

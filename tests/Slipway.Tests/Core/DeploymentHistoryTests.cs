@@ -66,6 +66,62 @@ public sealed class DeploymentHistoryTests
         Assert.Contains("was never deployed to staging", DeploymentGuard.PromotedFromRefusal(production, "2.0.0", history)!.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_attempt_written_when_helm_starts_and_again_when_it_ends_is_one_attempt_in_the_place_of_its_first_line()
+    {
+        var started = Record("1.1.0", DeploymentOutcome.Unknown, 1);
+        var other = Record("1.0.0", DeploymentOutcome.Succeeded, 0) with { Id = "other", Environment = "production" };
+        var history = new DeploymentHistory([Record("1.0.0", DeploymentOutcome.Succeeded, 0), started, other, started with { Outcome = DeploymentOutcome.Succeeded, At = T0.AddMinutes(5) }]);
+
+        Assert.Equal(["1.0.0 Succeeded", "1.1.0 Succeeded", "1.0.0 Succeeded"], history.Records.Select(r => $"{r.Version} {r.Outcome}"));
+        Assert.Equal(T0.AddMinutes(5), history.Current("staging")!.At);
+        Assert.Empty(history.Unresolved("staging"));
+    }
+
+    [Fact]
+    public void An_attempt_left_unknown_is_what_runs_but_is_never_good_and_never_a_rollback_target()
+    {
+        var history = History(("1.0.0", DeploymentOutcome.Succeeded), ("1.1.0", DeploymentOutcome.Succeeded), ("1.2.0", DeploymentOutcome.Unknown), ("1.1.0", DeploymentOutcome.Unknown));
+
+        Assert.Equal("1.1.0", history.Current("staging")!.Version);
+        Assert.Equal(DeploymentOutcome.Unknown, history.Current("staging")!.Outcome);
+        Assert.False(history.IsGood("staging", "1.2.0"));
+        Assert.False(history.IsGood("staging", "1.1.0")); // its latest attempt is unknown: nobody saw it healthy since
+        Assert.Equal("1.0.0", history.LastGood("staging")!.Version);
+        Assert.Equal("1.0.0", history.RollbackTarget("staging")!.Version);
+        Assert.Equal(["1.2.0", "1.1.0"], history.Unresolved("staging").Select(r => r.Version));
+    }
+
+    [Fact]
+    public void Resolving_marks_each_unknown_attempt_of_the_environment_failed_under_its_own_id_and_says_what_resolved_it()
+    {
+        var unknown = Record("1.1.0", DeploymentOutcome.Unknown, 1);
+        var history = new DeploymentHistory([Record("1.0.0", DeploymentOutcome.Succeeded, 0), unknown, Record("2.0.0", DeploymentOutcome.Unknown, 2) with { Environment = "production" }]);
+
+        var resolution = Assert.Single(history.Resolutions("staging", "deploy of 1.2.0", T0.AddHours(1)));
+
+        Assert.Equal(unknown.Id, resolution.Id);
+        Assert.Equal(DeploymentOutcome.Failed, resolution.Outcome);
+        Assert.Equal(T0.AddHours(1), resolution.At);
+        Assert.Equal("interrupted: the run stopped after helm started and before it recorded how it ended (resolved by the deploy of 1.2.0)", resolution.Detail);
+        Assert.Empty(new DeploymentHistory([.. history.Records, resolution]).Unresolved("staging"));
+    }
+
+    [Fact]
+    public void Promoted_from_refuses_a_version_whose_attempt_in_the_source_has_no_recorded_outcome()
+    {
+        var production = new DeploymentEnvironment
+        {
+            Name = "production",
+            Helm = new HelmRelease { Release = "agent-bus", Chart = "./chart" },
+            Requires = new DeploymentRequirements(PromotedFrom: "staging"),
+        };
+
+        var refusal = DeploymentGuard.PromotedFromRefusal(production, "1.1.0", History(("1.0.0", DeploymentOutcome.Succeeded), ("1.1.0", DeploymentOutcome.Unknown)));
+
+        Assert.Contains("1.1.0 is not good in staging (its last attempt there has no recorded outcome)", refusal!.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("5m", 300_000)]
     [InlineData("1m30s", 90_000)]

@@ -119,4 +119,29 @@ public sealed class ReleasePlannerTests
         var plan = Plan(new ReleaseLine(v1, v1), [], [], BumpKind.Patch);
         Assert.Equal("there are no commits since v1.0.0", plan.NothingToRelease);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_rerun_on_the_releases_own_commit_releases_the_commits_before_it_as_the_first_run_did(bool tagged)
+    {
+        var v125 = Tag("1.2.5", "base");
+        var first = Plan(new ReleaseLine(v125, v125), [], [Commit("bbbbbbbbbb", "feat: b"), Commit("aaaaaaaaaa", "fix: a")], BumpKind.Minor);
+
+        // A run killed after its release commit (tagged or not yet): HEAD is that commit.
+        var rerun = Plan(new ReleaseLine(v125, v125), tagged ? [Tag("1.3.0", "cccccccccc")] : [],
+            [Commit("cccccccccc", "chore(release): v1.3.0\n"), Commit("bbbbbbbbbb", "feat: b"), Commit("aaaaaaaaaa", "fix: a")], BumpKind.Minor);
+
+        Assert.Equal(tagged, rerun.TagExistsAtHead);
+        Assert.Equal(ReleasePlanner.TagMessage(first), ReleasePlanner.TagMessage(rerun));
+        Assert.Equal(["bbbbbbbbbb", "aaaaaaaaaa"], rerun.Commits.Select(c => c.Sha));
+    }
+
+    [Fact]
+    public void A_release_commit_of_another_version_stays_in_the_range()
+    {
+        var v125 = Tag("1.2.5", "base");
+        var plan = Plan(new ReleaseLine(v125, v125), [], [Commit("cccccccccc", "chore(release): v1.2.9\n"), Commit("bbbbbbbbbb", "feat: b")], BumpKind.Minor);
+        Assert.Equal(2, plan.Commits.Count);
+    }
 }

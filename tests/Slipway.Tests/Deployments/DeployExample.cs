@@ -56,8 +56,16 @@ public sealed class DeployExample : IDisposable
         return SlipwayCli.Run(Repo.Path, env, string.Empty, arguments);
     }
 
-    /// <summary>The ledger as the remote holds it (read straight from the bare repository), oldest first.</summary>
-    public IReadOnlyList<DeploymentRecord> RemoteLedger()
+    /// <summary>Starts the real slipway CLI as a process the test can signal, with the helm stand-in first on PATH.</summary>
+    public SlipwayProcess Start(params string[] arguments) =>
+        SlipwayProcess.Start(Repo.Path, new Dictionary<string, string?> { ["PATH"] = Helm.BinDirectory + ":" + Environment.GetEnvironmentVariable("PATH") }, null, arguments);
+
+    /// <summary>The attempts in the ledger as the remote holds it (read straight from the bare repository), oldest first, each as
+    /// its last line says (an attempt is written when helm starts and again when it ends).</summary>
+    public IReadOnlyList<DeploymentRecord> RemoteLedger() => new DeploymentHistory(RemoteLines()).Records;
+
+    /// <summary>Every line of the remote's ledger, as written.</summary>
+    public IReadOnlyList<DeploymentRecord> RemoteLines()
     {
         var result = Run.Git(Remote.GitDir, "show", $"{GitLedger.LedgerRef}:ledger.jsonl");
         return result.ExitCode == 0 ? LedgerJson.ParseAll(result.StandardOutput) : [];

@@ -29,6 +29,7 @@ public sealed class HelmStandIn : IDisposable
               if [ "$prev" = "--set" ]; then case "$a" in image.tag=*) tag="${a#image.tag=}";; esac; fi
               prev="$a"
             done
+            if [ -f "$d/block" ]; then . "$d/block"; fi
             if grep -qxF "$tag" "$d/fail" 2>/dev/null; then
               echo "Error: UPGRADE FAILED: release $3 failed: pods \"$3-api\" CrashLoopBackOff" >&2; exit 1
             fi
@@ -50,6 +51,9 @@ public sealed class HelmStandIn : IDisposable
 
     /// <summary>The image tag the last successful upgrade installed ("" before any): what the fake cluster runs.</summary>
     public string Deployed => File.Exists(_directory.Combine("deployed")) ? File.ReadAllText(_directory.Combine("deployed")) : string.Empty;
+
+    /// <summary>The <paramref name="nth"/> upgrade from now on stops at the gate (helm is changing the cluster) until the test opens it.</summary>
+    public void BlockUpgrade(HoldPoint gate, int nth = 1) => File.WriteAllText(_directory.Combine("block"), gate.Script(nth) + "\n");
 
     /// <summary>Upgrades to this image tag fail like a crashing rollout.</summary>
     public void FailOn(string tag) => File.AppendAllText(_directory.Combine("fail"), tag + "\n");

@@ -28,6 +28,21 @@ public sealed class PushStep : IReleaseStep
                 "someone released this version already: fetch, then release the next version"));
     }
 
+    /// <summary>Whether the remote has the tag at all (on any commit); when the remote cannot be asked, true: the tag is then left as it is.</summary>
+    public static async Task<bool> RemoteHasTagAsync(ReleaseContext context, CancellationToken cancellationToken)
+    {
+        var tagRef = $"refs/tags/{context.Plan.NextTag}";
+        try
+        {
+            var refs = await context.Repository.Git.ListRemoteRefsAsync(context.Remote, [tagRef], cancellationToken).ConfigureAwait(false);
+            return refs.ContainsKey(tagRef);
+        }
+        catch (SlipwayException)
+        {
+            return true;
+        }
+    }
+
     public string Describe(ReleaseContext context) =>
         $"push {string.Join(" and ", RefNames(context))} to {context.Remote} (atomic)";
 

@@ -2,19 +2,39 @@ using Slipway.Core.Releases;
 
 namespace Slipway.Cli.Releasing.Steps;
 
-/// <summary>Creates the annotated tag on HEAD; done when HEAD already carries it.</summary>
+/// <summary>Creates the annotated tag on HEAD; done when HEAD carries it with this release's message (or the remote has it already).</summary>
 public sealed class TagStep : IReleaseStep
 {
     public string Name => "tag";
 
-    public Task<StepStatus> CheckAsync(ReleaseContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(context.Plan.TagExistsAtHead ? StepStatus.Done : StepStatus.ToDo);
+    public async Task<StepStatus> CheckAsync(ReleaseContext context, CancellationToken cancellationToken)
+    {
+        if (!context.Plan.TagExistsAtHead)
+        {
+            return StepStatus.ToDo;
+        }
+
+        // The tag on HEAD must be the one this release makes: annotated, with the whole message. One that is not (a lightweight
+        // tag, a message cut short by a kill) is made again, unless the remote has it already: a pushed tag is never touched.
+        var tag = await context.Repository.Git.ReadTagAsync(context.Plan.NextTag, cancellationToken).ConfigureAwait(false);
+        if (tag is { Target: not null } && Same(tag.Message, ReleasePlanner.TagMessage(context.Plan)))
+        {
+            return StepStatus.Done;
+        }
+
+        return await PushStep.RemoteHasTagAsync(context, cancellationToken).ConfigureAwait(false) ? StepStatus.Done : StepStatus.ToDo;
+    }
 
     public string Describe(ReleaseContext context) =>
-        ReleaseFiles.Configured(context.Repository)
-            ? $"create annotated tag {context.Plan.NextTag} on the release commit"
-            : $"create annotated tag {context.Plan.NextTag} on {context.Repository.State.Head?[..7]}";
+        context.Plan.TagExistsAtHead
+            ? $"make annotated tag {context.Plan.NextTag} again (the local one, not pushed, lacks the release's message)"
+            : ReleaseFiles.Configured(context.Repository)
+                ? $"create annotated tag {context.Plan.NextTag} on the release commit"
+                : $"create annotated tag {context.Plan.NextTag} on {context.Repository.State.Head?[..7]}";
 
     public Task RunAsync(ReleaseContext context, CancellationToken cancellationToken) =>
-        context.Repository.Git.CreateAnnotatedTagAsync(context.Plan.NextTag, ReleasePlanner.TagMessage(context.Plan), cancellationToken);
+        context.Repository.Git.CreateAnnotatedTagAsync(context.Plan.NextTag, ReleasePlanner.TagMessage(context.Plan), replace: context.Plan.TagExistsAtHead, cancellationToken);
+
+    private static bool Same(string message, string expected) =>
+        message.TrimEnd('\n') == expected.TrimEnd('\n');
 }
