@@ -26,6 +26,7 @@ public static class CommandOverview
             ("slipway rollback", "Redeploy an environment's last good version"),
             ("slipway status", "Show which version runs where, since when, by whom"),
             ("slipway history", "List an environment's deployment attempts"),
+            ("slipway metrics", "The four delivery metrics of an environment, from the ledger"),
         ]),
         new("Images and CI", [
             ("slipway image tags", "Print the image tags and OCI labels of a build"),
@@ -35,6 +36,7 @@ public static class CommandOverview
         new("Set-up", [
             ("slipway init", "Write slipway.yml and the release workflows for this repository"),
             ("slipway schema", "Print the JSON Schema of slipway.yml"),
+            ("slipway notify test", "Send a test message through each notifier of slipway.yml"),
         ]),
     ];
 

@@ -25,8 +25,8 @@ public sealed class UsageTests
     }
 
     [Theory]
-    [InlineData("'frobnicate' is not a `slipway` command; the commands are version, plan, release, publish, deploy, promote, rollback, status, history, changelog, notes, image or ci; see `slipway --help`", "frobnicate")]
-    [InlineData("'init' is not a `slipway` command; the commands are version, plan,", "init")]
+    [InlineData("'frobnicate' is not a `slipway` command; the commands are version, plan, release, publish, deploy, promote, rollback, status, history, metrics, changelog, notes, image, ci, init, schema or notify; see `slipway --help`", "frobnicate")]
+    [InlineData("'doctor' is not a `slipway` command; the commands are version, plan,", "doctor")]
     [InlineData("'relase' is not a `slipway` command; did you mean `slipway release`? see `slipway --help`", "relase")]
     [InlineData("'stauts' is not a `slipway` command; did you mean `slipway status`?", "stauts")]
     [InlineData("'tags' is not a `slipway` command; did you mean `slipway image tags`?", "tags")]

@@ -85,8 +85,15 @@ public sealed class DeliveredProject : IDisposable
         Outcome = outcome,
         At = at,
         Actor = "Ada Lovelace <ada@example.com>",
-        Commit = Repo.Git("rev-parse", $"v{version}^{{commit}}"),
+        Commit = TagCommit(version),
     };
+
+    /// <summary>The commit of the version's tag, or null when the clone has no such tag.</summary>
+    private string? TagCommit(string version)
+    {
+        var result = Run.Git(Repo.Path, "rev-parse", "--verify", "--quiet", $"v{version}^{{commit}}");
+        return result.ExitCode == 0 ? result.StandardOutput.Trim() : null;
+    }
 
     /// <summary>The remote ledger's lines, read straight from the bare repository.</summary>
     public IReadOnlyList<string> RemoteLedgerLines() =>

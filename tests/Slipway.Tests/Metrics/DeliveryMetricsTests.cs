@@ -81,7 +81,7 @@ public sealed class DeliveryMetricsTests
 
         var incident = Assert.Single(timeline.Incidents);
         Assert.Equal(TimeSpan.FromHours(4), incident.TimeToRestore);
-        Assert.Equal(3, timeline.Deployments.Count(d => d.Record.Action != DeploymentAction.Rollback));
+        Assert.Equal(4, timeline.Deployments.Count(d => d.Record.Action != DeploymentAction.Rollback));
     }
 
     [Fact]

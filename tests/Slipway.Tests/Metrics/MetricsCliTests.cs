@@ -51,7 +51,7 @@ public sealed class MetricsCliTests
         Assert.Equal(49 * 3600, root.GetProperty("leadTimeForChanges").GetProperty("p90Seconds").GetInt64());
         Assert.Equal(0.5, root.GetProperty("changeFailureRate").GetProperty("rate").GetDouble());
         Assert.Equal(2.5 * 3600, root.GetProperty("timeToRestore").GetProperty("medianSeconds").GetInt64());
-        Assert.Equal([2, 1, 0, 0], root.GetProperty("trend").EnumerateArray().Select(p => p.GetProperty("deployments").GetInt32()));
+        Assert.Equal([1, 1, 1, 0], root.GetProperty("trend").EnumerateArray().Select(p => p.GetProperty("deployments").GetInt32()));
     }
 
     [Fact]

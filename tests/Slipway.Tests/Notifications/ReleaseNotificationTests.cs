@@ -93,7 +93,9 @@ public sealed class ReleaseNotificationTests
         using var slack = new WebhookListener();
         using var hook = new WebhookListener();
         using var smtp = new SmtpServer();
-        using var repo = Project(remote, Notified.Slack() + Notified.Webhook() + smtp.NotifyEntry(), [.. HostileInputs.CommitMessages]);
+        // The excerpt is the changelog's first 2000 characters (newest first): the markup and template messages are committed last.
+        var messages = HostileInputs.CommitMessages.OrderBy(m => m.Contains("<script>", StringComparison.Ordinal) || m.Contains("{{", StringComparison.Ordinal)).ToList();
+        using var repo = Project(remote, Notified.Slack() + Notified.Webhook() + smtp.NotifyEntry(), [.. messages]);
 
         var result = repo.Slipway(Notified.Environment(slack, hook.Url, smtp), "release", "minor", "--yes");
 

@@ -65,6 +65,14 @@ public sealed partial class SchemaTests
         bump_files:
           - { path: pyproject.toml, key: project.version }
           - { path: VERSION, pattern: '^(.*)$' }
+        notify:
+          - { name: team-slack, kind: slack, url_env: SLACK_URL, events: [release, deploy, failure], environments: [production], timeout: 5s, template: notify/slack.liquid }
+          - { name: ops-hook, kind: webhook, url_env: HOOK_URL, secret_env: HOOK_KEY }
+          - name: team-mail
+            kind: email
+            smtp: { host: smtp.example.com, port: 587, security: starttls, user: bot, password_env: SMTP_PASSWORD, ca_file: certs/ca.pem }
+            from: slipway@example.com
+            to: [team@example.com]
         """;
 
     /// <summary>Mappings whose keys the user names (environments, commit types, Helm values): no fixed keys to compare.</summary>
@@ -178,7 +186,7 @@ public sealed partial class SchemaTests
         foreach (var (path, mapping) in Mappings(root, string.Empty))
         {
             var schema = SchemaAt(Schema, path) ?? throw new InvalidOperationException($"the schema has no object at '{path}'");
-            var schemaKeys = ((JsonObject?)schema["properties"])?.Select(p => p.Key).Order(StringComparer.Ordinal).ToList() ?? [];
+            var schemaKeys = ((JsonObject?)schema["properties"])?.Select(p => p.Key).Except(ForbiddenHere(schema, mapping)).Order(StringComparer.Ordinal).ToList() ?? [];
             var loaderKeys = LoaderKeys(root, mapping, path);
             problems.AddRange(loaderKeys.Except(schemaKeys).Select(k => $"the loader reads '{Join(path, k)}' and the schema lacks it: add it to slipway.schema.json"));
             problems.AddRange(schemaKeys.Except(loaderKeys).Select(k => $"the schema has '{Join(path, k)}' and the loader does not read it"));
@@ -277,6 +285,25 @@ public sealed partial class SchemaTests
     }
 
     /// <summary>The keys the loader asks for in the mapping at <paramref name="path"/>: an unknown key there is refused with the list of them.</summary>
+    /// <summary>The keys a conditional of the schema (allOf: if a key has this value, then these properties: false) rules out for
+    /// this mapping: a notifier's keys depend on its kind.</summary>
+    private static IEnumerable<string> ForbiddenHere(JsonObject schema, YamlMappingNode mapping)
+    {
+        foreach (var condition in (schema["allOf"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var required = (condition["if"]?["properties"] as JsonObject ?? []).All(p =>
+                mapping.Children.TryGetValue(new YamlScalarNode(p.Key), out var value) && value is YamlScalarNode scalar
+                && scalar.Value == (string?)p.Value?["const"]);
+            if (required && condition["then"]?["properties"] is JsonObject properties)
+            {
+                foreach (var property in properties.Where(p => p.Value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.False))
+                {
+                    yield return property.Key;
+                }
+            }
+        }
+    }
+
     private static List<string> LoaderKeys(YamlMappingNode root, YamlMappingNode mapping, string path)
     {
         var probe = new YamlScalarNode("zz_probe");
@@ -381,8 +408,9 @@ public sealed partial class SchemaTests
         {
             return YamlJson.Mapping(yaml);
         }
-        catch (YamlDotNet.Core.YamlException)
+        catch (Exception e) when (e is YamlDotNet.Core.YamlException or ArgumentException)
         {
+            // Not a YAML document (YamlDotNet says so with ArgumentException for some event sequences): not a configuration.
             return null;
         }
     }

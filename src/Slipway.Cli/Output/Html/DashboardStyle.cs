@@ -16,7 +16,7 @@ public static class DashboardStyle
         --succeeded:#3fb950;--failed:#f85149;--rolled_back:#d29922;--blocked:#9198a1;--unknown:#ab7df8}}
         *{box-sizing:border-box}
         html{background:var(--bg)}
-        body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
+        body{margin:0;background:var(--bg);color:var(--fg);overflow-wrap:anywhere;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
         main{max-width:72rem;margin:0 auto;padding:1rem}
         h1{font-size:1.5rem;margin:.25rem 0}
         h2{font-size:1.2rem;margin:2rem 0 .75rem;border-bottom:1px solid var(--line);padding-bottom:.25rem}
