@@ -98,18 +98,6 @@ public static class RealHelm
             .Select(p => System.IO.Path.Combine(p, "helm")).FirstOrDefault(File.Exists);
     }
 
-    /// <summary>The test chart shaped like agent_bus's (tests/Slipway.Tests/Deployments/chart/agent-bus).</summary>
-    public static string AgentBusChart()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "tests", "Slipway.Tests", "Deployments", "chart", "agent-bus");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/Slipway.Tests/Deployments/chart/agent-bus was not found above " + AppContext.BaseDirectory);
-    }
+    /// <summary>The agent-bus example's chart, shaped like agent_bus's (examples/agent-bus/helm/agent-bus).</summary>
+    public static string AgentBusChart() => SourceTree.Path("examples/agent-bus/helm/agent-bus");
 }

@@ -1,0 +1,1 @@
+"""agent_bus: a message bus for agents (a miniature)."""
