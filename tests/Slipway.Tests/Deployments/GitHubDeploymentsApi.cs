@@ -66,31 +66,18 @@ public sealed class GitHubDeploymentsApi : IDisposable
 
     private static OpenApiContract Contract => SharedContract.Value;
 
-    private async Task ServeAsync()
+    private Task ServeAsync() => LocalListener.ServeAsync(_listener, context =>
     {
-        while (_listener.IsListening)
+        lock (_lock)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            lock (_lock)
-            {
-                var (status, body) = Answer(context.Request);
-                var bytes = Encoding.UTF8.GetBytes(body?.ToJsonString() ?? string.Empty);
-                context.Response.StatusCode = status;
-                context.Response.ContentType = "application/json; charset=utf-8";
-                context.Response.OutputStream.Write(bytes);
-                context.Response.Close();
-            }
+            var (status, body) = Answer(context.Request);
+            var bytes = Encoding.UTF8.GetBytes(body?.ToJsonString() ?? string.Empty);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            context.Response.OutputStream.Write(bytes);
+            context.Response.Close();
         }
-    }
+    });
 
     private (int Status, JsonNode? Body) Answer(HttpListenerRequest request)
     {

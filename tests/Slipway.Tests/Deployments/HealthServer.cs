@@ -1,4 +1,5 @@
 using System.Net;
+using Slipway.Tests.Fixtures;
 
 namespace Slipway.Tests.Deployments;
 
@@ -24,25 +25,12 @@ public sealed class HealthServer : IDisposable
 
     public int Requests => Volatile.Read(ref _requests);
 
-    private async Task ServeAsync()
+    private Task ServeAsync() => LocalListener.ServeAsync(_listener, context =>
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            Interlocked.Increment(ref _requests);
-            context.Response.StatusCode = _status();
-            context.Response.Close();
-        }
-    }
+        Interlocked.Increment(ref _requests);
+        context.Response.StatusCode = _status();
+        context.Response.Close();
+    });
 
     public void Dispose()
     {

@@ -107,35 +107,22 @@ public sealed partial class GitHubApi : IDisposable
         return (listener, $"http://127.0.0.1:{port}/");
     }
 
-    private async Task ServeAsync(HttpListener listener, bool uploads)
+    private Task ServeAsync(HttpListener listener, bool uploads) => LocalListener.ServeAsync(listener, context =>
     {
-        while (listener.IsListening)
+        try
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            try
-            {
-                Handle(context, uploads);
-            }
-            catch (Exception e)
-            {
-                lock (_lock)
-                {
-                    _violations.Add($"the double failed on {context.Request.HttpMethod} {context.Request.Url}: {e}");
-                }
-
-                Respond(context, 500, Error("double failed"));
-            }
+            Handle(context, uploads);
         }
-    }
+        catch (Exception e)
+        {
+            lock (_lock)
+            {
+                _violations.Add($"the double failed on {context.Request.HttpMethod} {context.Request.Url}: {e}");
+            }
+
+            Respond(context, 500, Error("double failed"));
+        }
+    });
 
     private void Handle(HttpListenerContext context, bool uploads)
     {

@@ -38,4 +38,43 @@ public static class LocalListener
             }
         }
     }
+
+    /// <summary>
+    /// Accepts requests until the listener is closed: each is handled before the next is accepted, or, with
+    /// <paramref name="concurrently"/>, each on a task of its own (a server whose answers may wait).
+    /// </summary>
+    public static async Task ServeAsync(HttpListener listener, Func<HttpListenerContext, Task> handle, bool concurrently = false)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        ArgumentNullException.ThrowIfNull(handle);
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            if (concurrently)
+            {
+                _ = Task.Run(() => handle(context));
+            }
+            else
+            {
+                await handle(context).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Accepts requests until the listener is closed, each handled before the next is accepted.</summary>
+    public static Task ServeAsync(HttpListener listener, Action<HttpListenerContext> handle) =>
+        ServeAsync(listener, context =>
+        {
+            handle(context);
+            return Task.CompletedTask;
+        });
 }

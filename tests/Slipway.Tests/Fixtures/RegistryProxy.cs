@@ -35,23 +35,7 @@ public sealed class RegistryProxy : IDisposable
     /// <summary>host:port of the proxy, to use in image references.</summary>
     public string Host => $"127.0.0.1:{Port}";
 
-    private async Task AcceptAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(context));
-        }
-    }
+    private Task AcceptAsync() => LocalListener.ServeAsync(_listener, HandleAsync, concurrently: true);
 
     /// <summary>Requests received, the throttled ones included.</summary>
     public int Requests => Volatile.Read(ref _requests);

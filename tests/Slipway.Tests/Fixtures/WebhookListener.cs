@@ -55,23 +55,7 @@ public sealed class WebhookListener : IDisposable
         return Requests;
     }
 
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
+    private Task ServeAsync() => LocalListener.ServeAsync(_listener, AnswerAsync, concurrently: true);
 
     private async Task AnswerAsync(HttpListenerContext context)
     {

@@ -95,7 +95,7 @@ public sealed class DeployNotificationTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(["slipway: warning: the deploy notification to ops-hook failed: no answer within 1 s"], Notified.Warnings(result));
-        Assert.NotEmpty(hook.Requests);
+        Assert.NotEmpty(hook.WaitFor(1));
         Assert.Single(fast.Requests);
         var results = Assert.Single(example.RemoteLedger()).Notifications;
         Assert.Equal([("ops-hook", false), ("team-slack", true)], results.Select(n => (n.Notifier, n.Sent)));
