@@ -23,5 +23,5 @@ public static class PlanChangelog
 
     /// <summary>The release the plan would make, as the changelog sees it.</summary>
     public static ChangelogRelease Release(ChangelogSource source, ReleasePlan plan) =>
-        source.Build(new ReleaseHeading(plan.Next.ToString(), plan.NextTag, plan.Base?.Name, ReleaseDate.Today), plan.Commits);
+        source.Build(new ReleaseHeading(plan.Next.ToString(), plan.NextTag, plan.Base?.Name, source.Repository.Clock.ReleaseDate), plan.Commits);
 }

@@ -37,7 +37,7 @@ public static class CiImageTagsCommand
             }
 
             using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
-            var build = await ImageBuildReader.ReadAsync(repo, parse.GetValue(version), Environment.GetEnvironmentVariable, BuildClock.Now(Environment.GetEnvironmentVariable), ct).ConfigureAwait(false);
+            var build = await ImageBuildReader.ReadAsync(repo, parse.GetValue(version), Environment.GetEnvironmentVariable, repo.Clock.BuildTime, ct).ConfigureAwait(false);
             var set = build.Plan(repo.Config.Image.Rules());
             await GitHubOutput.AppendAsync(outputPath, [
                 new("tags", string.Join('\n', set.References)),

@@ -118,7 +118,7 @@ public sealed class DeploymentContext
     public Task<string> ActorAsync(CancellationToken cancellationToken) => Actor.OfAsync(Git, cancellationToken);
 
     /// <summary>The clock is read here, in the CLI, never in Core.</summary>
-    public static DateTimeOffset Now() => DateTimeOffset.UtcNow;
+    public static DateTimeOffset Now() => Clock.System.Now;
 
     public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }

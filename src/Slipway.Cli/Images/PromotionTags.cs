@@ -1,3 +1,4 @@
+using Slipway.Adapters.Workspace;
 using Slipway.Core.Configuration;
 using Slipway.Core.Images;
 using Slipway.Core.Versioning;
@@ -18,7 +19,7 @@ public static class PromotionTags
             Sha = Environment.GetEnvironmentVariable("GITHUB_SHA") ?? string.Empty,
             DefaultBranch = config.Branch,
             TagBranch = config.Branch,
-            Now = DateTimeOffset.UtcNow,
+            Now = Clock.System.BuildTime,
         };
         return released =>
         {

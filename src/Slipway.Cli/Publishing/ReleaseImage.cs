@@ -26,7 +26,7 @@ public static class ReleaseImage
             Sha = tagCommit,
             DefaultBranch = repo.Config.Branch,
             TagBranch = repo.Config.Branch,
-            Now = DateTimeOffset.UtcNow,
+            Now = repo.Clock.BuildTime,
         };
         var set = ImageTagPlanner.Plan(config.Rules(), context, version, repo.VersionTags.Select(t => t.Version).ToList());
         return set.Version is null || set.Images.Count == 0 ? null : $"{set.Images[0]}:{set.Version}";

@@ -33,6 +33,19 @@ public sealed class ReleaseFilesTests
     private static int CommitCount(GitRepo repo) => int.Parse(repo.Git("rev-list", "--count", "HEAD"), System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
+    public void With_SOURCE_DATE_EPOCH_the_release_s_changelog_section_carries_that_date_as_image_tags_do()
+    {
+        using var remote = new BareRemote();
+        using var repo = RepoWithRemote(remote);
+
+        // 1767225600 is 2026-01-01T00:00:00Z: a rebuild of the release gives the same bytes.
+        var result = repo.Slipway(new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = "1767225600" }, "release", "minor", "--yes");
+
+        Expect.Success(result);
+        Assert.Contains("## [1.3.0] - 2026-01-01\n", repo.ReadFile("CHANGELOG.md"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Release_writes_the_changelog_and_pyproject_commits_them_tags_that_commit_and_pushes()
     {
         using var remote = new BareRemote();
