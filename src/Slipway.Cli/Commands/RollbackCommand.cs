@@ -35,24 +35,13 @@ public static class RollbackCommand
             var env = context.Environment(parse.GetValue(environment)!);
             var explicitVersion = parse.GetValue(to) is { } text ? await context.VersionAsync(text, ct).ConfigureAwait(false) : null;
             var history = (await context.Ledger.ReadAsync(ct).ConfigureAwait(false)).History();
-            var current = history.Current(env.Name) ?? throw new SlipwayException(SlipwayError.Precondition(
-                $"nothing was deployed to {env.Name} yet, so there is nothing to roll back", $"deploy a version first: slipway deploy {env.Name} VERSION"));
-            var target = explicitVersion ?? (history.RollbackTarget(env.Name) is { } record
-                ? SemanticVersion.Parse(record.Version)
-                : throw new SlipwayException(SlipwayError.Precondition(
-                    $"{env.Name} has no good version before {current.Version} to roll back to",
-                    $"name one with --to VERSION, or deploy a fixed version: slipway deploy {env.Name} VERSION")));
-            if (target.ToString() == current.Version && current.Outcome == DeploymentOutcome.Succeeded)
-            {
-                throw new SlipwayException(SlipwayError.Precondition($"{env.Name} already runs {current.Version}", "name another version with --to VERSION"));
-            }
-
-            var request = new DeploymentRequest(env, target, DeploymentAction.Rollback)
+            var rollback = Rollback.Decide(history, env.Name, explicitVersion);
+            var request = new DeploymentRequest(env, rollback.Target, DeploymentAction.Rollback)
             {
                 Reason = why,
                 Force = parse.GetValue(force),
                 DryRun = parse.GetValue(dryRun),
-                MarkBad = current.Outcome == DeploymentOutcome.Succeeded && current.Version != target.ToString() ? current.Version : null,
+                MarkBad = rollback.MarkBad,
             };
             return await new Deployer(context, terminal).RunAsync(request, history, ct).ConfigureAwait(false);
         });

@@ -1,4 +1,6 @@
 using Slipway.Core.Deployments;
+using Slipway.Core.Errors;
+using Slipway.Core.Versioning;
 
 namespace Slipway.Tests.Core;
 
@@ -141,6 +143,37 @@ public sealed class DeploymentHistoryTests
     [InlineData("-5m")]
     [InlineData("5d")]
     public void Durations_that_helm_would_not_take_are_refused(string text) => Assert.False(Duration.TryParse(text, out _));
+
+    [Fact]
+    public void A_rollback_goes_to_the_last_good_version_and_marks_the_one_running_well_bad()
+    {
+        var history = History(("1.0.0", DeploymentOutcome.Succeeded), ("1.1.0", DeploymentOutcome.Failed), ("1.2.0", DeploymentOutcome.Succeeded));
+
+        Assert.Equal(new Rollback(new SemanticVersion(1, 0, 0), "1.2.0"), Rollback.Decide(history, "staging", null));
+        Assert.Equal(new Rollback(new SemanticVersion(1, 1, 0), "1.2.0"), Rollback.Decide(history, "staging", new SemanticVersion(1, 1, 0)));
+    }
+
+    [Fact]
+    public void A_rollback_from_a_failed_version_marks_nothing_bad_and_may_redeploy_the_same_version()
+    {
+        var history = History(("1.0.0", DeploymentOutcome.Succeeded), ("1.1.0", DeploymentOutcome.Succeeded), ("1.1.0", DeploymentOutcome.Failed));
+
+        Assert.Equal(new Rollback(new SemanticVersion(1, 0, 0), null), Rollback.Decide(history, "staging", null));
+        Assert.Equal(new Rollback(new SemanticVersion(1, 1, 0), null), Rollback.Decide(history, "staging", new SemanticVersion(1, 1, 0)));
+    }
+
+    [Theory]
+    [InlineData("", null, "nothing was deployed to staging yet, so there is nothing to roll back")]
+    [InlineData("1.0.0", null, "staging has no good version before 1.0.0 to roll back to")]
+    [InlineData("1.0.0,1.1.0", "1.1.0", "staging already runs 1.1.0")]
+    public void A_rollback_with_nowhere_to_go_is_refused_with_exit_3(string versions, string? requested, string message)
+    {
+        var history = History([.. versions.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => (v, DeploymentOutcome.Succeeded))]);
+
+        var error = Assert.Throws<SlipwayException>(() => Rollback.Decide(history, "staging", requested is null ? null : SemanticVersion.Parse(requested))).Error;
+
+        Assert.Equal((ExitCode.Precondition, message), (error.Code, error.Message));
+    }
 
     private static DeploymentHistory History(params (string Version, DeploymentOutcome Outcome)[] attempts) =>
         new(attempts.Select((a, i) => Record(a.Version, a.Outcome, i)).ToList());
