@@ -3,13 +3,13 @@ using Slipway.Core.Versioning;
 
 namespace Slipway.Core.Ci;
 
-/// <summary>Which version `slipway ci release` finishes: VERSION as given, else the tag the workflow runs on (GITHUB_REF), else the version tag on HEAD.</summary>
+/// <summary>Which version `slipway ci release` finishes: VERSION as given, else the tag the workflow runs on, else the version tag on HEAD.</summary>
 public static class CiReleaseVersion
 {
     /// <param name="argument">VERSION as typed (1.3.0 or v1.3.0), or null.</param>
-    /// <param name="githubRef">GITHUB_REF (refs/tags/v1.3.0 on a tag push), or null outside Actions.</param>
+    /// <param name="workflowTag">The tag the workflow runs on (GITHUB_REF_NAME when GITHUB_REF_TYPE is tag), or null.</param>
     /// <param name="headTags">The version tags on HEAD.</param>
-    public static SemanticVersion Choose(string? argument, string? githubRef, IReadOnlyList<VersionTag> headTags, TagNaming naming)
+    public static SemanticVersion Choose(string? argument, string? workflowTag, IReadOnlyList<VersionTag> headTags, TagNaming naming)
     {
         ArgumentNullException.ThrowIfNull(headTags);
         ArgumentNullException.ThrowIfNull(naming);
@@ -18,8 +18,7 @@ public static class CiReleaseVersion
             return naming.ParseVersion(argument, "VERSION");
         }
 
-        const string tagRefs = "refs/tags/";
-        if (githubRef is not null && githubRef.StartsWith(tagRefs, StringComparison.Ordinal) && naming.TryParse(githubRef[tagRefs.Length..], out var fromRef))
+        if (workflowTag is not null && naming.TryParse(workflowTag, out var fromRef))
         {
             return fromRef;
         }
