@@ -110,11 +110,17 @@ public sealed record CiReleaseReport
 
         if (!string.IsNullOrWhiteSpace(Changelog))
         {
-            text.Append("\n### Changelog\n\n").Append(Changelog.Trim('\n')).Append('\n');
+            text.Append("\n### Changelog\n\n").Append(Nested(Changelog.Trim('\n'))).Append('\n');
         }
 
         return text.ToString();
     }
+
+    /// <summary>The changelog's own headings (## What's Changed, ### Features) two levels down, under the summary's ### Changelog.</summary>
+    private static string Nested(string markdown) =>
+        string.Join('\n', markdown.Split('\n').Select(line => line.StartsWith('#') && line.TrimStart('#').StartsWith(' ') && line.IndexOf(' ', StringComparison.Ordinal) <= 4
+            ? "##" + line
+            : line));
 
     private static string Word(CiStepOutcome outcome) => outcome switch
     {

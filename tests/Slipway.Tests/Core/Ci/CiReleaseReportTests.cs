@@ -80,7 +80,7 @@ public sealed class CiReleaseReportTests
 
             ### Changelog
 
-            ### Features
+            ##### Features
 
             - export (abc1234)
 
