@@ -218,4 +218,22 @@ public sealed class CiReleaseTests
         Assert.Equal(["1.3.0", "1.2.0"], setup.Example.RemoteLedger("staging").Select(r => r.Version));
         Assert.DoesNotContain("::error", given.StandardOutput, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Plan_on_the_tagged_HEAD_lists_the_steps_ci_release_would_take_without_asking_the_registry_or_GitHub()
+    {
+        using var setup = new CiReleaseSetup();
+        var registryRequests = setup.Registry.AccessLog().Count;
+
+        var plan = setup.Example.Slipway(setup.Api.Environment, "plan");
+        setup.Example.Repo.Commit("fix: after the release");
+        var untagged = setup.Example.Slipway(setup.Api.Environment, "plan");
+
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        Assert.EndsWith("\nAfter the tag push (slipway ci release; each step is checked when it runs, and skipped when done)\n  image, publish, deploy staging\n",
+            plan.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("After the tag push", untagged.StandardOutput, StringComparison.Ordinal);
+        Assert.Empty(setup.Api.Requests);
+        Assert.Equal(registryRequests, setup.Registry.AccessLog().Count);
+    }
 }
