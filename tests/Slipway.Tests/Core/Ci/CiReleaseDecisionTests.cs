@@ -79,8 +79,13 @@ public sealed class CiReleaseDecisionTests
     {
         DeploymentRecord Attempt(string version, DeploymentOutcome outcome, int minute) => new()
         {
-            Id = $"{minute}", Environment = "staging", Version = version, Action = DeploymentAction.Deploy, Outcome = outcome,
-            At = DateTimeOffset.UnixEpoch.AddMinutes(minute), Actor = "ci",
+            Id = $"{minute}",
+            Environment = "staging",
+            Version = version,
+            Action = DeploymentAction.Deploy,
+            Outcome = outcome,
+            At = DateTimeOffset.UnixEpoch.AddMinutes(minute),
+            Actor = "ci",
         };
         var v130 = SemanticVersion.Parse("1.3.0");
 
