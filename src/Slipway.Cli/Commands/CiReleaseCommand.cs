@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Slipway.Adapters.Actions;
 using Slipway.Adapters.Workspace;
+using Slipway.Cli.Notifying;
 using Slipway.Cli.Publishing;
 using Slipway.Cli.Releasing.Ci;
 using Slipway.Core.Ci;
@@ -42,7 +43,7 @@ public static class CiReleaseCommand
             var release = repo.VersionTags.FirstOrDefault(t => t.Name == tag) ?? throw new SlipwayException(SlipwayError.Precondition(
                 $"tag {tag} is not in this repository", $"fetch the tags (git fetch {repo.Config.Remote} --tags; actions/checkout with fetch-depth: 0), or release it first (slipway release)"));
 
-            var context = new CiReleaseContext(repo, release, terminal);
+            var context = new CiReleaseContext(repo, release, terminal) { Notifications = CommandNotifications.Prepare(repo.Config, repo.Root, terminal) };
             var (steps, failure) = await CiReleasePipeline.RunAsync(context, CiReleasePipeline.Steps(repo.Config), ct).ConfigureAwait(false);
             var report = new CiReleaseReport
             {

@@ -1,6 +1,8 @@
+using Slipway.Cli.Notifying;
 using Slipway.Cli.Output;
 using Slipway.Cli.Publishing;
 using Slipway.Core.Errors;
+using Slipway.Core.Notifications;
 
 namespace Slipway.Cli.Releasing.Ci;
 
@@ -38,6 +40,26 @@ public sealed class CiPublishStep : IPipelineStep<CiReleaseContext>
         var outcome = await Publisher(context).PublishAsync(Request(context, dryRun: false), cancellationToken).ConfigureAwait(false);
         context.ReleaseUrl = outcome.Url;
         context.Terminal.Status("  " + PublishRenderer.Text(outcome).TrimEnd('\n').Replace("\n", "\n  ", StringComparison.Ordinal));
+
+        // Announced as `release` announces its publish step: only when this run published (a re-run that finds it done stays quiet).
+        var notifications = context.Notifications;
+        if (notifications.Dispatcher.Notifiers.Count > 0)
+        {
+            var repo = context.Repository;
+            await notifications.SendAsync(new Notification
+            {
+                Event = NotificationEvent.Publish,
+                Project = notifications.Project,
+                Version = context.Version.ToString(),
+                Tag = context.Tag,
+                Outcome = "succeeded",
+                Previous = repo.VersionTags.Select(t => t.Version).Where(v => v.CompareTo(context.Version) < 0).Max()?.ToString(),
+                Actor = await Actor.OfAsync(repo.Git, cancellationToken).ConfigureAwait(false),
+                Url = outcome.Url,
+                RunUrl = notifications.RunUrl,
+                Changelog = await PublishedNotes.ChangelogAsync(repo, context.Release, cancellationToken).ConfigureAwait(false),
+            }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static ReleasePublisher Publisher(CiReleaseContext context) =>

@@ -1,4 +1,5 @@
 using Slipway.Adapters.Workspace;
+using Slipway.Cli.Notifying;
 using Slipway.Cli.Output;
 using Slipway.Core.Versioning;
 
@@ -22,6 +23,9 @@ public sealed class CiReleaseContext(Workspace repository, VersionTag release, T
     public IReadOnlyList<string> ImageTags { get; set; } = [];
 
     public string? ImageDigest { get; set; }
+
+    /// <summary>slipway.yml's notifiers, told when this run publishes the GitHub release (deployments announce their own ledger records).</summary>
+    public CommandNotifications Notifications { get; init; } = CommandNotifications.None;
 
     /// <summary>The GitHub release's page, as the publish step found or made it.</summary>
     public string? ReleaseUrl { get; set; }
