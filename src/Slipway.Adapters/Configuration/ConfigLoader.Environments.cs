@@ -72,6 +72,13 @@ public static partial class ConfigLoader
         var release = Word(helm, "release", KubernetesName()) ?? throw Missing(helm, "release", "the Helm release name, e.g. agent-bus");
         var chart = Argument(helm, "chart") ?? throw Missing(helm, "chart", "a chart path such as ./helm/agent-bus, or oci://REGISTRY/CHART");
         var imageKey = Argument(helm, "image_key") ?? "image.tag";
+        var digestKey = Argument(helm, "digest_key") ?? "image.digest";
+        if (digestKey == imageKey || digestKey.Any(c => char.IsWhiteSpace(c) || c is '=' or ','))
+        {
+            throw YamlNodeReader.Error(helm.File, helm.Node("digest_key") ?? helm.Node("image_key")!, helm.KeyPath("digest_key"),
+                digestKey == imageKey ? "is the same key as image_key" : $"'{digestKey}' is not a Helm values key", "use a dotted key such as image.digest");
+        }
+
         var set = new List<KeyValuePair<string, string>>();
         if (helm.Mapping("set") is { } setReader)
         {
@@ -88,10 +95,12 @@ public static partial class ConfigLoader
                     throw YamlNodeReader.Error(helm.File, keyNode, setReader.KeyPath(key), "is not a Helm values key", "use a dotted key such as replicaCount or api.replicas");
                 }
 
-                if (key == imageKey)
+                if (key == imageKey || key == digestKey)
                 {
-                    throw YamlNodeReader.Error(helm.File, keyNode, setReader.KeyPath(key), "is the image key, which Slipway sets to the version being deployed",
-                        "remove it from set (use image_key to name another key)");
+                    throw YamlNodeReader.Error(helm.File, keyNode, setReader.KeyPath(key), key == imageKey
+                            ? "is the image key, which Slipway sets to the version being deployed"
+                            : "is the digest key, which Slipway sets to the image's digest",
+                        key == imageKey ? "remove it from set (use image_key to name another key)" : "remove it from set (use digest_key to name another key)");
                 }
 
                 set.Add(new(key, value.Value ?? string.Empty));
@@ -113,6 +122,7 @@ public static partial class ConfigLoader
             CreateNamespace = helm.Bool("create_namespace") ?? false,
             Set = set,
             ImageKey = imageKey,
+            DigestKey = digestKey,
             Timeout = timeoutText,
             KubeContext = Argument(helm, "kube_context"),
         };

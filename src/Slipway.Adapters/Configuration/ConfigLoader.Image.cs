@@ -1,5 +1,6 @@
 using Slipway.Core.Configuration;
 using Slipway.Core.Errors;
+using Slipway.Core.Images;
 using YamlDotNet.RepresentationModel;
 
 namespace Slipway.Adapters.Configuration;
@@ -28,6 +29,7 @@ public static partial class ConfigLoader
             Flavor = Lines(reader, "flavor") ?? [],
             Labels = Lines(reader, "labels") ?? [],
             Insecure = reader.Bool("insecure") ?? false,
+            Source = reader.Text("source") ?? ImageConfig.DefaultSource,
         };
 
         foreach (var image in config.Names)
@@ -50,6 +52,25 @@ public static partial class ConfigLoader
                 : e.Error.Message.StartsWith("image '", StringComparison.Ordinal) ? (name is not null ? "name" : "names")
                 : "tags";
             throw YamlNodeReader.Error(reader.File, reader.Node(key) ?? reader.Where, reader.KeyPath(key), e.Error.Message, e.Error.Fix);
+        }
+
+        if (reader.Node("source") is { } sourceNode)
+        {
+            IReadOnlyList<ImageTagRule> rules;
+            try
+            {
+                rules = config.Source.Contains('\n', StringComparison.Ordinal) ? [] : ImageTagRules.Parse(config.Source);
+            }
+            catch (SlipwayException e)
+            {
+                throw YamlNodeReader.Error(reader.File, sourceNode, reader.KeyPath("source"), e.Error.Message, e.Error.Fix);
+            }
+
+            if (rules.Count != 1)
+            {
+                throw YamlNodeReader.Error(reader.File, sourceNode, reader.KeyPath("source"), "expected one tag rule",
+                    "write the rule that names the image built for a commit, e.g. source: type=sha,prefix={{branch}}-");
+            }
         }
 
         reader.RejectUnknownKeys();

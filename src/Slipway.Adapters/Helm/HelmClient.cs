@@ -7,10 +7,10 @@ namespace Slipway.Adapters.Helm;
 public sealed class HelmClient(string workingDirectory, string program = "helm")
 {
     /// <summary>`helm upgrade --install` of the image tag, waiting for the rollout.</summary>
-    public static IReadOnlyList<string> UpgradeArguments(HelmRelease helm, string imageTag)
+    public static IReadOnlyList<string> UpgradeArguments(HelmRelease helm, string imageTag, string? digest = null)
     {
         List<string> arguments = ["upgrade", "--install", helm.Release, helm.Chart];
-        AddValues(arguments, helm, imageTag);
+        AddValues(arguments, helm, imageTag, digest);
         if (helm.Namespace is { } ns)
         {
             arguments.AddRange(["--namespace", ns]);
@@ -31,10 +31,10 @@ public sealed class HelmClient(string workingDirectory, string program = "helm")
     }
 
     /// <summary>`helm template` with the same chart and values: renders locally, needs no cluster.</summary>
-    public static IReadOnlyList<string> TemplateArguments(HelmRelease helm, string imageTag)
+    public static IReadOnlyList<string> TemplateArguments(HelmRelease helm, string imageTag, string? digest = null)
     {
         List<string> arguments = ["template", helm.Release, helm.Chart];
-        AddValues(arguments, helm, imageTag);
+        AddValues(arguments, helm, imageTag, digest);
         if (helm.Namespace is { } ns)
         {
             arguments.AddRange(["--namespace", ns]);
@@ -52,9 +52,15 @@ public sealed class HelmClient(string workingDirectory, string program = "helm")
         return new HelmResult(result);
     }
 
-    private static void AddValues(List<string> arguments, HelmRelease helm, string imageTag)
+    private static void AddValues(List<string> arguments, HelmRelease helm, string imageTag, string? digest)
     {
         arguments.AddRange(["--set", $"{helm.ImageKey}={imageTag}"]);
+        if (digest is not null)
+        {
+            // --set-string: a digest is text, whatever helm's type guessing would make of it.
+            arguments.AddRange(["--set-string", $"{helm.DigestKey}={digest}"]);
+        }
+
         foreach (var (key, value) in helm.Set)
         {
             arguments.AddRange(["--set", $"{key}={value}"]);

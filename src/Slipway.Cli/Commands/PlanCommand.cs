@@ -2,6 +2,8 @@ using System.CommandLine;
 using Slipway.Adapters.Workspace;
 using Slipway.Cli.Output;
 using Slipway.Cli.Releasing;
+using Slipway.Cli.Releasing.Ci;
+using Slipway.Core.Releases;
 
 namespace Slipway.Cli.Commands;
 
@@ -40,7 +42,7 @@ public static class PlanCommand
             terminal.Detail(repo.History.Detail);
             await terminal.Out.WriteAsync(parse.GetValue(json)
                 ? PlanRenderer.Json(plan, repo.State.Head, repo.State.Branch) + "\n"
-                : PlanRenderer.Text(plan, terminal)).ConfigureAwait(false);
+                : PlanRenderer.Text(plan, terminal, plan.Status == ReleaseStatus.AlreadyTagged ? [.. CiReleasePipeline.Steps(repo.Config).Select(s => s.Name)] : null)).ConfigureAwait(false);
             return 0;
         });
         return command;

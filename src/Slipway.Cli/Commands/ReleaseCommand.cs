@@ -3,6 +3,7 @@ using Slipway.Adapters.Workspace;
 using Slipway.Cli.Notifying;
 using Slipway.Cli.Output;
 using Slipway.Cli.Releasing;
+using Slipway.Cli.Releasing.Ci;
 using Slipway.Core.Errors;
 
 namespace Slipway.Cli.Commands;
@@ -93,6 +94,11 @@ public static class ReleaseCommand
             await terminal.Out.WriteLineAsync(options.NoPush
                 ? $"tagged {plan.NextTag} (not pushed: `{finish}` pushes it)"
                 : $"released {plan.NextTag}").ConfigureAwait(false);
+            if (!options.NoPush && CiReleasePipeline.Steps(repo.Config) is { Count: > 0 } next && Releasing.Steps.PublishStep.LeftToCi(context))
+            {
+                terminal.Status($"next: the tag push runs `slipway ci release` in CI ({string.Join(", ", next.Select(s => s.Name))}); without CI, run it here once the image is built");
+            }
+
             return 0;
         }, ct));
         return command;

@@ -1,6 +1,7 @@
 using Slipway.Adapters.Checks;
 using Slipway.Adapters.Helm;
 using Slipway.Adapters.Processes;
+using Slipway.Cli.Images;
 using Slipway.Cli.Output;
 using Slipway.Core.Deployments;
 using Slipway.Core.Errors;
@@ -21,15 +22,19 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             return await new DryRun(context, terminal).ShowAsync(request, history, cancellationToken).ConfigureAwait(false);
         }
 
+        var commit = await context.CommitOfAsync(request.Version, cancellationToken).ConfigureAwait(false);
+        // What runs is what was released: the version's image must be in the registry, and the chart gets its digest, so a tag moved
+        // later cannot change it. An explicit --image-digest is taken as given.
+        var digest = request.Digest ?? await VersionImage.DigestAsync(context.Config, request.Version, tag, commit, DeploymentContext.Now(),
+            System.Environment.GetEnvironmentVariable, cancellationToken).ConfigureAwait(false);
         using var mirror = await GitHubMirror.CreateAsync(context, terminal, cancellationToken).ConfigureAwait(false);
         var actor = await context.ActorAsync(cancellationToken).ConfigureAwait(false);
-        var commit = await context.CommitOfAsync(request.Version, cancellationToken).ConfigureAwait(false);
         if (commit is null)
         {
             Progress($"note: tag {tag} is not in this clone, so the record has no commit");
         }
 
-        DeploymentRecord Record(string v, string? c, DeploymentAction action, DeploymentOutcome outcome, string? detail, long? github = null) => new()
+        DeploymentRecord Record(string v, string? c, DeploymentAction action, DeploymentOutcome outcome, string? detail, long? github = null, string? d = null) => new()
         {
             Id = DeploymentContext.NewId(),
             Environment = env.Name,
@@ -39,7 +44,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             At = DeploymentContext.Now(),
             Actor = actor,
             Commit = c,
-            Digest = v == version ? request.Digest : null,
+            Digest = v == version ? digest : d,
             Reason = request.Reason,
             Detail = detail,
             From = request.From,
@@ -109,7 +114,8 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         if (target is not null && !cancellationToken.IsCancellationRequested)
         {
             Progress($"auto_rollback: redeploying {target.Version}");
-            var back = Record(target.Version, target.Commit, DeploymentAction.Rollback, DeploymentOutcome.Unknown, $"automatic rollback after {version} failed; helm started");
+            var back = Record(target.Version, target.Commit, DeploymentAction.Rollback, DeploymentOutcome.Unknown, $"automatic rollback after {version} failed; helm started",
+                d: target.Digest);
             var (backOk, backProblem, backGitHub) = await AttemptAsync(mirror, env, back, context.Naming.Prefix + target.Version,
                 [failed with { Outcome = DeploymentOutcome.RolledBack }], github, cancellationToken).ConfigureAwait(false);
             await RecordAsync([Ended(back, backOk ? DeploymentOutcome.Succeeded : DeploymentOutcome.Failed,
@@ -162,7 +168,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         {
             cancellationToken.ThrowIfCancellationRequested();
             github = mirror is null ? null : await mirror.StartAsync(env, tag, $"slipway: {attempt.Version} to {env.Name}", cancellationToken).ConfigureAwait(false);
-            var (ok, problem) = await InstallAndCheckAsync(env, attempt.Version, tag, s => stage = s, cancellationToken).ConfigureAwait(false);
+            var (ok, problem) = await InstallAndCheckAsync(env, attempt.Version, tag, attempt.Digest, s => stage = s, cancellationToken).ConfigureAwait(false);
             if (mirror is not null)
             {
                 await mirror.FinishAsync(github, ok, ok ? $"{attempt.Version} is running in {env.Name}" : problem!, replaced, cancellationToken).ConfigureAwait(false);
@@ -188,10 +194,11 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     }
 
     /// <summary>helm upgrade --install, then the health check: (true, null) or (false, what went wrong).</summary>
-    private async Task<(bool Ok, string? Problem)> InstallAndCheckAsync(DeploymentEnvironment env, string version, string tag, Action<string> stage, CancellationToken cancellationToken)
+    private async Task<(bool Ok, string? Problem)> InstallAndCheckAsync(DeploymentEnvironment env, string version, string tag, string? digest, Action<string> stage,
+        CancellationToken cancellationToken)
     {
         var helm = new HelmClient(context.Root);
-        var arguments = HelmClient.UpgradeArguments(env.Helm, tag);
+        var arguments = HelmClient.UpgradeArguments(env.Helm, tag, digest);
         Progress(ShellQuote.Join(helm.Program, arguments));
         stage("helm");
         var result = await helm.RunAsync(arguments, cancellationToken).ConfigureAwait(false);

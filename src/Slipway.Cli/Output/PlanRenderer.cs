@@ -67,7 +67,8 @@ public static class PlanRenderer
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public static string Text(ReleasePlan plan, Terminal t)
+    /// <param name="ciSteps">On a tagged HEAD, the steps `ci release` would check and run (from slipway.yml only: nothing is asked of a registry or GitHub).</param>
+    public static string Text(ReleasePlan plan, Terminal t, IReadOnlyList<string>? ciSteps = null)
     {
         var text = new StringBuilder();
         text.AppendLine(plan.Current is { } current
@@ -105,6 +106,13 @@ public static class PlanRenderer
                 var mark = check.Ok ? t.Green("ok  ") : t.Red("FAIL");
                 text.AppendLine($"  {mark} {check.Name,-8} {Safe(check.Message)}" + (check.Ok || check.Fix is null ? string.Empty : $" — {Safe(check.Fix)}"));
             }
+        }
+
+        if (plan.Status == ReleaseStatus.AlreadyTagged && ciSteps is { Count: > 0 })
+        {
+            text.AppendLine();
+            text.AppendLine(t.Bold("After the tag push (slipway ci release; each step is checked when it runs, and skipped when done)"));
+            text.AppendLine($"  {string.Join(", ", ciSteps.Select(Safe))}");
         }
 
         return text.ToString();

@@ -20,9 +20,7 @@ public static class PublishedNotes
     {
         ArgumentNullException.ThrowIfNull(repo);
         ArgumentNullException.ThrowIfNull(tag);
-        var source = await ChangelogSource.OpenAsync(repo, cancellationToken).ConfigureAwait(false);
-        var release = await VersionRelease.ForTagAsync(source, tag, cancellationToken).ConfigureAwait(false);
-        var document = source.Document([release]);
+        var document = await DocumentAsync(repo, tag, cancellationToken).ConfigureAwait(false);
         var pull = image is null ? null : $"docker pull {image}";
         var helm = HelmCommand(repo.Config, tag.Name);
         var notes = repo.Config.Release.Notes;
@@ -47,6 +45,17 @@ public static class PublishedNotes
             ["docker_pull"] = pull,
             ["helm_upgrade"] = helm,
         });
+    }
+
+    /// <summary>The version's changelog section as the built-in release notes show it (without the docker and helm lines).</summary>
+    public static async Task<string> ChangelogAsync(Workspace repo, VersionTag tag, CancellationToken cancellationToken) =>
+        ChangelogTemplates.BuiltIn(GitHubReleaseTemplate.TemplateName)!.Render(await DocumentAsync(repo, tag, cancellationToken).ConfigureAwait(false));
+
+    private static async Task<ChangelogDocument> DocumentAsync(Workspace repo, VersionTag tag, CancellationToken cancellationToken)
+    {
+        var source = await ChangelogSource.OpenAsync(repo, cancellationToken).ConfigureAwait(false);
+        var release = await VersionRelease.ForTagAsync(source, tag, cancellationToken).ConfigureAwait(false);
+        return source.Document([release]);
     }
 
     /// <summary>The seed's "Helm installation command": `helm upgrade --install` of this version into the environment deployed on release (else the first one), as `slipway deploy` runs it.</summary>

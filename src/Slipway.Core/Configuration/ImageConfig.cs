@@ -17,6 +17,12 @@ public sealed record ImageConfig
     /// <summary>Extra labels as key=value lines.</summary>
     public IReadOnlyList<string> Labels { get; init; } = [];
 
+    /// <summary>The tag rule that names the image built for a commit (metadata-action syntax, one line), which `ci release` gives the version tags.</summary>
+    public string Source { get; init; } = DefaultSource;
+
+    /// <summary>The seed's build tag: the branch and the short commit, e.g. main-abc1234.</summary>
+    public const string DefaultSource = "type=sha,prefix={{branch}}-";
+
     /// <summary>Reach the registry over plain HTTP (localhost and 127.0.0.0/8 always are).</summary>
     public bool Insecure { get; init; }
 

@@ -21,6 +21,9 @@ public sealed record HelmRelease
     /// <summary>The values key that receives the image tag.</summary>
     public string ImageKey { get; init; } = "image.tag";
 
+    /// <summary>The values key that receives the image's digest (sha256:…) when an image is configured, so a moved tag cannot change what runs.</summary>
+    public string DigestKey { get; init; } = "image.digest";
+
     /// <summary>Helm's --timeout, a Go duration such as 5m or 90s.</summary>
     public string Timeout { get; init; } = "5m";
 

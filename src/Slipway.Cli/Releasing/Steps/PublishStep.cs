@@ -14,7 +14,7 @@ public sealed class PublishStep : IReleaseStep
     public async Task<StepStatus> CheckAsync(ReleaseContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Repository.Config.Release.GitHub is null || context.Options.NoPush)
+        if (context.Repository.Config.Release.GitHub is null || context.Options.NoPush || LeftToCi(context))
         {
             return StepStatus.Skipped;
         }
@@ -36,6 +36,16 @@ public sealed class PublishStep : IReleaseStep
             // Not publishable yet (the tag is not pushed, the image is not there): the step runs, and fails then with the reason.
             return StepStatus.ToDo;
         }
+    }
+
+    /// <summary>
+    /// With an image configured, the image is built by CI from the pushed tag, after this command ends: the release notes' `docker pull`
+    /// line would name nothing yet, so the GitHub release is `slipway ci release`'s step (run by the tag push), not this one.
+    /// </summary>
+    public static bool LeftToCi(ReleaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Repository.Config.Image.Names.Count > 0;
     }
 
     public string Describe(ReleaseContext context)

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using Slipway.Adapters.Actions;
+using Slipway.Adapters.Workspace;
+using Slipway.Cli.Notifying;
+using Slipway.Cli.Publishing;
+using Slipway.Cli.Releasing.Ci;
+using Slipway.Core.Ci;
+using Slipway.Core.Errors;
+
+namespace Slipway.Cli.Commands;
+
+/// <summary>`slipway ci release [VERSION]`: after a tag push, the version's image tags, the GitHub release and the on_release deployments, each skipped when done.</summary>
+public static class CiReleaseCommand
+{
+    public static Command Create()
+    {
+        var version = new Argument<string?>("VERSION") { Description = "The version (1.3.0 or v1.3.0; default: the tag the workflow runs on, else the version tag on HEAD)", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("release", """
+            Finish a release after its tag is pushed, as resumable steps, each skipped when already done:
+              image     the image built for the tagged commit (image.source; main-abc1234 by default) gets the
+                        version's tags by manifest PUT (when image: is configured)
+              publish   the GitHub release, as `slipway publish` makes it (when release.github is configured)
+              deploy    each environment with on_release: true, as `slipway deploy ENV VERSION`
+            A second run changes nothing; after a failure, running it again finishes what is left.
+            In GitHub Actions it writes the step outputs version, tag, released, image_tags, release_url and
+            deployed to $GITHUB_OUTPUT, a summary to $GITHUB_STEP_SUMMARY, and an ::error annotation on failure.
+
+            Examples:
+              slipway ci release            (in the tag push's workflow, or on a tagged checkout)
+              slipway ci release 1.3.0
+            """)
+        {
+            version,
+        };
+        CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
+        {
+            var environment = (Func<string, string?>)Environment.GetEnvironmentVariable;
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            var workflowTag = environment("GITHUB_REF_TYPE") == "tag" ? environment("GITHUB_REF_NAME")
+                : environment("GITHUB_REF") is { } gitRef && gitRef.StartsWith("refs/tags/", StringComparison.Ordinal) ? gitRef["refs/tags/".Length..] : null;
+            var chosen = CiReleaseVersion.Choose(parse.GetValue(version), workflowTag, repo.HeadTags, repo.Naming);
+            var tag = repo.Naming.TagFor(chosen);
+            var release = repo.VersionTags.FirstOrDefault(t => t.Name == tag) ?? throw new SlipwayException(SlipwayError.Precondition(
+                $"tag {tag} is not in this repository", $"fetch the tags (git fetch {repo.Config.Remote} --tags; actions/checkout with fetch-depth: 0), or release it first (slipway release)"));
+
+            var context = new CiReleaseContext(repo, release, terminal) { Notifications = CommandNotifications.Prepare(repo.Config, repo.Root, terminal) };
+            var (steps, failure) = await CiReleasePipeline.RunAsync(context, CiReleasePipeline.Steps(repo.Config), ct).ConfigureAwait(false);
+            var report = new CiReleaseReport
+            {
+                Version = chosen.ToString(),
+                Tag = tag,
+                Changelog = await ChangelogOrNullAsync(repo, release, ct).ConfigureAwait(false),
+                Image = repo.Config.Image.Rules().Images.FirstOrDefault(i => i.Enabled)?.Name.ToLowerInvariant(),
+                ImageTags = context.ImageTags,
+                ImageDigest = context.ImageDigest,
+                ReleaseUrl = context.ReleaseUrl,
+                Steps = steps,
+            };
+            if (environment("GITHUB_OUTPUT") is { Length: > 0 } outputPath)
+            {
+                await GitHubOutput.AppendAsync(outputPath, report.Outputs(), ct).ConfigureAwait(false);
+            }
+
+            if (environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summaryPath)
+            {
+                await GitHubStepSummary.AppendAsync(summaryPath, report.Summary(), ct).ConfigureAwait(false);
+            }
+
+            if (failure is not null)
+            {
+                if (environment("GITHUB_ACTIONS") == "true")
+                {
+                    await terminal.Out.WriteLineAsync(WorkflowCommand.Error($"slipway ci release: {steps.First(s => s.Outcome == CiStepOutcome.Failed).Name}", failure.Error.OneLine())).ConfigureAwait(false);
+                }
+
+                throw failure;
+            }
+
+            await terminal.Out.WriteLineAsync(report.Released
+                ? $"released {tag}: {string.Join(", ", steps.Where(s => s.Outcome == CiStepOutcome.Ran).Select(s => s.Name))}"
+                : $"{tag} is already released: nothing to do").ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The summary's changelog; a history that cannot be read leaves it out rather than hiding what the steps did.</summary>
+    private static async Task<string?> ChangelogOrNullAsync(Workspace repo, Core.Versioning.VersionTag release, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PublishedNotes.ChangelogAsync(repo, release, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlipwayException)
+        {
+            return null;
+        }
+    }
+}
