@@ -65,7 +65,7 @@ public static class WorkflowReader
         var jobs = Child(root, "jobs") is YamlMappingNode jobMap
             ? jobMap.Children.Select(j => Job(((YamlScalarNode)j.Key).Value ?? string.Empty, j.Key.Start.Line, j.Value as YamlMappingNode)).ToList()
             : [];
-        return new WorkflowRead(shown, new Workflow(shown, events, push, Permissions(Child(root, "permissions")), jobs), null);
+        return new WorkflowRead(shown, new Workflow(shown, events, push, Permissions(root), jobs), null);
     }
 
     private static PushFilter Push(YamlMappingNode? on, long line)
@@ -93,7 +93,7 @@ public static class WorkflowReader
             _ => new List<Located>(),
         };
         var steps = Child(job, "steps") is YamlSequenceNode list2 ? list2.Children.OfType<YamlMappingNode>().Select(Step).ToList() : [];
-        return new WorkflowJob(id, line, Child(job, "runs-on") is not null, Child(job, "uses") is not null, needs, Permissions(Child(job, "permissions")), steps);
+        return new WorkflowJob(id, line, Child(job, "runs-on") is not null, Child(job, "uses") is not null, needs, Permissions(job), steps);
     }
 
     private static WorkflowStep Step(YamlMappingNode step)
@@ -105,13 +105,18 @@ public static class WorkflowReader
         return new WorkflowStep(step.Start.Line, Scalar(Child(step, "uses")), Scalar(Child(step, "run")), with);
     }
 
-    private static TokenPermissions? Permissions(YamlNode? node) => node switch
+    /// <summary>The `permissions:` of a workflow or job, with the line of its key.</summary>
+    private static TokenPermissions? Permissions(YamlMappingNode owner)
     {
-        YamlScalarNode { Value: { Length: > 0 } all } => new TokenPermissions(all, new Dictionary<string, string>(StringComparer.Ordinal), node.Start.Line),
-        YamlMappingNode map => new TokenPermissions(null, map.Children.Where(c => c.Key is YamlScalarNode && c.Value is YamlScalarNode)
-            .ToDictionary(c => ((YamlScalarNode)c.Key).Value ?? string.Empty, c => ((YamlScalarNode)c.Value).Value ?? string.Empty, StringComparer.Ordinal), node.Start.Line),
-        _ => null,
-    };
+        var line = owner.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: "permissions" })?.Start.Line ?? 0;
+        return Child(owner, "permissions") switch
+        {
+            YamlScalarNode { Value: { Length: > 0 } all } => new TokenPermissions(all, new Dictionary<string, string>(StringComparer.Ordinal), line),
+            YamlMappingNode map => new TokenPermissions(null, map.Children.Where(c => c.Key is YamlScalarNode && c.Value is YamlScalarNode)
+                .ToDictionary(c => ((YamlScalarNode)c.Key).Value ?? string.Empty, c => ((YamlScalarNode)c.Value).Value ?? string.Empty, StringComparer.Ordinal), line),
+            _ => null,
+        };
+    }
 
     private static List<string>? Strings(YamlNode? node) => node switch
     {

@@ -31,7 +31,7 @@ public static partial class DoctorRun
             }
             else if (offline && env.Helm.Chart.StartsWith("oci://", StringComparison.Ordinal))
             {
-                checks.Add(DoctorCheck.Skip(name, $"{Offline}: the chart {env.Helm.Chart} is in a registry"));
+                checks.Add(DoctorCheck.Skip(name, $"{Offline} (the chart {env.Helm.Chart} is in a registry)"));
             }
             else
             {
@@ -104,7 +104,7 @@ public static partial class DoctorRun
         var name = $"cluster:{env.Name}";
         if (files.Count == 0)
         {
-            return DoctorCheck.Skip(name, "no kubeconfig here (KUBECONFIG is not set and ~/.kube/config does not exist): the cluster, namespace and pull-secret checks need one");
+            return DoctorCheck.Skip(name, "no kubeconfig here (no file KUBECONFIG names exists, nor ~/.kube/config without it): the cluster, namespace and pull-secret checks need one");
         }
 
         if (problem is not null)
@@ -126,7 +126,7 @@ public static partial class DoctorRun
         }
 
         return DoctorCheck.Skip(name, offline
-            ? $"{Offline}: the context '{context}' exists; the cluster was not asked"
+            ? $"{Offline}; the context '{context}' exists; the cluster was not asked"
             : $"the context '{context}' exists; asking the cluster itself (reachability, namespace {env.Helm.Namespace ?? "default"}, pull secret) is not implemented yet");
     }
 }

@@ -12,7 +12,7 @@ namespace Slipway.Cli.Doctor;
 /// <summary>The checks that ask a server: the registry, GitHub, the ledger on the remote.</summary>
 public static partial class DoctorRun
 {
-    private const string Offline = "--offline";
+    private const string Offline = "--offline: the network is not asked";
 
     /// <summary>The seed's "the image push is denied": the registry answers /v2/, and the credentials may push (an upload started and cancelled).</summary>
     private static async Task<IReadOnlyList<DoctorCheck>> RegistryChecksAsync(SlipwayConfig config, bool offline, Func<string, string?> environment, CancellationToken cancellationToken)
