@@ -1,5 +1,5 @@
-using Slipway.Adapters.GitHub;
 using Slipway.Adapters.Git;
+using Slipway.Adapters.GitHub;
 using Slipway.Adapters.Ledger;
 using Slipway.Adapters.Registry;
 using Slipway.Core.Configuration;

@@ -197,4 +197,34 @@ public sealed class DoctorCommandTests
         Assert.Contains("slipway.yml:5", checks["config"].Detail, StringComparison.Ordinal);
         Assert.Equal("skipped", checks["registry"].Status);
     }
+
+    [Fact]
+    public void A_kubeconfig_that_is_garbage_fails_each_cluster_check_naming_the_file_and_line_and_not_its_contents()
+    {
+        RealHelm.Require();
+        using var example = new DoctorExample();
+        File.WriteAllText(example.KubeconfigPath, "apiVersion: v1\nusers: [{ name: ci, user: { token: secret-kube-token } }]\nclusters: [\n");
+
+        var (result, checks) = example.DoctorJson("--offline");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal(["cluster:production", "cluster:staging"], DoctorExample.Failed(checks));
+        Assert.Equal($"{example.KubeconfigPath}:4: not valid YAML", checks["cluster:staging"].Detail);
+        Assert.DoesNotContain("secret-kube-token", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_kube_context_missing_from_the_kubeconfig_fails_the_cluster_check_with_the_contexts_there()
+    {
+        RealHelm.Require();
+        using var example = new DoctorExample();
+        File.WriteAllText(example.KubeconfigPath, "apiVersion: v1\ncontexts: [{ name: kind-dev, context: { cluster: dev } }]\ncurrent-context: prod-eu\n");
+
+        var (result, checks) = example.DoctorJson("--offline", "--env", "staging");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal(["cluster:staging"], DoctorExample.Failed(checks));
+        Assert.Equal($"the kube context 'prod-eu' is not in the kubeconfig ({example.KubeconfigPath})", checks["cluster:staging"].Detail);
+        Assert.Equal("use one of: kind-dev", checks["cluster:staging"].Fix);
+    }
 }

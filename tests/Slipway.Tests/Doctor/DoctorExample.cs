@@ -34,6 +34,9 @@ public sealed class DoctorExample : IDisposable
 
     public GitRepo Repo { get; }
 
+    /// <summary>The KUBECONFIG doctor is given: no such file, unless a test writes one.</summary>
+    public string KubeconfigPath => _home.Combine("kubeconfig");
+
     /// <summary>The registry password doctor is given (a test may give a wrong one).</summary>
     public string Password { get; set; }
 
@@ -44,7 +47,7 @@ public sealed class DoctorExample : IDisposable
             ["REGISTRY_USERNAME"] = Fixtures.Registry.User,
             ["REGISTRY_PASSWORD"] = Password,
             ["PATH"] = Path.GetDirectoryName(RealHelm.Require()) + ":" + Environment.GetEnvironmentVariable("PATH"),
-            ["KUBECONFIG"] = _home.Combine("no-such-kubeconfig"),
+            ["KUBECONFIG"] = KubeconfigPath,
             ["HOME"] = _home.Path,
         };
         return SlipwayCli.Run(Repo.Path, environment, null, ["doctor", .. arguments]);
