@@ -1,7 +1,6 @@
-using Slipway.Adapters.Configuration;
 using Slipway.Core.Errors;
 
-namespace Slipway.Cli.Doctor;
+namespace Slipway.Adapters.Configuration;
 
 /// <summary>
 /// Every problem of a slipway.yml the loader refuses, not only the first: the loader stops at the first, so each top-level
