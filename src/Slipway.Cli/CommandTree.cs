@@ -28,6 +28,7 @@ public static class CommandTree
             CiCommand.Create(),
             InitCommand.Create(),
             SchemaCommand.Create(),
+            DoctorCommand.Create(),
             NotifyCommand.Create(),
         };
         OverviewHelpAction.Install(root);

@@ -43,6 +43,20 @@ public sealed class HelmClient(string workingDirectory, string program = "helm")
         return arguments;
     }
 
+    /// <summary>`helm lint` of the chart with the same values: the chart's own checks, no cluster.</summary>
+    public static IReadOnlyList<string> LintArguments(HelmRelease helm, string imageTag)
+    {
+        ArgumentNullException.ThrowIfNull(helm);
+        List<string> arguments = ["lint", helm.Chart];
+        AddValues(arguments, helm, imageTag);
+        if (helm.Namespace is { } ns)
+        {
+            arguments.AddRange(["--namespace", ns]);
+        }
+
+        return arguments;
+    }
+
     public string Program => program;
 
     /// <summary>Runs helm; a failure is a value (Helm's own "Error: ..." line), not an exception.</summary>

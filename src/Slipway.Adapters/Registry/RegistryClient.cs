@@ -119,6 +119,21 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
                 $"registry {Registry} stored {repository}:{tag} as {stored}, not {manifest.Digest}", "the registry changed the manifest; check it"));
     }
 
+    /// <summary>
+    /// Whether the credential may push to <paramref name="repository"/>, writing nothing: an upload is started (POST
+    /// /blobs/uploads/, which asks for the push scope) and cancelled at once (DELETE); no blob, manifest or tag is written.
+    /// </summary>
+    public async Task StartAndCancelUploadAsync(string repository, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, new Uri(_base, $"v2/{repository}/blobs/uploads/")), repository, cancellationToken, push: true).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, $"start an upload to {repository}", cancellationToken).ConfigureAwait(false);
+        if (response.Headers.Location is { } location && new Uri(_base, location) is var upload && upload.Authority == _base.Authority)
+        {
+            // A registry that cannot cancel an upload lets it expire: it never became a blob either way.
+            using var cancelled = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, upload), repository, cancellationToken, push: true).ConfigureAwait(false);
+        }
+    }
+
     public async Task<IReadOnlyList<string>> ListTagsAsync(string repository, CancellationToken cancellationToken)
     {
         var tags = new List<string>();

@@ -36,6 +36,7 @@ public static class CommandOverview
         new("Set-up", [
             ("slipway init", "Write slipway.yml and the release workflows for this repository"),
             ("slipway schema", "Print the JSON Schema of slipway.yml"),
+            ("slipway doctor", "Check what a release needs before the tag is pushed"),
             ("slipway notify test", "Send a test message through each notifier of slipway.yml"),
         ]),
     ];

@@ -25,8 +25,8 @@ public sealed class UsageTests
     }
 
     [Theory]
-    [InlineData("'frobnicate' is not a `slipway` command; the commands are version, plan, release, publish, deploy, promote, rollback, status, history, metrics, changelog, notes, image, ci, init, schema or notify; see `slipway --help`", "frobnicate")]
-    [InlineData("'doctor' is not a `slipway` command; the commands are version, plan,", "doctor")]
+    [InlineData("'frobnicate' is not a `slipway` command; the commands are version, plan, release, publish, deploy, promote, rollback, status, history, metrics, changelog, notes, image, ci, init, schema, doctor or notify; see `slipway --help`", "frobnicate")]
+    [InlineData("'checkup' is not a `slipway` command; the commands are version, plan,", "checkup")]
     [InlineData("'relase' is not a `slipway` command; did you mean `slipway release`? see `slipway --help`", "relase")]
     [InlineData("'stauts' is not a `slipway` command; did you mean `slipway status`?", "stauts")]
     [InlineData("'tags' is not a `slipway` command; did you mean `slipway image tags`?", "tags")]

@@ -45,6 +45,9 @@ public sealed partial class GitHubApi : IDisposable
     /// <summary>The only token the double accepts (Authorization: Bearer TOKEN or token TOKEN); anything else gets 401.</summary>
     public string Token { get; set; }
 
+    /// <summary>Whether the token may write to the repository (repos/get's permissions.push); false plays a read-only token.</summary>
+    public bool CanPush { get; set; } = true;
+
     /// <summary>The API root, for GITHUB_API_URL.</summary>
     public string ApiUrl { get; }
 

@@ -172,6 +172,8 @@ public sealed partial class GitHubApi
         repo["full_name"] = Repository;
         repo["default_branch"] = "main";
         repo["html_url"] = $"https://github.invalid/{Repository}";
+        // What the token may do (full-repository.permissions): a read-only token sees push: false.
+        repo["permissions"] = new JsonObject { ["admin"] = false, ["maintain"] = false, ["push"] = CanPush, ["triage"] = CanPush, ["pull"] = true };
         return repo;
     }
 
