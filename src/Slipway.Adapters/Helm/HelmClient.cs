@@ -48,7 +48,7 @@ public sealed class HelmClient(string workingDirectory, string program = "helm")
     {
         ArgumentNullException.ThrowIfNull(helm);
         List<string> arguments = ["lint", helm.Chart];
-        AddValues(arguments, helm, imageTag);
+        AddValues(arguments, helm, imageTag, digest: null);
         if (helm.Namespace is { } ns)
         {
             arguments.AddRange(["--namespace", ns]);
