@@ -30,6 +30,30 @@ public sealed class NotificationMessageTests
     private static NotificationTemplate Template(string source) => NotificationTemplate.Parse(source, "notify.liquid");
 
     [Fact]
+    public void The_plain_text_of_a_deployment_is_the_readmes_sample_message()
+    {
+        var text = NotificationText.Plain(Deployed(changelog: "### Features\n\n- **api:** batch publish (1a2b3c4)\n"));
+
+        Assert.Equal("""
+            agent-bus 1.3.0 is deployed to staging
+
+            Version: 1.3.0
+            Environment: staging
+            Outcome: succeeded
+            Previous: 1.2.0
+            By: octocat
+
+            ### Features
+
+            - **api:** batch publish (1a2b3c4)
+
+            Release: https://github.com/acme/agent-bus/releases/tag/v1.3.0
+            Workflow run: https://github.com/acme/agent-bus/actions/runs/42?a=1&b=2
+
+            """, text);
+    }
+
+    [Fact]
     public void The_signature_is_githubs_hmac_sha256_of_the_exact_body()
     {
         // GitHub's documented example for X-Hub-Signature-256.
