@@ -129,8 +129,11 @@ public static class ProcessRunner
         return result;
     }
 
-    /// <summary>How long a child's death by a signal waits for that signal to reach this process too.</summary>
-    private static TimeSpan SignalGrace { get; } = TimeSpan.FromSeconds(2);
+    /// <summary>How long a child's death by a signal waits for that signal to reach this process too. The kernel delivers a group's
+    /// signal to every member at once, but .NET hands it to the handler on a thread of its own: on a loaded machine (2 cores, a
+    /// test suite beside it) that took more than 2 s once in 200 random kills (scripts/kill-release.sh), and the release then said
+    /// "git add failed (exit 143)" instead of "cancelled at step commit". Only a child killed alone (rare) waits this long.</summary>
+    private static TimeSpan SignalGrace { get; } = TimeSpan.FromSeconds(10);
 
     private static string Describe(ProcessStartInfo info) =>
         info.ArgumentList.Count > 0 && !info.ArgumentList[0].StartsWith('-') ? $"{Path.GetFileName(info.FileName)} {info.ArgumentList[0]}" : Path.GetFileName(info.FileName);
