@@ -45,12 +45,15 @@ public sealed class DoctorHostileInputTests
         Assert.False(File.Exists(Canary), "a name was executed");
     }
 
-    [Theory]
-    [MemberData(nameof(HostileInputs.CommitMessageCases), MemberType = typeof(HostileInputs))]
-    public void A_hostile_commit_message_does_not_disturb_the_checks(int index)
+    [Fact]
+    public void Hostile_commit_messages_do_not_disturb_the_checks()
     {
+        // The whole corpus, a commit per message, in the range the next version is computed from.
         using var repo = Repository();
-        repo.Commit(HostileInputs.CommitMessages[index]);
+        foreach (var message in HostileInputs.CommitMessages)
+        {
+            repo.Commit(message);
+        }
 
         var result = repo.Slipway("doctor", "--offline");
 
