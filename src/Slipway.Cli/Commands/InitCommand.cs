@@ -16,6 +16,11 @@ public static class InitCommand
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the files instead of writing them" };
         var force = new Option<bool>("--force") { Description = "Overwrite files that exist" };
+        var releasePage = new Option<string?>("--release-page")
+        {
+            Description = "Also write .github/workflows/release-page.yml, which renders the release page (status --html) after each release and deployment: artifact (the run's artifact) or pages (GitHub Pages)",
+            HelpName = "artifact|pages",
+        };
         var command = new Command("init", """
             Write slipway.yml, .github/workflows/release.yml and (with a production environment)
             .github/workflows/deploy-production.yml from what this repository holds: its Dockerfile, Helm chart and
@@ -27,15 +32,18 @@ public static class InitCommand
               slipway init --dry-run
               slipway init
               slipway init --force
+              slipway init --release-page pages
             """)
         {
-            dryRun, force,
+            dryRun, force, releasePage,
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var state = await new GitRepository(Environment.CurrentDirectory).GetStateAsync(ct).ConfigureAwait(false);
             var survey = await RepositorySurveyor.SurveyAsync(new GitRepository(state.TopLevel), state, ct).ConfigureAwait(false);
-            var plan = InitPlan.For(ProjectDetector.Detect(survey), ToolVersion.Current);
+            var page = ReleasePageWorkflowWriter.Parse(parse.GetValue(releasePage))
+                ?? throw new SlipwayException(SlipwayError.Usage($"--release-page '{parse.GetValue(releasePage)}' is not a place to publish the page", "use --release-page artifact or --release-page pages"));
+            var plan = InitPlan.For(ProjectDetector.Detect(survey), ToolVersion.Current, page);
             if (parse.GetValue(dryRun))
             {
                 foreach (var file in plan.Files)

