@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh — Slipway against the git floor and the tools people use today, on the synthetic repositories.
 #
-#   bench/run.sh [table] [memory] [startup]     (no argument: all three)
+#   bench/run.sh [table] [memory] [startup] [dashboard]     (no argument: the first three)
 #
 #   table    one hyperfine run per repository, every tool side by side: the git floor, `slipway version`,
 #            `slipway plan`, MinVer, GitVersion, git-cliff (range changelog and --bumped-version);
@@ -10,6 +10,8 @@
 #   memory   peak RSS (/usr/bin/time -v) and private memory at exit (RssAnon) of slipway on 20k / 200k commits and on
 #            10,000 tags, beside git log of the same range.
 #   startup  the same binary built three ways: framework-dependent JIT, ReadyToRun, Native AOT.
+#   dashboard  `metrics` and `status --html` on a 50,000-record ledger (BENCH_LEDGER) in the 200,000-commit repository,
+#            interleaved with the floor: git log (hashes and commit times) of the span the deployments cover.
 #
 # Environment: BENCH_TIMEOUT (s, default 300) — a peer slower than that on its probe run is reported as
 # "did not finish" and left out of the timed run; BENCH_HYPERFINE (default "--min-runs 3 --max-runs 40");
@@ -159,6 +161,44 @@ PY
   cd - >/dev/null
 }
 
+# dashboard: `metrics` and `status --html` on a ledger of 50,000 records (bench/make-ledger.py) in the 200,000-commit
+# repository, against the floor: git log of the span the deployments cover (the first deployed version to the last), with
+# the commit times the lead time needs.
+dashboard() {
+  local repo dir first last records=${BENCH_LEDGER:-50000}
+  repo=$(synthetic default-200000-500 200000 500 default)
+  dir="$repos/dashboard-200000-500-$records"
+  if [ ! -d "$dir/app" ]; then
+    log "dashboard: a clone of default-200000-500 and a remote whose ledger has $records records"
+    rm -rf "$dir" && mkdir -p "$dir"
+    git clone -q "$repo" "$dir/app"
+    git init -q --bare "$dir/remote.git"
+    git -C "$dir/app" remote set-url origin "$dir/remote.git"
+    printf 'environments:\n  staging:\n    helm: { release: app, chart: ./chart }\n  production:\n    helm: { release: app, chart: ./chart }\n    requires: { promoted_from: staging }\n' \
+      > "$dir/app/slipway.yml"
+    python3 "$here/make-ledger.py" "$repo" "$records" > "$dir/ledger.jsonl"
+    local blob tree commit
+    blob=$(git -C "$dir/remote.git" hash-object -w "$dir/ledger.jsonl")
+    tree=$(printf '100644 blob %s\tledger.jsonl\n' "$blob" | git -C "$dir/remote.git" mktree)
+    commit=$(git -C "$dir/remote.git" commit-tree "$tree" -m "bench ledger")
+    git -C "$dir/remote.git" update-ref refs/slipway/ledger "$commit"
+  fi
+  cd "$dir/app"
+  first=$(git tag --sort=v:refname -l 'v*' | head -n 1)
+  last=$(git tag --sort=v:refname -l 'v*' | tail -n 1)
+  local window=(--since 2019-01-01 --until 2021-01-01)
+  log "dashboard: interleaved ($interleave_rounds rounds); the deployments span $first..$last"
+  {
+    echo; echo "#### dashboard: $records ledger records, 200,000 commits; floor: git log of the deployed span $first..$last"; echo
+    python3 "$here/interleave.py" --rounds "$interleave_rounds" --json "$results/dashboard.interleaved.json" \
+      floor "git for-each-ref refs/tags ; git log --format=%H%x00%ct $first..$last" \
+      "slipway metrics production" "$slipway metrics production ${window[*]}" \
+      "slipway status --html" "$slipway status --html $dir/status.html" \
+      "slipway metrics --html" "$slipway metrics production ${window[*]} --html $dir/metrics.html"
+  } | tee -a "$results/summary.md"
+  cd - >/dev/null
+}
+
 memory() {
   log "peak memory (max RSS) and private memory at exit"
   local preload="$tools/rss-at-exit.so"
@@ -228,7 +268,8 @@ for part in "${parts[@]}"; do
         "$(synthetic many-tags - - many-tags)" ;;
     memory) memory ;;
     startup) startup ;;
-    *) echo "usage: $0 [table] [memory] [startup]" >&2; exit 2 ;;
+    dashboard) dashboard ;;
+    *) echo "usage: $0 [table] [memory] [startup] [dashboard]" >&2; exit 2 ;;
   esac
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/summary.md"
