@@ -41,14 +41,40 @@ public static partial class ConfigLoader
 
     private static DeploymentEnvironment ReadEnvironment(string name, YamlNodeReader env)
     {
-        var helm = env.Mapping("helm") ?? throw YamlNodeReader.Error(env.File, env.Where, env.KeyPath("helm"),
-            "is required", $"add helm: {{ release: NAME, chart: PATH }} under {env.Path}");
+        var kind = env.Text("kind") ?? "helm";
+        HelmRelease? helm = null;
+        CommandDeploy? command = null;
+        switch (kind)
+        {
+            case "helm":
+                if (env.Node("command") is { } stray)
+                {
+                    throw YamlNodeReader.Error(env.File, stray, env.KeyPath("command"), "is for kind: command", $"add kind: command under {env.Path}, or remove command:");
+                }
+
+                helm = ReadHelm(env.Mapping("helm") ?? throw YamlNodeReader.Error(env.File, env.Where, env.KeyPath("helm"),
+                    "is required", $"add helm: {{ release: NAME, chart: PATH }} under {env.Path} (or kind: command with command: {{ run: [...] }})"));
+                break;
+            case "command":
+                if (env.Node("helm") is { } helmNode)
+                {
+                    throw YamlNodeReader.Error(env.File, helmNode, env.KeyPath("helm"), "is for kind: helm", "remove helm:, or kind: command");
+                }
+
+                command = ReadCommandDeploy(env.Mapping("command") ?? throw YamlNodeReader.Error(env.File, env.Where, env.KeyPath("command"),
+                    "is required for kind: command", $"add command: {{ run: [docker, compose, up, -d] }} under {env.Path}"));
+                break;
+            default:
+                throw YamlNodeReader.Error(env.File, env.Node("kind")!, env.KeyPath("kind"), $"'{kind}' is not an environment kind", "use helm (the default) or command");
+        }
+
         var gates = (env.MappingList("gates") ?? []).Select(ReadGate).ToList();
         var requires = env.Mapping("requires");
         var result = new DeploymentEnvironment
         {
             Name = name,
-            Helm = ReadHelm(helm),
+            Helm = helm,
+            Command = command,
             Gates = gates,
             Health = env.Mapping("health") is { } health ? ReadHealth(health) : null,
             AutoRollback = env.Bool("auto_rollback") ?? false,
@@ -127,6 +153,24 @@ public static partial class ConfigLoader
             KubeContext = Argument(helm, "kube_context"),
         };
         helm.RejectUnknownKeys();
+        return result;
+    }
+
+    private static CommandDeploy ReadCommandDeploy(YamlNodeReader command)
+    {
+        var run = Command(command, "run") ?? throw Missing(command, "run", "the deploy command as a list, e.g. run: [docker, compose, up, -d]");
+        var status = Command(command, "status");
+        foreach (var (key, argv) in new[] { ("run", run), ("status", status) })
+        {
+            if (argv?.Select(CommandDeploy.UnknownPlaceholder).OfType<string>().FirstOrDefault() is { } unknown)
+            {
+                throw YamlNodeReader.Error(command.File, command.Node(key)!, command.KeyPath(key), $"{unknown} is not a placeholder",
+                    $"use {string.Join(", ", CommandDeploy.Placeholders.Select(p => "{" + p + "}"))}");
+            }
+        }
+
+        var result = new CommandDeploy { Run = run, Status = status, Timeout = DurationValue(command, "timeout") ?? new CommandDeploy { Run = run }.Timeout };
+        command.RejectUnknownKeys();
         return result;
     }
 

@@ -94,7 +94,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             before.Add(Record(bad, current?.Commit, DeploymentAction.Rollback, DeploymentOutcome.RolledBack, $"rolled back to {version}"));
         }
 
-        var attempt = Record(version, commit, request.Action, DeploymentOutcome.Unknown, "helm started; how it ended is not recorded yet");
+        var attempt = Record(version, commit, request.Action, DeploymentOutcome.Unknown, $"{Deploys(env)} started; how it ended is not recorded yet");
         var (ok, problem, github) = await AttemptAsync(mirror, env, attempt, tag, before, history.Current(env.Name)?.GitHubDeployment, cancellationToken).ConfigureAwait(false);
         if (ok)
         {
@@ -114,7 +114,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         if (target is not null && !cancellationToken.IsCancellationRequested)
         {
             Progress($"auto_rollback: redeploying {target.Version}");
-            var back = Record(target.Version, target.Commit, DeploymentAction.Rollback, DeploymentOutcome.Unknown, $"automatic rollback after {version} failed; helm started",
+            var back = Record(target.Version, target.Commit, DeploymentAction.Rollback, DeploymentOutcome.Unknown, $"automatic rollback after {version} failed; {Deploys(env)} started",
                 d: target.Digest);
             var (backOk, backProblem, backGitHub) = await AttemptAsync(mirror, env, back, context.Naming.Prefix + target.Version,
                 [failed with { Outcome = DeploymentOutcome.RolledBack }], github, cancellationToken).ConfigureAwait(false);
@@ -133,6 +133,9 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
 
         throw new SlipwayException(SlipwayError.Failed(message, $"see `slipway history {env.Name}`; fix it and deploy again"));
     }
+
+    /// <summary>What deploys the environment, as the ledger's records name it.</summary>
+    private static string Deploys(DeploymentEnvironment env) => env.Command is null ? "helm" : "the deploy command";
 
     /// <summary>The attempt's last line: how it ended, when, with what GitHub deployment.</summary>
     private static DeploymentRecord Ended(DeploymentRecord attempt, DeploymentOutcome outcome, string? detail, long? github) =>
@@ -187,25 +190,40 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             {
                 "start" => Ended(attempt, DeploymentOutcome.Blocked, "cancelled before helm ran", github),
                 "helm" => Ended(attempt, DeploymentOutcome.Failed, "cancelled while helm ran (helm was stopped; the environment may be partly updated)", github),
+                "deploy command" => Ended(attempt, DeploymentOutcome.Failed, "cancelled while the deploy command ran (it was stopped; the environment may be partly updated)", github),
                 _ => Ended(attempt, DeploymentOutcome.Failed, "cancelled during the health check", github),
             }]).ConfigureAwait(false);
             throw new StepCancelledException(stage == "start" ? "helm" : stage, e);
         }
     }
 
-    /// <summary>helm upgrade --install, then the health check: (true, null) or (false, what went wrong).</summary>
+    /// <summary>helm upgrade --install (or the environment's deploy command), then the health check: (true, null) or (false, what went wrong).</summary>
     private async Task<(bool Ok, string? Problem)> InstallAndCheckAsync(DeploymentEnvironment env, string version, string tag, string? digest, Action<string> stage,
         CancellationToken cancellationToken)
     {
-        var helm = new HelmClient(context.Root);
-        var arguments = HelmClient.UpgradeArguments(env.Helm, tag, digest);
-        Progress(ShellQuote.Join(helm.Program, arguments));
-        stage("helm");
-        var result = await helm.RunAsync(arguments, cancellationToken).ConfigureAwait(false);
-        terminal.Detail(result.Output + result.ErrorOutput);
-        if (!result.Succeeded)
+        if (env.Command is { } command)
         {
-            return (false, $"helm: {result.Problem}");
+            var values = new CommandValues(version, tag, digest, env.Name);
+            Progress(ShellQuote.Join(command.Run[0], CommandDeploy.Expand(command.Run, values).Skip(1)));
+            stage("deploy command");
+            var deployed = await new CommandDeployRunner(context.Root).RunAsync(command, values, terminal.Detail, cancellationToken).ConfigureAwait(false);
+            if (!deployed.Passed)
+            {
+                return (false, $"deploy command: {deployed.Detail}");
+            }
+        }
+        else
+        {
+            var helm = new HelmClient(context.Root);
+            var arguments = HelmClient.UpgradeArguments(env.Helm!, tag, digest);
+            Progress(ShellQuote.Join(helm.Program, arguments));
+            stage("helm");
+            var result = await helm.RunAsync(arguments, cancellationToken).ConfigureAwait(false);
+            terminal.Detail(result.Output + result.ErrorOutput);
+            if (!result.Succeeded)
+            {
+                return (false, $"helm: {result.Problem}");
+            }
         }
 
         if (env.Health is null)

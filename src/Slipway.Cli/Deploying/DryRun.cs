@@ -35,10 +35,28 @@ public sealed class DryRun(DeploymentContext context, Terminal terminal)
             await o.WriteLineAsync($"  gate {TextSanitizer.OneLine(gate.Name)}: {TextSanitizer.OneLine(ShellQuote.Join(gate.Run[0], gate.Run.Skip(1)))}").ConfigureAwait(false);
         }
 
-        await o.WriteLineAsync($"  {TextSanitizer.OneLine(ShellQuote.Join(helm.Program, HelmClient.UpgradeArguments(env.Helm, tag)))}").ConfigureAwait(false);
+        if (env.Command is { } command)
+        {
+            var values = new CommandValues(version, tag, request.Digest, env.Name);
+            await o.WriteLineAsync($"  {TextSanitizer.OneLine(ShellQuote.Join(command.Run[0], CommandDeploy.Expand(command.Run, values).Skip(1)))}").ConfigureAwait(false);
+            if (command.Status is { } status)
+            {
+                await o.WriteLineAsync($"  status: {TextSanitizer.OneLine(ShellQuote.Join(status[0], CommandDeploy.Expand(status, values).Skip(1)))}").ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await o.WriteLineAsync($"  {TextSanitizer.OneLine(ShellQuote.Join(helm.Program, HelmClient.UpgradeArguments(env.Helm!, tag)))}").ConfigureAwait(false);
+        }
+
         if (env.Health is { } health)
         {
             await o.WriteLineAsync($"  health: {(health.Url is { } url ? "GET " + url : ShellQuote.Join(health.Run![0], health.Run.Skip(1)))}, {health.Retries} retries every {health.Interval.TotalSeconds:0.###}s").ConfigureAwait(false);
+        }
+
+        if (env.Helm is null)
+        {
+            return 0;
         }
 
         var template = await helm.RunAsync(HelmClient.TemplateArguments(env.Helm, tag), cancellationToken).ConfigureAwait(false);

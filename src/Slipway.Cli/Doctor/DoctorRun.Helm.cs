@@ -16,20 +16,31 @@ public static partial class DoctorRun
             return [DoctorCheck.Skip("helm", "no environments: in slipway.yml")];
         }
 
-        var helm = new HelmClient(root);
         var checks = new List<DoctorCheck>();
+        foreach (var env in environments.Where(e => e.Command is not null))
+        {
+            checks.Add(CommandCheck(root, env, environment));
+        }
+
+        var helmEnvironments = environments.Where(e => e.Helm is not null).ToList();
+        if (helmEnvironments.Count == 0)
+        {
+            return checks;
+        }
+
+        var helm = new HelmClient(root);
         var version = await HelmVersionAsync(helm, cancellationToken).ConfigureAwait(false);
         checks.Add(version);
         var kubeconfig = Kubeconfig.Locate(environment);
         var (cluster, kubeconfigProblem) = kubeconfig.Count == 0 ? (null, null) : Kubeconfig.Read(kubeconfig);
-        foreach (var env in environments)
+        foreach (var env in helmEnvironments)
         {
             var name = $"chart:{env.Name}";
             if (version.Status != CheckStatus.Passed)
             {
                 checks.Add(DoctorCheck.Skip(name, "helm is not usable here (see the helm check)"));
             }
-            else if (offline && env.Helm.Chart.StartsWith("oci://", StringComparison.Ordinal))
+            else if (offline && env.Helm!.Chart.StartsWith("oci://", StringComparison.Ordinal))
             {
                 checks.Add(DoctorCheck.Skip(name, $"{Offline} (the chart {env.Helm.Chart} is in a registry)"));
             }
@@ -42,6 +53,30 @@ public static partial class DoctorRun
         }
 
         return checks;
+    }
+
+    /// <summary>A `kind: command` environment: its deploy (and status) program can be started from here.</summary>
+    private static DoctorCheck CommandCheck(string root, DeploymentEnvironment env, Func<string, string?> environment)
+    {
+        var name = $"command:{env.Name}";
+        var command = env.Command!;
+        var programs = command.Status is { } status ? new[] { command.Run[0], status[0] } : [command.Run[0]];
+        var missing = programs.Distinct(StringComparer.Ordinal).Where(p => !ProgramExists(root, p, environment("PATH"))).ToList();
+        return missing.Count == 0
+            ? DoctorCheck.Pass(name, $"{string.Join(" and ", programs.Distinct(StringComparer.Ordinal))} found")
+            : DoctorCheck.Fail(name, $"{string.Join(", ", missing)} cannot be started from here (not on PATH, nor a file in the repository)",
+                $"install it, or fix environments.{env.Name}.command in slipway.yml");
+    }
+
+    /// <summary>Whether a program name resolves the way the process start will: a path (from the repository's root) or a name on PATH.</summary>
+    private static bool ProgramExists(string root, string program, string? path)
+    {
+        if (program.Contains('/', StringComparison.Ordinal))
+        {
+            return File.Exists(Path.Combine(root, program));
+        }
+
+        return (path ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries).Any(d => File.Exists(Path.Combine(d, program)));
     }
 
     private static async Task<DoctorCheck> HelmVersionAsync(HelmClient helm, CancellationToken cancellationToken)
@@ -70,7 +105,7 @@ public static partial class DoctorRun
     /// <summary>`helm lint` and `helm template` with the environment's values files, as deploy passes them.</summary>
     private static async Task<DoctorCheck> ChartCheckAsync(HelmClient helm, string root, DeploymentEnvironment env, string tag, string name, CancellationToken cancellationToken)
     {
-        var values = env.Helm.Values.Count == 0 ? "no values file" : string.Join(", ", env.Helm.Values);
+        var values = env.Helm!.Values.Count == 0 ? "no values file" : string.Join(", ", env.Helm.Values);
         var fix = $"fix the chart {env.Helm.Chart} or {values} (helm lint {env.Helm.Chart}{string.Concat(env.Helm.Values.Select(v => " -f " + v))} shows every problem)";
         var missing = env.Helm.Values.Where(v => !File.Exists(Path.Combine(root, v))).ToList();
         if (missing.Count > 0)
@@ -112,7 +147,7 @@ public static partial class DoctorRun
             return DoctorCheck.Fail(name, problem, "fix the kubeconfig (kubectl config view shows how it reads)");
         }
 
-        var context = env.Helm.KubeContext ?? kubeconfig!.CurrentContext;
+        var context = env.Helm!.KubeContext ?? kubeconfig!.CurrentContext;
         if (context is null)
         {
             return DoctorCheck.Fail(name, $"no kube context: environments.{env.Name}.helm.kube_context is not set and the kubeconfig has no current-context",

@@ -62,14 +62,15 @@ public static class PublishedNotes
     public static string? HelmCommand(SlipwayConfig config, string imageTag)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var environment = config.Environments.FirstOrDefault(e => e.OnRelease) ?? (config.Environments.Count > 0 ? config.Environments[0] : null);
+        var helmed = config.Environments.Where(e => e.Helm is not null).ToList();
+        var environment = helmed.FirstOrDefault(e => e.OnRelease) ?? (helmed.Count > 0 ? helmed[0] : null);
         if (environment is null)
         {
             return null;
         }
 
         // The kube context is the maintainer's own; readers of the notes have theirs.
-        var arguments = HelmClient.UpgradeArguments(environment.Helm with { KubeContext = null }, imageTag);
+        var arguments = HelmClient.UpgradeArguments(environment.Helm! with { KubeContext = null }, imageTag);
         return ShellQuote.Join("helm", arguments);
     }
 }

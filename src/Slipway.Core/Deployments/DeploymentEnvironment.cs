@@ -5,7 +5,14 @@ public sealed record DeploymentEnvironment
 {
     public required string Name { get; init; }
 
-    public required HelmRelease Helm { get; init; }
+    /// <summary>`kind: helm` (the default): helm upgrade --install. Null for another kind.</summary>
+    public HelmRelease? Helm { get; init; }
+
+    /// <summary>`kind: command`: any deploy command. Null for another kind.</summary>
+    public CommandDeploy? Command { get; init; }
+
+    /// <summary>What deploys it, as slipway.yml's `kind:` names it.</summary>
+    public string Kind => Command is null ? "helm" : "command";
 
     public IReadOnlyList<Gate> Gates { get; init; } = [];
 

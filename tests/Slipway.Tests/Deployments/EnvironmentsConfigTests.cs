@@ -36,12 +36,12 @@ public sealed class EnvironmentsConfigTests
         Assert.Equal(["staging", "production"], config.Environments.Select(e => e.Name));
         var staging = config.Environments[0];
         Assert.Equal(("agent-bus", "./helm/agent-bus", "agent-bus-staging", true, "image.tag", "5m"),
-            (staging.Helm.Release, staging.Helm.Chart, staging.Helm.Namespace, staging.Helm.CreateNamespace, staging.Helm.ImageKey, staging.Helm.Timeout));
+            (staging.Helm!.Release, staging.Helm.Chart, staging.Helm.Namespace, staging.Helm.CreateNamespace, staging.Helm.ImageKey, staging.Helm.Timeout));
         Assert.True(staging.OnRelease && staging.AutoRollback);
         Assert.Equal(["make", "integration-test"], staging.Gates.Single().Run);
         Assert.Equal((TimeSpan.FromSeconds(5), 3, TimeSpan.FromSeconds(2)), (staging.Health!.Timeout, staging.Health.Retries, staging.Health.Interval));
         var production = config.Environments[1];
-        Assert.Equal([new("api.replicas", "3"), new KeyValuePair<string, string>("worker.replicas", "5")], production.Helm.Set);
+        Assert.Equal([new("api.replicas", "3"), new KeyValuePair<string, string>("worker.replicas", "5")], production.Helm!.Set);
         Assert.Equal(("api.image.tag", "10m", "prod-cluster"), (production.Helm.ImageKey, production.Helm.Timeout, production.Helm.KubeContext));
         Assert.Equal(["./scripts/smoke.sh", "--prod"], production.Health!.Run);
         Assert.True(production.Requires.Approval);
@@ -86,6 +86,43 @@ public sealed class EnvironmentsConfigTests
 
         Assert.Equal(ExitCode.Usage, error.Error.Code);
         Assert.Contains(expected, error.Error.OneLine(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_command_environment_reads_its_deploy_and_status_commands_with_their_placeholders()
+    {
+        var config = ConfigLoader.Parse("""
+            environments:
+              dev:
+                kind: command
+                command:
+                  run: [docker, compose, up, -d, --wait]
+                  status: [./scripts/running.sh, "{environment}", "image={tag}@{digest}"]
+                  timeout: 3m
+                health: { url: "http://127.0.0.1:8000/health" }
+            """, "slipway.yml");
+
+        var dev = Assert.Single(config.Environments);
+        Assert.Equal(("command", null), (dev.Kind, dev.Helm));
+        Assert.Equal(["docker", "compose", "up", "-d", "--wait"], dev.Command!.Run);
+        Assert.Equal(TimeSpan.FromMinutes(3), dev.Command.Timeout);
+        Assert.Equal(["./scripts/running.sh", "dev", "image=v1.2.0@"],
+            Slipway.Core.Deployments.CommandDeploy.Expand(dev.Command.Status!, new("1.2.0", "v1.2.0", null, "dev")));
+    }
+
+    [Theory]
+    [InlineData("kind: command\n    command: { run: [deploy, \"{verison}\"] }", "slipway.yml:4: environments.dev.command.run: {verison} is not a placeholder; use {version}, {tag}, {digest}, {environment}")]
+    [InlineData("kind: command\n    helm: { release: a, chart: ./c }\n    command: { run: [deploy] }", "slipway.yml:4: environments.dev.helm: is for kind: helm")]
+    [InlineData("kind: command\n    on_release: true", "slipway.yml:3: environments.dev.command: is required for kind: command")]
+    [InlineData("command: { run: [deploy] }", "slipway.yml:3: environments.dev.command: is for kind: command; add kind: command under environments.dev")]
+    [InlineData("kind: command\n    command: { run: \"docker compose up\" }", "slipway.yml:4: environments.dev.command.run: expected the command as a non-empty list of arguments")]
+    [InlineData("kind: kubectl\n    command: { run: [deploy] }", "slipway.yml:3: environments.dev.kind: 'kubectl' is not an environment kind; use helm (the default) or command")]
+    public void A_bad_command_environment_is_a_one_line_error_naming_the_key(string yaml, string expected)
+    {
+        var error = Assert.Throws<SlipwayException>(() => ConfigLoader.Parse($"environments:\n  dev:\n    {yaml}\n", "slipway.yml"));
+
+        Assert.Equal(ExitCode.Usage, error.Error.Code);
+        Assert.StartsWith(expected, error.Error.OneLine(), StringComparison.Ordinal);
     }
 
     [Fact]

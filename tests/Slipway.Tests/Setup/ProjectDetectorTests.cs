@@ -22,14 +22,14 @@ public sealed class ProjectDetectorTests
         Assert.Equal(["pyproject.toml (project.version)", "helm/agent-bus/Chart.yaml (appVersion)"], config.BumpFiles.Select(f => f.Describe()).Order(StringComparer.Ordinal).Reverse());
         var staging = Assert.Single(config.Environments, e => e.Name == "staging");
         Assert.True(staging.OnRelease);
-        Assert.Equal("agent-bus", staging.Helm.Release);
+        Assert.Equal("agent-bus", staging.Helm!.Release);
         Assert.Equal("./helm/agent-bus", staging.Helm.Chart);
         Assert.Equal(["helm/agent-bus/values-staging.yaml"], staging.Helm.Values);
         Assert.Equal("agent-bus-staging", staging.Helm.Namespace);
         var production = Assert.Single(config.Environments, e => e.Name == "production");
         Assert.True(production.Requires.Approval);
         Assert.Equal("staging", production.Requires.PromotedFrom);
-        Assert.Equal(["helm/agent-bus/values-prod.yaml"], production.Helm.Values);
+        Assert.Equal(["helm/agent-bus/values-prod.yaml"], production.Helm!.Values);
         Assert.Equal(Slipway.Core.Images.ImageTagRules.DefaultTags, config.Image.Tags);
     }
 

@@ -58,6 +58,9 @@ public sealed partial class SchemaTests
           production:
             helm: { release: app, chart: ./helm/app }
             requires: { approval: true, promoted_from: staging }
+          dev:
+            kind: command
+            command: { run: [docker, compose, up, -d, --wait], status: [docker, compose, ps, "{environment}"], timeout: 5m }
         changelog:
           file: CHANGELOG.md
           template: keepachangelog
