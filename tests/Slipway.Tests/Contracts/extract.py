@@ -9,7 +9,6 @@ wanted = [
     ("/repos/{owner}/{repo}/pulls/{pull_number}", "patch"),
     ("/repos/{owner}/{repo}/issues/{issue_number}/labels", "post"),
     ("/repos/{owner}/{repo}/issues/{issue_number}/labels", "put"),
-    ("/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", "delete"),
 ]
 def clean(node):
     if isinstance(node, dict):
