@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Slipway.Core.Releases.PullRequests;
 
 /// <summary>What the release pull request proposes: the tag, the changelog `slipway plan` shows, and the commit it is built on.</summary>
@@ -12,13 +9,4 @@ public sealed record ReleaseProposal(string Tag, string Changelog, string Base)
     /// <summary>The pull request's title, which is also the release commit's subject: `chore(release): v1.3.0`.</summary>
     public string Title => ReleaseCommit.Message(Tag).TrimEnd('\n');
 
-    /// <summary>Names the proposal's content (tag and changelog), not its base: a push that changes neither proposes the same release.</summary>
-    public string Fingerprint
-    {
-        get
-        {
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Tag + "\n" + Changelog.Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\n')));
-            return Convert.ToHexStringLower(hash)[..16];
-        }
-    }
 }

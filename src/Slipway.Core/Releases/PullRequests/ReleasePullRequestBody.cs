@@ -17,7 +17,7 @@ public static partial class ReleasePullRequestBody
     {
         ArgumentNullException.ThrowIfNull(proposal);
         var text = new StringBuilder();
-        text.Append(BeginMarker).Append(" proposal=").Append(proposal.Fingerprint).Append(withdrawn ? " withdrawn" : string.Empty).Append(" -->\n");
+        text.Append(BeginMarker).Append(" base=").Append(proposal.Base).Append(withdrawn ? " withdrawn" : string.Empty).Append(" -->\n");
         text.Append("## ").Append(proposal.Tag).Append("\n\n");
         text.Append(withdrawn
             ? "Slipway closed this pull request: there is nothing to release any more.\n\n"
@@ -46,8 +46,8 @@ public static partial class ReleasePullRequestBody
             : section + "\n\n" + existing;
     }
 
-    /// <summary>The proposal fingerprint and whether Slipway withdrew it, from the section's opening marker; null when there is no section.</summary>
-    public static (string Fingerprint, bool Withdrawn)? Marker(string? body)
+    /// <summary>The commit the proposal was built on and whether Slipway withdrew it, from the section's opening marker; null when there is no section.</summary>
+    public static (string Base, bool Withdrawn)? Marker(string? body)
     {
         if (body is null || Bounds(body) is not var (start, _))
         {
@@ -55,7 +55,7 @@ public static partial class ReleasePullRequestBody
         }
 
         var match = MarkerPattern().Match(body, start);
-        return match.Success ? (match.Groups["proposal"].Value, match.Groups["withdrawn"].Success) : null;
+        return match.Success ? (match.Groups["base"].Value, match.Groups["withdrawn"].Success) : null;
     }
 
     /// <summary>The bump a maintainer asked for with `/slipway bump KIND` outside the section (the last such line wins), or null.</summary>
@@ -96,7 +96,7 @@ public static partial class ReleasePullRequestBody
         return end < 0 ? null : (start, end + EndMarker.Length);
     }
 
-    [GeneratedRegex(@"\G<!-- slipway:release-pr:begin proposal=(?<proposal>[0-9a-f]+)(?<withdrawn> withdrawn)? -->")]
+    [GeneratedRegex(@"\G<!-- slipway:release-pr:begin base=(?<base>[0-9a-f]*)(?<withdrawn> withdrawn)? -->")]
     private static partial Regex MarkerPattern();
 
     [GeneratedRegex(@"^[ \t]*/slipway[ \t]+bump[ \t]+(?<kind>major|minor|patch)[ \t]*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]

@@ -11,7 +11,8 @@ public static class ReleasePullRequestPlanner
 
     /// <param name="proposal">What to propose, or null when nothing is releasable.</param>
     /// <param name="pulls">The pull requests from the release branch, any state.</param>
-    public static ReleasePullRequestAction Decide(ReleaseProposal? proposal, IReadOnlyList<PullRequestSnapshot> pulls)
+    /// <param name="releasableSinceClosed">Whether commits since the base of the newest pull request (when a person closed it) call for a release.</param>
+    public static ReleasePullRequestAction Decide(ReleaseProposal? proposal, IReadOnlyList<PullRequestSnapshot> pulls, bool releasableSinceClosed = true)
     {
         ArgumentNullException.ThrowIfNull(pulls);
         var open = pulls.Where(p => p.Open).OrderByDescending(p => p.Number).FirstOrDefault();
@@ -45,9 +46,8 @@ public static class ReleasePullRequestPlanner
                 };
         }
 
-        // The newest pull request decides: closed unmerged by a person for this same proposal, it stays closed.
-        var last = pulls.OrderByDescending(p => p.Number).FirstOrDefault();
-        if (last is { Merged: false } && ReleasePullRequestBody.Marker(last.Body) is { Withdrawn: false } marker && marker.Fingerprint == proposal.Fingerprint)
+        // The newest pull request decides: closed unmerged by a person, it stays closed until new commits call for a release.
+        if (ClosedByHand(pulls) is { } last && !releasableSinceClosed)
         {
             return new ReleasePullRequestAction(ReleasePullRequestChange.StayClosed,
                 $"#{last.Number} proposing {proposal.Tag} was closed by hand; it is not reopened until there are new releasable commits")
@@ -65,11 +65,19 @@ public static class ReleasePullRequestPlanner
         };
     }
 
+    /// <summary>The newest pull request from the release branch when a person closed it without merging (not Slipway, which marks it withdrawn), or null.</summary>
+    public static PullRequestSnapshot? ClosedByHand(IReadOnlyList<PullRequestSnapshot> pulls)
+    {
+        ArgumentNullException.ThrowIfNull(pulls);
+        var last = pulls.OrderByDescending(p => p.Number).FirstOrDefault();
+        return last is { Open: false, Merged: false } && ReleasePullRequestBody.Marker(last.Body) is { Withdrawn: false } ? last : null;
+    }
+
     /// <summary>The body a pull request closed by Slipway gets: its section marked withdrawn, so that the same proposal may open a new one later.</summary>
     private static string WithdrawnBody(PullRequestSnapshot open)
     {
         var tag = open.Title.StartsWith("chore(release): ", StringComparison.Ordinal) ? open.Title["chore(release): ".Length..] : open.Title;
-        var withdrawn = ReleasePullRequestBody.Section(new ReleaseProposal(tag, string.Empty, string.Empty), withdrawn: true);
+        var withdrawn = ReleasePullRequestBody.Section(new ReleaseProposal(tag, string.Empty, ReleasePullRequestBody.Marker(open.Body)?.Base ?? string.Empty), withdrawn: true);
         return ReleasePullRequestBody.Merge(open.Body, withdrawn);
     }
 }

@@ -11,7 +11,7 @@ public sealed class ReleasePullRequestPlannerTests
 {
     private static readonly TagNaming Naming = new("v");
 
-    private static readonly ReleaseProposal V120 = new("v1.2.0", "### Features\n\n- add a thing (aaaaaaa)\n", "base1");
+    private static readonly ReleaseProposal V120 = new("v1.2.0", "### Features\n\n- add a thing (aaaaaaa)\n", "ba5e01");
 
     private static PullRequestSnapshot Pull(long number, string? body, bool open = true, bool merged = false, string title = "chore(release): v1.2.0", params string[] labels) =>
         new(number, title, body, labels, open, merged);
@@ -25,7 +25,7 @@ public sealed class ReleasePullRequestPlannerTests
         Assert.Equal("chore(release): v1.2.0", action.Title);
         Assert.Equal(["slipway: pending"], action.AddLabels);
         Assert.True(action.KeepBranch);
-        Assert.StartsWith("<!-- slipway:release-pr:begin proposal=", action.Body, StringComparison.Ordinal);
+        Assert.StartsWith("<!-- slipway:release-pr:begin base=ba5e01 -->\n", action.Body, StringComparison.Ordinal);
         Assert.Contains("## v1.2.0\n", action.Body, StringComparison.Ordinal);
         Assert.Contains("- add a thing (aaaaaaa)", action.Body, StringComparison.Ordinal);
         Assert.EndsWith(ReleasePullRequestBody.EndMarker + "\n", action.Body, StringComparison.Ordinal);
@@ -88,16 +88,17 @@ public sealed class ReleasePullRequestPlannerTests
     }
 
     [Fact]
-    public void A_pull_request_closed_by_a_person_stays_closed_for_the_same_proposal_and_a_new_one_opens_when_the_proposal_changes()
+    public void A_pull_request_closed_by_a_person_stays_closed_until_new_commits_call_for_a_release()
     {
         var closed = Pull(7, ReleasePullRequestBody.Merge(null, ReleasePullRequestBody.Section(V120)), open: false);
 
-        var same = ReleasePullRequestPlanner.Decide(V120 with { Base = "a-chore-commit-later" }, [closed]);
-        var changed = ReleasePullRequestPlanner.Decide(new ReleaseProposal("v1.2.0", V120.Changelog + "- one more (ccccccc)\n", "base3"), [closed]);
+        var same = ReleasePullRequestPlanner.Decide(V120 with { Base = "a-chore-commit-later" }, [closed], releasableSinceClosed: false);
+        var changed = ReleasePullRequestPlanner.Decide(V120 with { Base = "a-fix-later" }, [closed], releasableSinceClosed: true);
 
         Assert.Equal(ReleasePullRequestChange.StayClosed, same.Change);
         Assert.False(same.KeepBranch);
         Assert.Equal(ReleasePullRequestChange.Create, changed.Change);
+        Assert.Equal("ba5e01", ReleasePullRequestBody.Marker(closed.Body)?.Base);
     }
 
     [Fact]
@@ -106,8 +107,9 @@ public sealed class ReleasePullRequestPlannerTests
         var merged = Pull(7, ReleasePullRequestBody.Merge(null, ReleasePullRequestBody.Section(V120)), open: false, merged: true);
         var withdrawn = Pull(8, ReleasePullRequestBody.Merge(null, ReleasePullRequestBody.Section(V120, withdrawn: true)), open: false);
 
-        Assert.Equal(ReleasePullRequestChange.Create, ReleasePullRequestPlanner.Decide(V120, [merged]).Change);
-        Assert.Equal(ReleasePullRequestChange.Create, ReleasePullRequestPlanner.Decide(V120, [withdrawn, merged]).Change);
+        Assert.Equal(ReleasePullRequestChange.Create, ReleasePullRequestPlanner.Decide(V120, [merged], releasableSinceClosed: false).Change);
+        Assert.Equal(ReleasePullRequestChange.Create, ReleasePullRequestPlanner.Decide(V120, [withdrawn, merged], releasableSinceClosed: false).Change);
+        Assert.Null(ReleasePullRequestPlanner.ClosedByHand([withdrawn, merged]));
     }
 
     [Theory]
@@ -131,7 +133,7 @@ public sealed class ReleasePullRequestPlannerTests
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", body, StringComparison.Ordinal);
         Assert.Equal(2, body.Split(ReleasePullRequestBody.EndMarker).Length); // one end marker: the quoted one is escaped
         Assert.EndsWith(ReleasePullRequestBody.EndMarker + "\n\nmine\n", body, StringComparison.Ordinal);
-        Assert.Equal(hostile.Fingerprint, ReleasePullRequestBody.Marker(body)?.Fingerprint);
+        Assert.Equal(("b", false), ReleasePullRequestBody.Marker(body));
     }
 
     [Fact]

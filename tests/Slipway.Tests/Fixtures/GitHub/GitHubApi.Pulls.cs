@@ -177,6 +177,7 @@ public sealed partial class GitHubApi
     {
         var json = SchemaExample.For(_pullsContract, _pullsContract.Schema("label"))!.AsObject();
         json["name"] = name;
+        json["description"] = string.Empty; // pull-request-simple's inline label schema does not allow null
         json["id"] = Math.Abs(StringComparer.Ordinal.GetHashCode(name)) + 1;
         return json;
     }
