@@ -4,6 +4,7 @@ using Slipway.Adapters.Git;
 using Slipway.Adapters.Setup;
 using Slipway.Cli.Output;
 using Slipway.Cli.Setup;
+using Slipway.Core.Configuration;
 using Slipway.Core.Errors;
 using Slipway.Core.Setup;
 
@@ -16,6 +17,12 @@ public static class InitCommand
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the files instead of writing them" };
         var force = new Option<bool>("--force") { Description = "Overwrite files that exist" };
+        var flow = new Option<string?>("--flow")
+        {
+            Description = "How releases reach the branch: direct (slipway release tags and pushes; default) or pull_request (a standing release pull request, merged to release)",
+            HelpName = "direct|pull_request",
+        };
+        flow.AcceptOnlyFromAmong("direct", "pull_request");
         var command = new Command("init", """
             Write slipway.yml, .github/workflows/release.yml and (with a production environment)
             .github/workflows/deploy-production.yml from what this repository holds: its Dockerfile, Helm chart and
@@ -27,15 +34,17 @@ public static class InitCommand
               slipway init --dry-run
               slipway init
               slipway init --force
+              slipway init --flow pull_request   (main is protected: release through a pull request)
             """)
         {
-            dryRun, force,
+            dryRun, force, flow,
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var state = await new GitRepository(Environment.CurrentDirectory).GetStateAsync(ct).ConfigureAwait(false);
             var survey = await RepositorySurveyor.SurveyAsync(new GitRepository(state.TopLevel), state, ct).ConfigureAwait(false);
-            var plan = InitPlan.For(ProjectDetector.Detect(survey), ToolVersion.Current);
+            var layout = ProjectDetector.Detect(survey) with { Flow = parse.GetValue(flow) == "pull_request" ? ReleaseFlow.PullRequest : ReleaseFlow.Direct };
+            var plan = InitPlan.For(layout, ToolVersion.Current);
             if (parse.GetValue(dryRun))
             {
                 foreach (var file in plan.Files)
