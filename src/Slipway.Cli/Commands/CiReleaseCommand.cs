@@ -21,6 +21,9 @@ public static class CiReleaseCommand
                         version's tags by manifest PUT (when image: is configured)
               publish   the GitHub release, as `slipway publish` makes it (when release.github is configured)
               deploy    each environment with on_release: true, as `slipway deploy ENV VERSION`
+            On a push to the branch (no VERSION, not on a tag) it first looks for a merged release pull request
+            (`slipway ci release-pr`): the commit with the trailer Slipway-Release: vX.Y.Z gets that tag (pushed
+            atomically), the steps run, and the pull request is relabelled slipway: released.
             A second run changes nothing; after a failure, running it again finishes what is left.
             In GitHub Actions it writes the step outputs version, tag, released, image_tags, release_url and
             deployed to $GITHUB_OUTPUT, a summary to $GITHUB_STEP_SUMMARY, and an ::error annotation on failure.
