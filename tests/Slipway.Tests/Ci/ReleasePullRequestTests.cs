@@ -65,6 +65,7 @@ public sealed class ReleasePullRequestTests
         Assert.True(release.ExitCode == 0, release.ToString());
         Assert.Equal("released v2.0.0: publish, relabel\n", release.StandardOutput);
         Assert.Equal(merged, setup.Remote.Tags()["v2.0.0"]);
+        Assert.Equal($"Release v2.0.0\n\n{changelog.TrimEnd('\n')}\n", setup.Remote.Git("tag", "--list", "--format=%(contents)", "v2.0.0").ReplaceLineEndings("\n") + "\n");
         Assert.Equal("v2.0.0", Assert.Single(setup.Api.Releases).TagName);
         Assert.Equal(["slipway: released"], setup.Pull.Labels);
 

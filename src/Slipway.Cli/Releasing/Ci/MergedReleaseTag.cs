@@ -2,6 +2,7 @@ using Slipway.Adapters.Workspace;
 using Slipway.Cli.Output;
 using Slipway.Core.Commits;
 using Slipway.Core.Errors;
+using Slipway.Core.Releases;
 using Slipway.Core.Releases.PullRequests;
 using Slipway.Core.Versioning;
 
@@ -40,7 +41,8 @@ public static class MergedReleaseTag
         if (!repo.VersionTags.Any(t => t.Name == tag))
         {
             terminal.Status($"{terminal.Bold(">")} tag: {tag} on the merged release commit {release.ShortSha}");
-            await repo.Git.TagCommitAsync(tag, $"Release {tag}\n", release.Sha, cancellationToken).ConfigureAwait(false);
+            await repo.Git.TagCommitAsync(tag, await MessageAsync(repo, release.Sha, new VersionTag(tag, version, release.Sha), cancellationToken).ConfigureAwait(false),
+                release.Sha, cancellationToken).ConfigureAwait(false);
         }
 
         if (onRemote is null)
@@ -50,5 +52,23 @@ public static class MergedReleaseTag
         }
 
         return new VersionTag(tag, version, release.Sha);
+    }
+
+    /// <summary>The tag's message as `slipway release` writes it (`Release vX.Y.Z` and the changelog), over the commits the pull request proposed.</summary>
+    private static async Task<string> MessageAsync(Workspace repo, string releaseCommit, VersionTag tag, CancellationToken cancellationToken)
+    {
+        var commits = new List<Commit>();
+        await foreach (var commit in repo.LogAsync(repo.BeforeHead.Latest?.Commit, releaseCommit, includeMerges: false, cancellationToken).ConfigureAwait(false))
+        {
+            if (commit.Sha != releaseCommit)
+            {
+                commits.Add(commit);
+            }
+        }
+
+        var initial = repo.Config.Versioning.Initial;
+        var plan = ReleasePlanner.Plan(repo.BeforeHead, [], commits, BumpDecision.Released(tag, repo.BeforeHead.LatestStable?.Version ?? initial), null,
+            initial, repo.Naming, repo.VersionTags);
+        return ReleasePlanner.TagMessage(await Changelogs.PlanChangelog.RenderAsync(repo, plan, cancellationToken).ConfigureAwait(false));
     }
 }
