@@ -36,7 +36,12 @@ public sealed class ReleasePullRequestSetup : IDisposable
         Dev.Git("push", "--quiet", "origin", "main", "--tags");
     }
 
+    private readonly TempDirectory _runner = new("slipway-runner");
+
     public BareRemote Remote { get; } = new();
+
+    /// <summary>$GITHUB_OUTPUT of every run (appended to, as the runner's file for one step).</summary>
+    public string OutputPath => _runner.Combine("output");
 
     public GitRepo Dev { get; } = new();
 
@@ -91,6 +96,7 @@ public sealed class ReleasePullRequestSetup : IDisposable
         Api.Dispose();
         Dev.Dispose();
         Remote.Dispose();
+        _runner.Dispose();
     }
 
     private RunResult InCheckout(string[] arguments)
@@ -103,6 +109,7 @@ public sealed class ReleasePullRequestSetup : IDisposable
             ["GITHUB_REF"] = "refs/heads/main",
             ["GITHUB_REF_NAME"] = "main",
             ["GITHUB_REF_TYPE"] = "branch",
+            ["GITHUB_OUTPUT"] = OutputPath,
         };
         return checkout.Slipway(environment, arguments);
     }

@@ -121,7 +121,7 @@ public sealed class ReleasePullRequestTests
     }
 
     [Fact]
-    public void A_bump_asked_for_in_the_body_changes_the_proposal_and_a_release_nobody_needs_any_more_closes_it()
+    public void A_bump_asked_for_in_the_body_or_a_prerelease_changes_the_proposal_and_a_release_nobody_needs_any_more_closes_it()
     {
         using var setup = new ReleasePullRequestSetup();
         setup.Push("fix: a bug");
@@ -133,6 +133,13 @@ public sealed class ReleasePullRequestTests
         Assert.True(bumped.ExitCode == 0, bumped.ToString());
         Assert.Equal("updated #1: it proposes v1.1.0\n", bumped.StandardOutput);
         Assert.EndsWith("/slipway bump minor\n", setup.Pull.Body, StringComparison.Ordinal);
+        Assert.Equal([new("pr_number", "1"), new("version", "1.1.0"), new("change", "update")],
+            GitHubOutputFile.Parse(File.ReadAllText(setup.OutputPath)).TakeLast(3).ToList());
+
+        var prerelease = setup.ReleasePr("--pre", "rc");
+        Assert.True(prerelease.ExitCode == 0, prerelease.ToString());
+        Assert.Equal("updated #1: it proposes v1.1.0-rc.1\n", prerelease.StandardOutput);
+        Assert.Equal("chore(release): v1.1.0-rc.1", setup.Pull.Title);
 
         // The fix is reverted by force-pushing main back to the release: nothing is releasable.
         setup.Dev.Git("reset", "--quiet", "--hard", "v1.0.0");
