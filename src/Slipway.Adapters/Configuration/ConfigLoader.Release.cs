@@ -5,7 +5,7 @@ namespace Slipway.Adapters.Configuration;
 
 public static partial class ConfigLoader
 {
-    /// <summary>`release: { github: { repo: owner/name }, notes: default|path.liquid }`.</summary>
+    /// <summary>`release: { github: { repo: owner/name }, notes: default|path.liquid, flow: direct|pull_request }`.</summary>
     private static ReleaseConfig ReadRelease(YamlNodeReader? reader)
     {
         if (reader is null)
@@ -39,7 +39,15 @@ public static partial class ConfigLoader
                 $"'{notes}' is neither the built-in template nor a .liquid file", "use notes: default, or the path of a Liquid template such as .github/release-notes.liquid");
         }
 
+        var flow = reader.Text("flow") switch
+        {
+            null or "direct" => ReleaseFlow.Direct,
+            "pull_request" => ReleaseFlow.PullRequest,
+            var other => throw YamlNodeReader.Error(reader.File, reader.Node("flow")!, reader.KeyPath("flow"),
+                $"'{other}' is not a release flow", "use flow: direct (slipway release pushes the tag) or flow: pull_request (a release pull request, merged to release)"),
+        };
+
         reader.RejectUnknownKeys();
-        return new ReleaseConfig { GitHub = github, Notes = notes };
+        return new ReleaseConfig { GitHub = github, Notes = notes, Flow = flow };
     }
 }

@@ -468,7 +468,13 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         return refs.TryGetValue(tagRef + "^{}", out var commit) || refs.TryGetValue(tagRef, out commit) ? commit : null;
     }
 
-    public async Task CreateAnnotatedTagAsync(string name, string message, bool replace, CancellationToken cancellationToken)
+    public Task CreateAnnotatedTagAsync(string name, string message, bool replace, CancellationToken cancellationToken) =>
+        TagAsync(name, message, replace, "HEAD", cancellationToken);
+
+    public Task TagCommitAsync(string name, string message, string commit, CancellationToken cancellationToken) =>
+        TagAsync(name, message, replace: false, commit, cancellationToken);
+
+    private async Task TagAsync(string name, string message, bool replace, string target, CancellationToken cancellationToken)
     {
         // The whole message is in a file before git starts: a kill can stop the tag from being made, never make it with half a
         // message (reading it from stdin, a kill before the write left a tag with an empty one).
@@ -476,7 +482,7 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         try
         {
             await File.WriteAllTextAsync(file, message, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-            await WriteAsync(["tag", "--annotate", "--cleanup=verbatim", $"--file={file}", .. replace ? (string[])["--force"] : [], "--", name, "HEAD"],
+            await WriteAsync(["tag", "--annotate", "--cleanup=verbatim", $"--file={file}", .. replace ? (string[])["--force"] : [], "--", name, target],
                 null, cancellationToken).ConfigureAwait(false);
         }
         finally

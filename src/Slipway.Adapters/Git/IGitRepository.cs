@@ -81,6 +81,9 @@ public interface IGitRepository
     /// <summary>Creates the annotated tag on HEAD from the whole message at once (<paramref name="replace"/>: over a local tag of that name).</summary>
     Task CreateAnnotatedTagAsync(string name, string message, bool replace, CancellationToken cancellationToken);
 
+    /// <summary>Creates the annotated tag on <paramref name="commit"/> (a merged release pull request's commit, which may be below HEAD).</summary>
+    Task TagCommitAsync(string name, string message, string commit, CancellationToken cancellationToken);
+
     /// <summary>The local tag: its commit and message when annotated (Target null for a lightweight tag), or null when there is none.</summary>
     Task<AnnotatedTag?> ReadTagAsync(string name, CancellationToken cancellationToken);
 

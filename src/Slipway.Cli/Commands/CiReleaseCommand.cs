@@ -21,6 +21,9 @@ public static class CiReleaseCommand
                         version's tags by manifest PUT (when image: is configured)
               publish   the GitHub release, as `slipway publish` makes it (when release.github is configured)
               deploy    each environment with on_release: true, as `slipway deploy ENV VERSION`
+            On a push to the branch (no VERSION, not on a tag) it first looks for a merged release pull request
+            (`slipway ci release-pr`): the commit with the trailer Slipway-Release: vX.Y.Z gets that tag (pushed
+            atomically), the steps run, and the pull request is relabelled slipway: released.
             A second run changes nothing; after a failure, running it again finishes what is left.
             In GitHub Actions it writes the step outputs version, tag, released, image_tags, release_url and
             deployed to $GITHUB_OUTPUT, a summary to $GITHUB_STEP_SUMMARY, and an ::error annotation on failure.
@@ -35,16 +38,29 @@ public static class CiReleaseCommand
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var environment = (Func<string, string?>)Environment.GetEnvironmentVariable;
-            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
             var workflowTag = environment("GITHUB_REF_TYPE") == "tag" ? environment("GITHUB_REF_NAME")
                 : environment("GITHUB_REF") is { } gitRef && gitRef.StartsWith("refs/tags/", StringComparison.Ordinal) ? gitRef["refs/tags/".Length..] : null;
-            var chosen = CiReleaseVersion.Choose(parse.GetValue(version), workflowTag, repo.HeadTags, repo.Naming);
+            Core.Versioning.VersionTag? merged = null;
+            if (parse.GetValue(version) is null && workflowTag is null)
+            {
+                // A push to the branch: the merged release pull request's commit, if this push brought one, is tagged first.
+                using var before = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+                merged = await MergedReleaseTag.TagAsync(before, terminal, ct).ConfigureAwait(false);
+                if (merged is null && before.HeadTags.Count == 0 && environment("GITHUB_REF_TYPE") == "branch")
+                {
+                    await terminal.Out.WriteLineAsync("no release pull request merged in this push and no version tag on HEAD: nothing to release").ConfigureAwait(false);
+                    return 0;
+                }
+            }
+
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            var chosen = merged?.Version ?? CiReleaseVersion.Choose(parse.GetValue(version), workflowTag, repo.HeadTags, repo.Naming);
             var tag = repo.Naming.TagFor(chosen);
             var release = repo.VersionTags.FirstOrDefault(t => t.Name == tag) ?? throw new SlipwayException(SlipwayError.Precondition(
                 $"tag {tag} is not in this repository", $"fetch the tags (git fetch {repo.Config.Remote} --tags; actions/checkout with fetch-depth: 0), or release it first (slipway release)"));
 
             var context = new CiReleaseContext(repo, release, terminal) { Notifications = CommandNotifications.Prepare(repo.Config, repo.Root, terminal) };
-            var (steps, failure) = await CiReleasePipeline.RunAsync(context, CiReleasePipeline.Steps(repo.Config), ct).ConfigureAwait(false);
+            var (steps, failure) = await CiReleasePipeline.RunAsync(context, CiReleasePipeline.Steps(repo.Config, mergedPullRequest: merged is not null), ct).ConfigureAwait(false);
             var report = new CiReleaseReport
             {
                 Version = chosen.ToString(),

@@ -4,6 +4,7 @@ using Slipway.Adapters.Git;
 using Slipway.Adapters.Setup;
 using Slipway.Cli.Output;
 using Slipway.Cli.Setup;
+using Slipway.Core.Configuration;
 using Slipway.Core.Errors;
 using Slipway.Core.Setup;
 
@@ -21,6 +22,12 @@ public static class InitCommand
             Description = "Also write .github/workflows/release-page.yml, which renders the release page (status --html) after each release and deployment: artifact (the run's artifact) or pages (GitHub Pages)",
             HelpName = "artifact|pages",
         };
+        var flow = new Option<string?>("--flow")
+        {
+            Description = "How releases reach the branch: direct (slipway release tags and pushes; default) or pull_request (a standing release pull request, merged to release)",
+            HelpName = "direct|pull_request",
+        };
+        flow.AcceptOnlyFromAmong("direct", "pull_request");
         var command = new Command("init", """
             Write slipway.yml, .github/workflows/release.yml and (with a production environment)
             .github/workflows/deploy-production.yml from what this repository holds: its Dockerfile, Helm chart and
@@ -32,10 +39,11 @@ public static class InitCommand
               slipway init --dry-run
               slipway init
               slipway init --force
+              slipway init --flow pull_request   (main is protected: release through a pull request)
               slipway init --release-page pages
             """)
         {
-            dryRun, force, releasePage,
+            dryRun, force, flow, releasePage,
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
@@ -43,7 +51,8 @@ public static class InitCommand
             var survey = await RepositorySurveyor.SurveyAsync(new GitRepository(state.TopLevel), state, ct).ConfigureAwait(false);
             var page = ReleasePageWorkflowWriter.Parse(parse.GetValue(releasePage))
                 ?? throw new SlipwayException(SlipwayError.Usage($"--release-page '{parse.GetValue(releasePage)}' is not a place to publish the page", "use --release-page artifact or --release-page pages"));
-            var plan = InitPlan.For(ProjectDetector.Detect(survey), ToolVersion.Current, page);
+            var layout = ProjectDetector.Detect(survey) with { Flow = parse.GetValue(flow) == "pull_request" ? ReleaseFlow.PullRequest : ReleaseFlow.Direct };
+            var plan = InitPlan.For(layout, ToolVersion.Current, page);
             if (parse.GetValue(dryRun))
             {
                 foreach (var file in plan.Files)

@@ -32,7 +32,8 @@ public static class CommandOverview
             ("slipway image tags", "Print the image tags and OCI labels of a build"),
             ("slipway image promote", "Give an image in the registry the tags of a version"),
             ("slipway ci image-tags", "Write a build's image tags to $GITHUB_OUTPUT"),
-            ("slipway ci release", "After a tag push: image tags, GitHub release, on_release deploys"),
+            ("slipway ci release", "After a tag push or a merged release PR: tag, image tags, GitHub release, deploys"),
+            ("slipway ci release-pr", "Open or update the pull request that shows the next release"),
         ]),
         new("Set-up", [
             ("slipway init", "Write slipway.yml and the release workflows for this repository"),

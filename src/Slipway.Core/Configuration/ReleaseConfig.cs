@@ -11,4 +11,14 @@ public sealed record ReleaseConfig
 
     /// <summary>`default` (the built-in template) or the path of a Liquid template, relative to the repository root.</summary>
     public string Notes { get; init; } = DefaultNotes;
+
+    /// <summary>How a release reaches the branch: `release` tags and pushes it directly, or a standing release pull request proposes it.</summary>
+    public ReleaseFlow Flow { get; init; } = ReleaseFlow.Direct;
+}
+
+/// <summary>`release.flow`: direct (`slipway release` commits, tags and pushes) or pull_request (`ci release-pr` proposes, merging releases).</summary>
+public enum ReleaseFlow
+{
+    Direct,
+    PullRequest,
 }

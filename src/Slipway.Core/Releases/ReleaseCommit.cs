@@ -10,10 +10,14 @@ public static class ReleaseCommit
 
     public static string Message(string tag) => Prefix + tag + "\n";
 
-    /// <summary>True for a release commit of a version tag; the changelog leaves these out (they are the release, not a change).</summary>
+    /// <summary>True for a release commit of a version tag (or a release pull request's, by its trailer); the changelog leaves these out (they are the release, not a change).</summary>
     public static bool Is(Commit commit, TagNaming naming)
     {
+        ArgumentNullException.ThrowIfNull(commit);
         var subject = commit.Subject;
-        return subject.StartsWith(Prefix, StringComparison.Ordinal) && naming.TryParse(subject[Prefix.Length..], out _);
+        // A squash merge of a release pull request says "chore(release): v1.3.0 (#12)": its trailer says what it is.
+        return subject.StartsWith(Prefix, StringComparison.Ordinal)
+            && (naming.TryParse(subject[Prefix.Length..], out _)
+                || (commit.Message.Contains(PullRequests.ReleaseTrailer.Key, StringComparison.OrdinalIgnoreCase) && PullRequests.ReleaseTrailer.TryRead(commit.Message, naming, out _)));
     }
 }

@@ -1,5 +1,6 @@
 using Slipway.Core.BumpFiles;
 using Slipway.Core.Changelog;
+using Slipway.Core.Configuration;
 
 namespace Slipway.Core.Setup;
 
@@ -37,6 +38,9 @@ public sealed record ProjectLayout
 
     /// <summary>Environments, from the chart's values-*.yaml files: staging first, then production.</summary>
     public IReadOnlyList<DetectedEnvironment> Environments { get; init; } = [];
+
+    /// <summary>release.flow: direct (the default), or pull_request when init was asked for it (`slipway init --flow pull_request`).</summary>
+    public ReleaseFlow Flow { get; init; } = ReleaseFlow.Direct;
 
     /// <summary>One sentence per piece not found or not used, by the section of slipway.yml it concerns.</summary>
     public IReadOnlyList<LayoutNote> Notes { get; init; } = [];

@@ -1,10 +1,13 @@
 using System.Text;
+using Slipway.Core.Configuration;
 
 namespace Slipway.Core.Setup;
 
 /// <summary>
 /// .github/workflows/release.yml: on a version tag push, build and push the image (tags from `slipway ci image-tags`), then
 /// `slipway ci release` (version tags, GitHub release, on_release deployments); from the Actions tab, `slipway release`.
+/// With release.flow: pull_request it runs on every push to the branch instead: `slipway ci release` releases a merged release
+/// pull request (tags its commit), then `slipway ci release-pr` opens or updates the next one; there is no tag-cutting job.
 /// </summary>
 /// <remarks>No event data or input is ever inside a `run:` script (they come in through `env:`); each job has only the permissions it uses.</remarks>
 public static class ReleaseWorkflowWriter
@@ -18,63 +21,91 @@ public static class ReleaseWorkflowWriter
         var onRelease = layout.Environments.Where(e => e.OnRelease).Select(e => e.Name).ToList();
         var bumps = layout.Versioning.Conventional ? new[] { "auto", "patch", "minor", "major" } : ["patch", "minor", "major"];
         var image = layout.Image is not null && layout.Dockerfile is not null;
+        var pullRequest = layout.Flow == ReleaseFlow.PullRequest;
         var text = new StringBuilder();
-        text.Append($$$"""
-            # Written by `slipway init`. A version tag push ({{{string.Join(", ", WorkflowSettings.TagPatterns(layout.TagPrefixes))}}}) releases it:
-            {{{(image ? "# the image is built and pushed with its tags, then " : "# ")}}}`slipway ci release` publishes the GitHub release{{{(onRelease.Count > 0 ? $" and deploys {string.Join(", ", onRelease)}" : string.Empty)}}}.
-            # From the Actions tab, "Run workflow" cuts the next release with `slipway release` (the seed's scripts/release.sh).
-            name: release
+        if (pullRequest)
+        {
+            text.Append($$$"""
+                # Written by `slipway init` (release.flow: pull_request). Every push to {{{layout.Branch ?? "main"}}} updates the release pull request
+                # (`slipway ci release-pr`); merging it is the release: on that push `slipway ci release` tags the merged commit,
+                # {{{(image ? "gives the image built for it the version's tags, " : string.Empty)}}}publishes the GitHub release{{{(onRelease.Count > 0 ? $" and deploys {string.Join(", ", onRelease)}" : string.Empty)}}}.
+                name: release
 
-            on:
-              push:
-                tags: [{{{string.Join(", ", WorkflowSettings.TagPatterns(layout.TagPrefixes).Select(YamlText.Quote))}}}]
-              workflow_dispatch:
-                inputs:
-                  bump:
-                    description: "The version bump{{{(layout.Versioning.Conventional ? " (auto: from the Conventional Commits)" : string.Empty)}}}"
-                    type: choice
-                    options: [{{{string.Join(", ", bumps)}}}]
-                    default: {{{bumps[0]}}}
+                on:
+                  push:
+                    branches: [{{{YamlText.Quote(layout.Branch ?? "main")}}}]
+                    tags: [{{{string.Join(", ", WorkflowSettings.TagPatterns(layout.TagPrefixes).Select(YamlText.Quote))}}}]
 
-            permissions: {}
+                permissions: {}
 
-            jobs:
-              cut:
-                name: Cut the release
-                if: github.event_name == 'workflow_dispatch' && github.ref_type == 'branch'
-                runs-on: ubuntu-latest
-                permissions:
-                  contents: write   # push the tag (and the release commit)
-                  actions: write    # start this workflow on the new tag
-                concurrency:
-                  group: slipway-release-cut
-                  cancel-in-progress: false
-                steps:
+                jobs:
 
-            """);
-        text.Append(settings.CheckoutAndInstall("      "));
-        text.Append($$$"""
-                  - name: Tag and push the next version
-                    env:
-                      BUMP: ${{ inputs.bump }}
-                      TAG_PREFIX: {{{YamlText.Quote(layout.TagPrefixes[0])}}}
-                      GH_TOKEN: ${{ github.token }}
-                      GH_REPO: ${{ github.repository }}
-                    run: |
-                      git config user.name "github-actions[bot]"
-                      git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
-                      slipway release "$BUMP" --yes
-                      # A tag pushed with the job's token starts no workflow (GitHub's rule): start this one on the tag.
-                      gh workflow run release.yml --ref "$TAG_PREFIX$(slipway version)"
+                """);
+        }
+        else
+        {
+            text.Append($$$"""
+                # Written by `slipway init`. A version tag push ({{{string.Join(", ", WorkflowSettings.TagPatterns(layout.TagPrefixes))}}}) releases it:
+                {{{(image ? "# the image is built and pushed with its tags, then " : "# ")}}}`slipway ci release` publishes the GitHub release{{{(onRelease.Count > 0 ? $" and deploys {string.Join(", ", onRelease)}" : string.Empty)}}}.
+                # From the Actions tab, "Run workflow" cuts the next release with `slipway release` (the seed's scripts/release.sh).
+                name: release
 
-            """);
+                on:
+                  push:
+                    tags: [{{{string.Join(", ", WorkflowSettings.TagPatterns(layout.TagPrefixes).Select(YamlText.Quote))}}}]
+                  workflow_dispatch:
+                    inputs:
+                      bump:
+                        description: "The version bump{{{(layout.Versioning.Conventional ? " (auto: from the Conventional Commits)" : string.Empty)}}}"
+                        type: choice
+                        options: [{{{string.Join(", ", bumps)}}}]
+                        default: {{{bumps[0]}}}
+
+                permissions: {}
+
+                jobs:
+                  cut:
+                    name: Cut the release
+                    if: github.event_name == 'workflow_dispatch' && github.ref_type == 'branch'
+                    runs-on: ubuntu-latest
+                    permissions:
+                      contents: write   # push the tag (and the release commit)
+                      actions: write    # start this workflow on the new tag
+                    concurrency:
+                      group: slipway-release-cut
+                      cancel-in-progress: false
+                    steps:
+
+                """);
+            text.Append(settings.CheckoutAndInstall("      "));
+            text.Append($$$"""
+                      - name: Tag and push the next version
+                        env:
+                          BUMP: ${{ inputs.bump }}
+                          TAG_PREFIX: {{{YamlText.Quote(layout.TagPrefixes[0])}}}
+                          GH_TOKEN: ${{ github.token }}
+                          GH_REPO: ${{ github.repository }}
+                        run: |
+                          git config user.name "github-actions[bot]"
+                          git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
+                          slipway release "$BUMP" --yes
+                          # A tag pushed with the job's token starts no workflow (GitHub's rule): start this one on the tag.
+                          gh workflow run release.yml --ref "$TAG_PREFIX$(slipway version)"
+
+                """);
+        }
+
         if (image)
         {
             text.Append($$$"""
 
                   image:
                     name: Build and push the image
-                    if: github.ref_type == 'tag'
+
+                """);
+            // With the pull request flow every push to the branch builds its image (main-abc1234): a merged release's is then ready.
+            text.Append(pullRequest ? string.Empty : "    if: github.ref_type == 'tag'\n");
+            text.Append($$$"""
                     runs-on: ubuntu-latest
                     permissions:
                       contents: read
@@ -114,9 +145,9 @@ public static class ReleaseWorkflowWriter
 
               release:
                 name: Release{{{(onRelease.Count > 0 ? $" and deploy {string.Join(", ", onRelease)}" : string.Empty)}}}
-                if: github.ref_type == 'tag'
 
             """);
+        text.Append(pullRequest ? string.Empty : "    if: github.ref_type == 'tag'\n");
         if (image)
         {
             text.Append("    needs: image\n");
@@ -125,7 +156,7 @@ public static class ReleaseWorkflowWriter
         text.Append($$$"""
                 runs-on: ubuntu-latest
                 permissions:
-                  contents: write      # the GitHub release{{{(onRelease.Count > 0 ? " and the deployment ledger (refs/slipway/ledger)" : string.Empty)}}}
+                  contents: write      # the GitHub release{{{(onRelease.Count > 0 ? " and the deployment ledger (refs/slipway/ledger)" : string.Empty)}}}{{{(pullRequest ? ", the release branch and the tag" : string.Empty)}}}
 
             """);
         if (image)
@@ -136,6 +167,11 @@ public static class ReleaseWorkflowWriter
         if (onRelease.Count > 0)
         {
             text.Append("      deployments: write   # GitHub Deployments mirror of each deployment\n");
+        }
+
+        if (pullRequest)
+        {
+            text.Append("      pull-requests: write # open, update and relabel the release pull request\n");
         }
 
         text.Append($$$"""
@@ -162,6 +198,21 @@ public static class ReleaseWorkflowWriter
                       GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}
 
             """);
+        if (pullRequest)
+        {
+            text.Append($$$"""
+                      - name: Release pull request
+                        if: github.ref_type == 'branch'
+                        uses: {{{settings.ActionReference}}}
+                        with:
+                          version: {{{YamlText.Quote(settings.ToolVersion)}}}
+                          command: ci release-pr
+                        env:
+                          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}
+
+                """);
+        }
+
         return text.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Slipway.Core.Configuration;
 using Slipway.Core.Images;
 
 namespace Slipway.Core.Setup;
@@ -83,6 +84,12 @@ public static class SlipwayConfigWriter
         if (layout.GitHub is { } github)
         {
             text.Append("release:\n  github: { repo: ").Append(YamlText.Quote($"{github.Owner}/{github.Name}")).Append(" }   # GitHub releases with the changelog\n");
+        }
+
+        if (layout.Flow == ReleaseFlow.PullRequest)
+        {
+            text.Append(layout.GitHub is null ? "release:\n" : string.Empty)
+                .Append("  flow: pull_request   # slipway ci release-pr keeps a release pull request; merging it releases\n");
         }
 
         Notes(text, layout, LayoutTopic.Environments);

@@ -34,7 +34,7 @@ public sealed class UsageTests
     [InlineData("'hlep' is not a `slipway image` command; did you mean `slipway image --help`?", "image", "hlep")]
     [InlineData("'frob' is not a `slipway image` command; the commands are tags or promote; see `slipway image --help`", "image", "frob")]
     [InlineData("'tag' is not a `slipway image` command; did you mean `slipway image tags`?", "image", "tag")]
-    [InlineData("'frob' is not a `slipway ci` command; the commands are image-tags or release; see `slipway ci --help`", "ci", "frob")]
+    [InlineData("'frob' is not a `slipway ci` command; the commands are image-tags, release or release-pr; see `slipway ci --help`", "ci", "frob")]
     [InlineData("unknown option '--jsn' for `slipway plan`; did you mean --json? see `slipway plan --help`", "plan", "--jsn")]
     [InlineData("unknown option '--dryrun' for `slipway release`; did you mean --dry-run?", "release", "--dryrun")]
     [InlineData("unknown option '--verbsoe' for `slipway status`; did you mean --verbose?", "status", "--verbsoe")]

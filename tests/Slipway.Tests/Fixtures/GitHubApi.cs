@@ -7,9 +7,9 @@ using Slipway.Tests.Fixtures.GitHub;
 namespace Slipway.Tests.Fixtures;
 
 /// <summary>
-/// Plays GitHub's REST API for releases and assets on 127.0.0.1 (an API port and a separate uploads port, as
-/// api.github.com and uploads.github.com), enforcing ../shared/contracts/github-releases.openapi.json read at run
-/// time: routes and methods, path and query parameter types, request bodies (required fields, types, enums such as
+/// Plays GitHub's REST API for releases and assets, and for pull requests and their labels, on 127.0.0.1 (an API port and a
+/// separate uploads port, as api.github.com and uploads.github.com), enforcing ../shared/contracts/github-releases.openapi.json
+/// and tests/Slipway.Tests/Contracts/github-pulls.openapi.json read at run time: routes and methods, path and query parameter types, request bodies (required fields, types, enums such as
 /// make_latest's strings, no unknown properties) and its own answers (documented status codes, response schemas).
 /// Every contract violation is recorded and fails the test at Dispose. Faults are served on demand.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed partial class GitHubApi : IDisposable
     private readonly HttpListener _api;
     private readonly HttpListener _uploads;
     private readonly OpenApiContract _contract = OpenApiContract.Load();
+    private readonly OpenApiContract _pullsContract = OpenApiContract.LoadPulls();
     private readonly List<Fault> _faults = [];
     private readonly List<string> _violations = [];
     private readonly List<RecordedRequest> _requests = [];
@@ -133,14 +134,24 @@ public sealed partial class GitHubApi : IDisposable
         var path = request.Url!.AbsolutePath;
         var bodyBytes = ReadAll(request.InputStream);
         var (op, pathParameters, routeStatus) = _contract.Match(request.HttpMethod, request.Url.AbsolutePath);
+        var contract = _contract;
+        if (op is null)
+        {
+            // The second contract: a path known to either is a wrong method (405) rather than an unknown path (404).
+            var (pullsOp, pullsParameters, pullsStatus) = _pullsContract.Match(request.HttpMethod, request.Url.AbsolutePath);
+            (op, pathParameters, routeStatus, contract) = pullsOp is null
+                ? (null, pathParameters, Math.Max(routeStatus, pullsStatus), _contract)
+                : (pullsOp, pullsParameters, 200, _pullsContract);
+        }
+
         lock (_lock)
         {
             _requests.Add(new RecordedRequest(request.HttpMethod, path, op?.Id, op is { BodyIsJson: true } ? Encoding.UTF8.GetString(bodyBytes) : null,
                 uploads, request.Headers["Authorization"]));
-            var (status, body, headers, fault) = Answer(request, uploads, op, pathParameters, routeStatus, bodyBytes);
+            var (status, body, headers, fault) = Answer(request, uploads, contract, op, pathParameters, routeStatus, bodyBytes);
             if (!fault && op is not null)
             {
-                CheckResponse(op, status, body);
+                CheckResponse(contract, op, status, body);
             }
 
             Respond(context, status, body, headers);
@@ -148,7 +159,7 @@ public sealed partial class GitHubApi : IDisposable
     }
 
     private (int Status, JsonNode? Body, IReadOnlyDictionary<string, string>? Headers, bool Fault) Answer(
-        HttpListenerRequest request, bool uploads, OpenApiOperation? op, Dictionary<string, string> pathParameters, int routeStatus, byte[] bodyBytes)
+        HttpListenerRequest request, bool uploads, OpenApiContract contract, OpenApiOperation? op, Dictionary<string, string> pathParameters, int routeStatus, byte[] bodyBytes)
     {
         var what = $"{request.HttpMethod} {request.Url!.PathAndQuery}";
         if (op is null)
@@ -214,7 +225,7 @@ public sealed partial class GitHubApi : IDisposable
                 }
                 else
                 {
-                    _contract.Validate(document.RootElement, op.JsonBody!.Value, "body", problems, strictProperties: true);
+                    contract.Validate(document.RootElement, op.JsonBody!.Value, "body", problems, strictProperties: true);
                     json = document.RootElement.Clone();
                 }
             }
@@ -252,7 +263,7 @@ public sealed partial class GitHubApi : IDisposable
     }
 
     /// <summary>The double's own answers must be what the contract documents (GitHub may add generic 401/403/404 anywhere).</summary>
-    private void CheckResponse(OpenApiOperation op, int status, JsonNode? body)
+    private void CheckResponse(OpenApiContract contract, OpenApiOperation op, int status, JsonNode? body)
     {
         if (!op.Responses.TryGetValue(status, out var schema))
         {
@@ -268,7 +279,7 @@ public sealed partial class GitHubApi : IDisposable
         {
             var problems = new List<string>();
             using var document = JsonDocument.Parse(body.ToJsonString());
-            _contract.Validate(document.RootElement, s, $"{op.Id} {status} response", problems);
+            contract.Validate(document.RootElement, s, $"{op.Id} {status} response", problems);
             _violations.AddRange(problems.Select(p => $"the double's answer breaks the contract: {p}"));
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Slipway.Core.Configuration;
 using Slipway.Core.Setup;
 using Slipway.Tests.Fixtures;
 using YamlDotNet.RepresentationModel;
@@ -8,15 +9,19 @@ namespace Slipway.Tests.Setup;
 /// <summary>The workflows init writes, and this repository's own: actionlint passes, and the rules hold (no data in run:, least permissions, one deploy per environment at a time, actions pinned to a major).</summary>
 public sealed partial class GeneratedWorkflowTests
 {
-    private static readonly string[] Permissions = ["contents", "packages", "deployments", "actions", "pages", "id-token"];
+    private static readonly string[] Permissions = ["contents", "packages", "deployments", "actions", "pull-requests", "pages", "id-token"];
 
     public static TheoryData<string> Layouts() => ["seed", "no chart", "no Dockerfile", "no remote", "production only", "bare tags"];
 
     [Theory]
     [MemberData(nameof(Layouts))]
-    public void The_generated_workflows_pass_actionlint_and_keep_the_rules(string shape)
+    [InlineData("seed", "pull_request")]
+    [InlineData("no Dockerfile", "pull_request")]
+    [InlineData("bare tags", "pull_request")]
+    public void The_generated_workflows_pass_actionlint_and_keep_the_rules(string shape, string flow = "direct")
     {
-        var plan = InitPlan.For(ProjectDetector.Detect(Survey(shape)), "0.1.0");
+        var layout = ProjectDetector.Detect(Survey(shape)) with { Flow = flow == "pull_request" ? ReleaseFlow.PullRequest : ReleaseFlow.Direct };
+        var plan = InitPlan.For(layout, "0.1.0");
         using var dir = new TempDirectory();
         var workflows = plan.Files.Where(f => f.Path.StartsWith(".github/", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(workflows);
@@ -94,6 +99,26 @@ public sealed partial class GeneratedWorkflowTests
         Assert.DoesNotContain(InitPlan.For(ProjectDetector.Detect(Survey("seed")), "0.1.0").Files, f => f.Path == ReleasePageWorkflowWriter.Path);
 
     [Fact]
+    public void With_the_pull_request_flow_every_push_to_the_branch_releases_a_merged_release_pull_request_then_updates_the_next_one()
+    {
+        var plan = InitPlan.For(ProjectDetector.Detect(Survey("seed")) with { Flow = ReleaseFlow.PullRequest }, "0.1.0");
+        Assert.Contains("  flow: pull_request", plan.Files.Single(f => f.Path == "slipway.yml").Text, StringComparison.Ordinal);
+        var release = Root(plan.Files.Single(f => f.Path == ".github/workflows/release.yml").Text);
+        var on = (YamlMappingNode)release["on"];
+        Assert.Equal(["main"], Scalars(((YamlMappingNode)on["push"])["branches"]));
+        Assert.False(on.Children.ContainsKey(new YamlScalarNode("workflow_dispatch")));
+        var jobs = (YamlMappingNode)release["jobs"];
+        Assert.Equal(["image", "release"], jobs.Children.Keys.Select(k => ((YamlScalarNode)k).Value!));
+        Assert.False(((YamlMappingNode)jobs["image"]).Children.ContainsKey(new YamlScalarNode("if")), "every push builds its image");
+        Assert.Equal("write", Scalar(At(jobs, "release", "permissions", "pull-requests")));
+        var steps = Steps(jobs, "release");
+        var releasing = steps.FindIndex(s => s.Contains("with.command: ci release\n", StringComparison.Ordinal) || s.EndsWith("with.command: ci release", StringComparison.Ordinal));
+        var proposal = steps.FindIndex(s => s.Contains("with.command: ci release-pr", StringComparison.Ordinal));
+        Assert.True(releasing >= 0 && proposal > releasing, string.Join("\n---\n", steps));
+        Assert.Contains("if: github.ref_type == 'branch'", steps[proposal], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void This_repository_s_own_workflows_pass_actionlint_and_keep_the_rules()
     {
         var files = Directory.GetFiles(SourceTree.Path(".github", "workflows"), "*.yml");
@@ -149,6 +174,8 @@ public sealed partial class GeneratedWorkflowTests
                 Assert.False(permissions.Children.ContainsKey(new YamlScalarNode("deployments")), $"{id}: deployments: write without a deployment");
             }
 
+            Assert.True(all.Contains("ci release-pr", StringComparison.Ordinal) || !permissions.Children.ContainsKey(new YamlScalarNode("pull-requests")),
+                $"{id}: pull-requests: write without the release pull request");
             var pushesImages = uses.Any(u => u.StartsWith("docker/build-push-action", StringComparison.Ordinal)) || all.Contains("ci release", StringComparison.Ordinal) && layout?.Image is not null;
             Assert.True(pushesImages || !permissions.Children.ContainsKey(new YamlScalarNode("packages")) || Scalar(permissions["packages"]) == "read",
                 $"{id}: packages: write without an image to push");

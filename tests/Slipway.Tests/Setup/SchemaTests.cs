@@ -37,6 +37,7 @@ public sealed partial class SchemaTests
         release:
           github: { repo: acme/app }
           notes: default
+          flow: pull_request
         environments:
           staging:
             helm:
@@ -130,6 +131,7 @@ public sealed partial class SchemaTests
         "release:\n  github: { repository: acme/app }\n",
         "release:\n  github: yes\n",
         "release:\n  notes: notes.txt\n",
+        "release:\n  flow: pullrequest\n",
         "changelog:\n  template: fancy\n",
         "changelog:\n  file: /etc/passwd\n",
         "changelog:\n  file: ../outside.md\n",

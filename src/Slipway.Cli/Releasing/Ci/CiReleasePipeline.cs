@@ -5,12 +5,13 @@ using Slipway.Core.Errors;
 
 namespace Slipway.Cli.Releasing.Ci;
 
-/// <summary>`ci release`, in order: image → publish → deploy each on_release environment. Each step is checked just before it runs
+/// <summary>`ci release`, in order: image → publish → deploy each on_release environment (→ relabel a merged release pull request). Each step is checked just before it runs
 /// (what the image step does changes what publish finds), and skipped when done, so a re-run finishes what a failed run left.</summary>
 public static class CiReleasePipeline
 {
-    /// <summary>The steps slipway.yml calls for: image when an image is configured, publish when release.github is, one deploy per on_release environment.</summary>
-    public static IReadOnlyList<IPipelineStep<CiReleaseContext>> Steps(SlipwayConfig config)
+    /// <summary>The steps slipway.yml calls for: image when an image is configured, publish when release.github is, one deploy per on_release environment;
+    /// then, for a merged release pull request, relabel it released.</summary>
+    public static IReadOnlyList<IPipelineStep<CiReleaseContext>> Steps(SlipwayConfig config, bool mergedPullRequest = false)
     {
         ArgumentNullException.ThrowIfNull(config);
         var steps = new List<IPipelineStep<CiReleaseContext>>();
@@ -25,6 +26,11 @@ public static class CiReleasePipeline
         }
 
         steps.AddRange(OnRelease.Environments(config.Environments).Select(e => new CiDeployStep(e)));
+        if (mergedPullRequest)
+        {
+            steps.Add(new CiRelabelStep());
+        }
+
         return steps;
     }
 

@@ -115,6 +115,8 @@ public sealed partial class GitHubApi
 
                 gone.Release.Assets.Remove(gone.Asset);
                 return (204, null);
+            case "pulls/list" or "pulls/create" or "pulls/update" or "issues/add-labels" or "issues/set-labels":
+                return OperatePulls(operationId, path, request, body);
             default:
                 _violations.Add($"the double does not play {operationId} (Slipway should not need it)");
                 return (404, Error("Not Found"));

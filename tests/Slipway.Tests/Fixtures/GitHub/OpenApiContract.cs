@@ -53,6 +53,25 @@ public sealed class OpenApiContract
 
     public static OpenApiContract Load() => Shared.Value;
 
+    /// <summary>The pull request and label operations, tests/Slipway.Tests/Contracts/github-pulls.openapi.json (see its README).</summary>
+    public static OpenApiContract LoadPulls() => Pulls.Value;
+
+    private static readonly Lazy<OpenApiContract> Pulls = new(() => new OpenApiContract(InRepository("tests", "Slipway.Tests", "Contracts", "github-pulls.openapi.json")));
+
+    private static string InRepository(params string[] parts)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine([dir.FullName, .. parts]);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"{Path.Combine(parts)} not found above {AppContext.BaseDirectory}");
+    }
+
     /// <summary>Another contract file in the same format (e.g. the Deployments subset under tests/).</summary>
     public static OpenApiContract LoadFrom(string path) => new(path);
 

@@ -1,0 +1,50 @@
+using Slipway.Adapters.GitHub;
+using Slipway.Core.Releases.PullRequests;
+
+namespace Slipway.Cli.Releasing.Ci;
+
+/// <summary>Relabels the merged release pull request `slipway: released` (in place of `slipway: pending`); done when it is so labelled.</summary>
+public sealed class CiRelabelStep : IPipelineStep<CiReleaseContext>
+{
+    public string Name => "relabel";
+
+    public async Task<StepStatus> CheckAsync(CiReleaseContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var http = Http(context);
+        var (_, pull) = await FindAsync(context, http, cancellationToken).ConfigureAwait(false);
+        return pull is null || Wanted(pull).SequenceEqual(pull.Labels.Select(l => l.Name), StringComparer.Ordinal) ? StepStatus.Done : StepStatus.ToDo;
+    }
+
+    public string Describe(CiReleaseContext context) => $"label the release pull request of {context?.Tag} {ReleasePullRequestPlanner.ReleasedLabel}";
+
+    public async Task RunAsync(CiReleaseContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var http = Http(context);
+        var (github, pull) = await FindAsync(context, http, cancellationToken).ConfigureAwait(false);
+        if (pull is not null)
+        {
+            await github.SetLabelsAsync(pull.Number, Wanted(pull), cancellationToken).ConfigureAwait(false);
+            context.Terminal.Status($"  #{pull.Number}: {ReleasePullRequestPlanner.ReleasedLabel}");
+        }
+    }
+
+    private static GitHubHttp Http(CiReleaseContext context) =>
+        new(GitHubConnection.FromEnvironment(context.Repository.Environment, GitHubPulls.Permission)) { Trace = context.Terminal.Detail };
+
+    private static List<string> Wanted(GitHubPull pull) =>
+        [.. pull.Labels.Select(l => l.Name).Where(n => n is not (ReleasePullRequestPlanner.PendingLabel or ReleasePullRequestPlanner.ReleasedLabel)), ReleasePullRequestPlanner.ReleasedLabel];
+
+    /// <summary>The merged pull request from the release branch that proposed this version (its title is the release commit's subject).</summary>
+    private static async Task<(GitHubPulls GitHub, GitHubPull? Pull)> FindAsync(CiReleaseContext context, GitHubHttp http, CancellationToken cancellationToken)
+    {
+        var repo = context.Repository;
+        var target = GitHubTarget.Resolve(repo.Environment, repo.Config.Release.GitHub?.Repo, repo.Config.Remote,
+            await repo.Git.RemoteUrlAsync(repo.Config.Remote, cancellationToken).ConfigureAwait(false));
+        var github = new GitHubPulls(http, target);
+        var title = new ReleaseProposal(context.Tag, string.Empty, string.Empty).Title;
+        var pulls = await github.FromBranchAsync(ReleasePullRequestPlanner.BranchFor(repo.Config.Branch), cancellationToken).ConfigureAwait(false);
+        return (github, pulls.FirstOrDefault(p => p.MergedAt is not null && p.Title == title));
+    }
+}

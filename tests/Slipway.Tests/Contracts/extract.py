@@ -1,0 +1,52 @@
+# Extracts the GitHub pull request and label operations Slipway uses from @octokit/openapi's generated/api.github.com.json,
+# verbatim with every component they reference; drops only example/examples values and x-octokit markers.
+# usage: python3 extract.py PATH/TO/api.github.com.json > github-pulls.openapi.json
+import json, sys
+src = json.load(open(sys.argv[1]))
+wanted = [
+    ("/repos/{owner}/{repo}/pulls", "get"),
+    ("/repos/{owner}/{repo}/pulls", "post"),
+    ("/repos/{owner}/{repo}/pulls/{pull_number}", "patch"),
+    ("/repos/{owner}/{repo}/issues/{issue_number}/labels", "post"),
+    ("/repos/{owner}/{repo}/issues/{issue_number}/labels", "put"),
+]
+def clean(node):
+    if isinstance(node, dict):
+        return {k: clean(v) for k, v in node.items() if k not in ("example", "examples") and not k.startswith("x-octokit")}
+    if isinstance(node, list):
+        return [clean(v) for v in node]
+    return node
+paths = {}
+for path, method in wanted:
+    paths.setdefault(path, {})[method] = clean(src["paths"][path][method])
+components, todo, seen = {}, [], set()
+def refs(node):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "$ref" and isinstance(v, str):
+                yield v
+            else:
+                yield from refs(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from refs(v)
+todo.extend(refs(paths))
+while todo:
+    ref = todo.pop()
+    if ref in seen:
+        continue
+    seen.add(ref)
+    _, _, kind, name = ref.split("/", 3)
+    item = clean(src["components"][kind][name])
+    components.setdefault(kind, {})[name] = item
+    todo.extend(refs(item))
+out = {
+    "openapi": src["openapi"],
+    "info": {"title": "GitHub REST API: pull requests and labels subset used by Slipway (ci release-pr)", "version": src["info"]["version"],
+             "description": "Extracted from npm @octokit/openapi 23.0.2 generated/api.github.com.json by extract.py (see README.md)"},
+    "servers": src.get("servers", [{"url": "https://api.github.com"}]),
+    "paths": paths,
+    "components": {k: dict(sorted(v.items())) for k, v in sorted(components.items())},
+}
+json.dump(out, sys.stdout, indent=2, sort_keys=False)
+print()
