@@ -2,6 +2,7 @@ using Slipway.Core.Commits;
 using Slipway.Core.Configuration;
 using Slipway.Core.Releases;
 using Slipway.Core.Versioning;
+using Slipway.Tests.Fixtures;
 
 namespace Slipway.Tests.Core;
 
@@ -117,6 +118,17 @@ public sealed class MaintenanceLineTests
         Assert.Null(ReleaseBranch.Match(rules, "next-major")?.PrereleaseId);
         Assert.Null(ReleaseBranch.Match(rules, "feature"));
         Assert.Null(ReleaseBranch.Match(rules, null));
+    }
+
+    [Fact]
+    public void A_hostile_branch_name_is_matched_as_data()
+    {
+        foreach (var name in HostileInputs.RefNames)
+        {
+            Assert.Equal(name, ReleaseBranch.Match([new("release-*"), new(name)], name)?.Name);
+            Assert.Null(ReleaseBranch.Match([new("release-*"), new("main")], name));
+            _ = VersionRange.OfBranch(name);
+        }
     }
 
     [Fact]
