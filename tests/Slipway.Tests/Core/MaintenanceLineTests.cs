@@ -121,6 +121,15 @@ public sealed class MaintenanceLineTests
     }
 
     [Fact]
+    public void A_tag_only_a_maintenance_branch_contains_was_released_from_that_branch()
+    {
+        Assert.Equal("release-4.1", Slipway.Core.Images.TagBranch.Choose(["refs/remotes/origin/feature", "refs/remotes/origin/release-4.1"], MainAndReleases, null));
+        Assert.Equal("main", Slipway.Core.Images.TagBranch.Choose(["refs/heads/release-4.1", "refs/heads/main"], MainAndReleases, null));
+        Assert.Equal("feature", Slipway.Core.Images.TagBranch.Choose(["refs/heads/feature"], MainAndReleases, null));
+        Assert.Equal("base", Slipway.Core.Images.TagBranch.Choose([], MainAndReleases, "base"));
+    }
+
+    [Fact]
     public void A_hostile_branch_name_is_matched_as_data()
     {
         foreach (var name in HostileInputs.RefNames)
