@@ -76,6 +76,7 @@ public static class ReleasePlanner
                 Changelog = SeedChangelog(commits),
                 TagExistsAtHead = true,
                 Status = ReleaseStatus.AlreadyTagged,
+                Line = branch?.Line is null ? null : branch,
             };
         }
 
