@@ -61,7 +61,7 @@ public static partial class ConfigLoader
         var root = new YamlNodeReader(file, string.Empty, rootNode);
         var config = new SlipwayConfig
         {
-            Branch = ReadBranchName(root, "branch") ?? SlipwayConfig.Default.Branch,
+            Branches = ReadBranches(root, "branch") ?? SlipwayConfig.Default.Branches,
             Remote = ReadRemoteName(root, "remote") ?? SlipwayConfig.Default.Remote,
             Tag = ReadTag(root.Mapping("tag")),
             Versioning = ReadVersioning(root.Mapping("versioning")),
@@ -74,18 +74,6 @@ public static partial class ConfigLoader
         };
         root.RejectUnknownKeys();
         return config;
-    }
-
-    private static string? ReadBranchName(YamlNodeReader reader, string key)
-    {
-        var value = reader.Text(key);
-        if (value is not null && RefName.Problem(value) is { } problem)
-        {
-            throw YamlNodeReader.Error(reader.File, reader.Node(key)!, reader.KeyPath(key), $"'{value}' is not a valid branch name: {problem}",
-                "use the branch's name as git shows it, e.g. main");
-        }
-
-        return value;
     }
 
     private static string? ReadRemoteName(YamlNodeReader reader, string key)

@@ -55,7 +55,8 @@ public sealed class HistoryReader : IDisposable
     }
 
     /// <summary>Every version tag (highest first) and the release line of HEAD's ancestors, not counting tags on HEAD.</summary>
-    public async Task<(IReadOnlyList<VersionTag> Tags, ReleaseLine BeforeHead)> FindLineAsync(TagNaming naming, CancellationToken cancellationToken)
+    /// <param name="line">On a maintenance line, its range: tags above it (a higher line's, merged in) do not count for the release line.</param>
+    public async Task<(IReadOnlyList<VersionTag> Tags, ReleaseLine BeforeHead)> FindLineAsync(TagNaming naming, VersionRange? line, CancellationToken cancellationToken)
     {
         if (reader is { } files)
         {
@@ -71,7 +72,7 @@ public sealed class HistoryReader : IDisposable
                 {
                     var tags = files.ListTags(naming.ListingPrefix); // other tags are not versions (TagNaming)
                     var listed = clock.Elapsed.TotalMilliseconds;
-                    var found = await FindLineAsync(tags, naming, (head, commits, watch) => Task.FromResult(files.NotReachableFrom(head, commits, watch))).ConfigureAwait(false);
+                    var found = await FindLineAsync(tags, naming, line, (head, commits, watch) => Task.FromResult(files.NotReachableFrom(head, commits, watch))).ConfigureAwait(false);
                     Detail = string.Create(CultureInfo.InvariantCulture,
                         $"tags and history read from the repository's files ({tags.Count} tags{(naming.ListingPrefix.Length > 0 ? $" starting with '{naming.ListingPrefix}'" : "")} in {listed:0.0} ms, {files.CommitsRead} commits in {clock.Elapsed.TotalMilliseconds - listed:0.0} ms{(files.CommitsFromGraph > 0 ? $", {files.CommitsFromGraph} of them from the commit-graph" : "")}{(files.CommitsReadAhead > 0 ? $", {files.CommitsReadAhead} of them read ahead on a second thread" : "")})");
                     return found;
@@ -89,18 +90,19 @@ public sealed class HistoryReader : IDisposable
 
         Detail = $"tags and history read by git ({readerProblem})";
         var gitTags = await git.ListTagsAsync(string.Empty, cancellationToken).ConfigureAwait(false);
-        return await FindLineAsync(gitTags, naming, (head, commits, watch) => git.NotReachableFromHeadAsync(commits, watch, cancellationToken)).ConfigureAwait(false);
+        return await FindLineAsync(gitTags, naming, line, (head, commits, watch) => git.NotReachableFromHeadAsync(commits, watch, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>The version tags among <paramref name="tags"/> and HEAD's release line, reachability asked of <paramref name="notReachable"/>.</summary>
-    private async Task<(IReadOnlyList<VersionTag> Tags, ReleaseLine BeforeHead)> FindLineAsync(IReadOnlyList<TagRef> tags, TagNaming naming,
+    private async Task<(IReadOnlyList<VersionTag> Tags, ReleaseLine BeforeHead)> FindLineAsync(IReadOnlyList<TagRef> tags, TagNaming naming, VersionRange? line,
         Func<string, IReadOnlyCollection<string>, IReadOnlySet<string>, Task<IReadOnlySet<string>>> notReachable)
     {
         var versionTags = VersionDiscovery.Candidates(tags.Select(t => (t.Name, t.Commit)), naming);
-        var line = state.Head is { } head && versionTags.Count > 0
-            ? await FindLineBeforeHeadAsync(head, versionTags, (commits, watch) => notReachable(head, commits, watch)).ConfigureAwait(false)
+        var candidates = line is null ? versionTags : [.. versionTags.Where(t => line.NotAbove(t.Version))];
+        var found = state.Head is { } head && candidates.Count > 0
+            ? await FindLineBeforeHeadAsync(head, candidates, versionTags, (commits, watch) => notReachable(head, commits, watch)).ConfigureAwait(false)
             : ReleaseLine.Empty;
-        return (versionTags, line);
+        return (versionTags, found);
     }
 
     /// <summary>Whether <paramref name="descendant"/> reaches <paramref name="ancestor"/> (or is it): exact, from the files or from git.</summary>
@@ -301,7 +303,7 @@ public sealed class HistoryReader : IDisposable
     /// release must see the line as it was before it). What one walk learns is kept: it names every version tag it passed
     /// as unreachable (all the tags of an unmerged branch at once), so they are never asked again.
     /// </summary>
-    private static Task<ReleaseLine> FindLineBeforeHeadAsync(string head, IReadOnlyList<VersionTag> versionTags,
+    private static Task<ReleaseLine> FindLineBeforeHeadAsync(string head, IReadOnlyList<VersionTag> candidates, IReadOnlyList<VersionTag> versionTags,
         Func<IReadOnlyCollection<string>, IReadOnlySet<string>, Task<IReadOnlySet<string>>> notReachableFromHead)
     {
         var tagged = new HashSet<string>(versionTags.Count, StringComparer.Ordinal); // sized once: ten thousand tags are not rehashed
@@ -312,7 +314,7 @@ public sealed class HistoryReader : IDisposable
 
         var notReachable = new HashSet<string>(StringComparer.Ordinal) { head };
         var reachable = new HashSet<string>(StringComparer.Ordinal);
-        return VersionDiscovery.FindAsync(versionTags, async batch =>
+        return VersionDiscovery.FindAsync(candidates, async batch =>
         {
             var ask = batch.Select(t => t.Commit).Where(c => !notReachable.Contains(c) && !reachable.Contains(c)).ToHashSet(StringComparer.Ordinal);
             if (ask.Count > 0)

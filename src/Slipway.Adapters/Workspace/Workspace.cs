@@ -17,8 +17,9 @@ public sealed class Workspace : IDisposable
 {
     private Workspace(GitRepository git, HistoryReader history, RepositoryState state, SlipwayConfig config, TagNaming naming,
         IReadOnlyList<VersionTag> versionTags, IReadOnlyList<VersionTag> headTags, ReleaseLine beforeHead, string discovery, Clock clock,
-        Func<string, string?> environment)
+        Func<string, string?> environment, ReleaseBranch? releaseBranch)
     {
+        ReleaseBranch = releaseBranch;
         Discovery = discovery;
         Git = git;
         History = history;
@@ -47,6 +48,12 @@ public sealed class Workspace : IDisposable
 
     public SlipwayConfig Config { get; }
 
+    /// <summary>The checked-out branch as `branch:` makes it (a release branch, a maintenance line, a prerelease branch), or null when it lists no such branch.</summary>
+    public ReleaseBranch? ReleaseBranch { get; }
+
+    /// <summary>The branch a release here pushes: the checked-out release branch, else the main one (preflight refuses the release then).</summary>
+    public string PushBranch => ReleaseBranch?.Name ?? Config.Branch;
+
     public TagNaming Naming { get; }
 
     /// <summary>Every version tag in the repository, highest first, reachable or not.</summary>
@@ -55,7 +62,7 @@ public sealed class Workspace : IDisposable
     /// <summary>Version tags on HEAD itself, highest first.</summary>
     public IReadOnlyList<VersionTag> HeadTags { get; }
 
-    /// <summary>The release line from HEAD's ancestors, not counting tags on HEAD.</summary>
+    /// <summary>The release line from HEAD's ancestors, not counting tags on HEAD (on a maintenance line, none above its range).</summary>
     public ReleaseLine BeforeHead { get; }
 
     /// <summary>The release line of HEAD, its own tags included: what `slipway version` prints.</summary>
@@ -98,10 +105,13 @@ public sealed class Workspace : IDisposable
         var history = HistoryReader.Open(git, state, gitOnly);
         try
         {
-            var (versionTags, beforeHead) = await history.FindLineAsync(naming, cancellationToken).ConfigureAwait(false);
-            var discovery = (stateReason.Length == 0 ? "state read from the repository's files; " : $"state read by git ({stateReason}); ") + history.Detail;
-            var headTags = state.Head is { } head ? versionTags.Where(t => t.Commit == head).ToList() : [];
-            return new Workspace(git, history, state, config, naming, versionTags, headTags, beforeHead, discovery, clock, environment);
+            var releaseBranch = ReleaseBranch.Match(config.Branches, state.Branch);
+            var line = releaseBranch?.Line;
+            var (versionTags, beforeHead) = await history.FindLineAsync(naming, line, cancellationToken).ConfigureAwait(false);
+            var discovery = (stateReason.Length == 0 ? "state read from the repository's files; " : $"state read by git ({stateReason}); ") + history.Detail
+                + (line is null ? string.Empty : $"; on {releaseBranch}: tags above it are not its versions");
+            var headTags = state.Head is { } head ? versionTags.Where(t => t.Commit == head && (line is null || line.NotAbove(t.Version))).ToList() : [];
+            return new Workspace(git, history, state, config, naming, versionTags, headTags, beforeHead, discovery, clock, environment, releaseBranch);
         }
         catch
         {

@@ -52,7 +52,7 @@ public static partial class ImageBuildReader
         return new ImageBuild(context, version, [.. repo.VersionTags.Select(t => t.Version)]);
     }
 
-    /// <summary>The release branch containing the tagged commit: the configured branch if it does (locally or on a remote), else the first branch that does, else the event's base_ref.</summary>
+    /// <summary>The release branch containing the tagged commit: the main release branch if it does (locally or on a remote), else a branch `branch:` lists, else the first branch that does, else the event's base_ref.</summary>
     private static async Task<string?> ReleaseBranchAsync(Workspace repo, string sha, string? payloadBaseRef, CancellationToken cancellationToken)
     {
         var fallback = payloadBaseRef is null ? null : payloadBaseRef.StartsWith("refs/heads/", StringComparison.Ordinal) ? payloadBaseRef["refs/heads/".Length..] : payloadBaseRef;
@@ -61,7 +61,7 @@ public static partial class ImageBuildReader
             return fallback;
         }
 
-        return TagBranch.Choose(await repo.Git.BranchesContainingAsync(sha, cancellationToken).ConfigureAwait(false), repo.Config.Branch, fallback);
+        return TagBranch.Choose(await repo.Git.BranchesContainingAsync(sha, cancellationToken).ConfigureAwait(false), repo.Config.Branches, fallback);
     }
 
     private static async Task<DateTimeOffset?> CommitDateAsync(Workspace repo, string sha, CancellationToken cancellationToken)

@@ -30,6 +30,19 @@ public static class PlanRenderer
             json.WriteBoolean("tagExistsAtHead", plan.TagExistsAtHead);
             json.WriteString("status", StatusName(plan.Status));
             json.WriteEndObject();
+            if (plan.Line is { Line: { } range } line)
+            {
+                json.WriteStartObject("line");
+                json.WriteString("branch", line.Name);
+                json.WriteString("range", range.ToString());
+                json.WriteString("bounds", plan.Bounds?.ToString());
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("line");
+            }
+
             json.WriteString("bump", BumpDecision.Name(plan.Bump.Kind));
             json.WriteString("reason", plan.Bump.Reason);
             json.WriteString("hint", plan.Bump.Hint);
@@ -77,6 +90,11 @@ public static class PlanRenderer
         text.AppendLine(plan.Status == ReleaseStatus.NothingToRelease
             ? "Next      none (no release)"
             : $"Next      {t.Bold(plan.Next.ToString())}  (tag {Safe(plan.NextTag)})");
+        if (plan.Line is { } line)
+        {
+            text.AppendLine($"Line      {Safe(line.ToString())}{(plan.Bounds is { } bounds && bounds != line.Line ? $", {bounds} left (higher versions are other branches')" : string.Empty)}");
+        }
+
         text.AppendLine($"Why       {Safe(plan.Bump.Reason)}");
         if (plan.Bump.Hint is { } hint)
         {
@@ -126,6 +144,7 @@ public static class PlanRenderer
         ReleaseStatus.NothingToRelease => "nothingToRelease",
         ReleaseStatus.VersionExists => "versionExists",
         ReleaseStatus.NotHigher => "notHigher",
+        ReleaseStatus.OutOfRange => "outOfRange",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 

@@ -24,7 +24,7 @@ public static class Preflight
         var tag = ExistingTagAsync(repo, plan, fetch ? remote : null, cancellationToken);
         return
         [
-            PreflightRules.Branch(repo.State.Branch, repo.Config.Branch),
+            PreflightRules.Branch(repo.State.Branch, repo.Config.Branches),
             PreflightRules.Prefix(await others.ConfigureAwait(false), repo.Naming, repo.VersionTags.Count, repo.Config.Tag.Configured, repo.Line.Latest?.Version),
             PreflightRules.Clean(await ChangesAsync(repo, plan, changes, cancellationToken).ConfigureAwait(false)),
             PreflightRules.Remote(await remote.ConfigureAwait(false)),
@@ -47,7 +47,7 @@ public static class Preflight
 
     private static async Task<RemoteFacts> RemoteFactsAsync(Workspace repo, bool fetch, bool push, CancellationToken cancellationToken)
     {
-        var (remote, branch) = (repo.Config.Remote, repo.Config.Branch);
+        var (remote, branch) = (repo.Config.Remote, repo.PushBranch);
         var facts = new RemoteFacts(remote, branch, Exists: false, push, Fetched: fetch);
         if (!(await repo.Git.RemotesAsync(cancellationToken).ConfigureAwait(false)).Contains(remote))
         {

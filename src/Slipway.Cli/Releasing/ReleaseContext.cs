@@ -18,7 +18,8 @@ public sealed class ReleaseContext(Workspace repository, ReleasePlan plan, Termi
 
     public string Remote => Repository.Config.Remote;
 
-    public string Branch => Repository.Config.Branch;
+    /// <summary>The release branch checked out, which the push sends with the tag (main, release-4.1).</summary>
+    public string Branch => Repository.PushBranch;
 
     /// <summary>slipway.yml's notifiers, told when the tag is pushed and when the GitHub release is published.</summary>
     public CommandNotifications Notifications { get; init; } = CommandNotifications.None;

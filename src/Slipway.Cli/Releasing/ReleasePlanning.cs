@@ -12,6 +12,8 @@ public static class ReleasePlanning
 {
     public static async Task<ReleasePlan> PlanAsync(Workspace repo, ReleaseRequest request, CancellationToken cancellationToken)
     {
+        // A prerelease branch (next, beta, { prerelease: rc }) numbers its versions with its identifier; --pre overrides it.
+        request = request.PrereleaseId is null && repo.ReleaseBranch?.PrereleaseId is { } id ? request with { PrereleaseId = id } : request;
         var rangeBase = ReleasePlanner.RangeBase(repo.BeforeHead, repo.HeadTags, request.PrereleaseId);
         // Merge commits are read too: the tools that decide bumps see them (a merge body can hold a breaking change
         // or, for release-please, nested commits); the plan's commits and changelog leave them out.
@@ -22,7 +24,7 @@ public static class ReleasePlanning
             : BumpDecision.Default(BumpKind.None);
         var commits = range.Where(c => !c.IsMerge).ToList();
         var plan = ReleasePlanner.Plan(repo.BeforeHead, repo.HeadTags, commits, bump, request.PrereleaseId,
-            repo.Config.Versioning.Initial, repo.Naming, repo.VersionTags);
+            repo.Config.Versioning.Initial, repo.Naming, repo.VersionTags, repo.ReleaseBranch);
         return await Changelogs.PlanChangelog.RenderAsync(repo, plan, cancellationToken).ConfigureAwait(false);
     }
 

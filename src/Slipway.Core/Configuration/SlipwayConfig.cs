@@ -7,8 +7,11 @@ public sealed record SlipwayConfig
 {
     public static readonly SlipwayConfig Default = new();
 
-    /// <summary>Releases are cut from this branch.</summary>
-    public string Branch { get; init; } = "main";
+    /// <summary>Releases are cut from the branches these entries match (`branch:`, a name or a list of names, globs and mappings), in order.</summary>
+    public IReadOnlyList<BranchRule> Branches { get; init; } = [new BranchRule("main")];
+
+    /// <summary>The main release branch: the first plain entry of <see cref="Branches"/> that is no maintenance line or prerelease branch.</summary>
+    public string Branch => Releases.ReleaseBranch.Main(Branches);
 
     /// <summary>The git remote that receives tags and the release branch.</summary>
     public string Remote { get; init; } = "origin";

@@ -1,3 +1,4 @@
+using Slipway.Core.Configuration;
 using Slipway.Core.Versioning;
 
 namespace Slipway.Core.Releases;
@@ -9,12 +10,25 @@ namespace Slipway.Core.Releases;
 public static class PreflightRules
 {
     /// <summary>Releases are cut from the configured branch, never from a detached HEAD.</summary>
-    public static PreflightCheck Branch(string? current, string releaseBranch) => current switch
+    public static PreflightCheck Branch(string? current, string releaseBranch) => Branch(current, [new BranchRule(releaseBranch)]);
+
+    /// <summary>Releases are cut from a branch that `branch:` lists (by name or glob), never from a detached HEAD.</summary>
+    public static PreflightCheck Branch(string? current, IReadOnlyList<BranchRule> rules)
     {
-        null => PreflightCheck.Fail("branch", "HEAD is detached, not on a branch", $"switch to the release branch: git switch {releaseBranch}"),
-        var b when b == releaseBranch => PreflightCheck.Pass("branch", $"on the release branch {b}"),
-        var b => PreflightCheck.Fail("branch", $"on branch {b}, not the release branch {releaseBranch}", $"git switch {releaseBranch} (or set branch: in slipway.yml)"),
-    };
+        ArgumentNullException.ThrowIfNull(rules);
+        var main = ReleaseBranch.Main(rules);
+        var listed = rules.Count == 1 && !BranchPattern.IsGlob(rules[0].Pattern)
+            ? $"the release branch {rules[0].Pattern}"
+            : $"a release branch (branch: {ReleaseBranch.Describe(rules)})";
+        return current switch
+        {
+            null => PreflightCheck.Fail("branch", "HEAD is detached, not on a branch", $"switch to the release branch: git switch {main}"),
+            _ when ReleaseBranch.Match(rules, current) is { } branch => PreflightCheck.Pass("branch", branch.Pattern == branch.Name && branch.Line is null && branch.PrereleaseId is null
+                ? $"on the release branch {branch.Name}"
+                : $"on the release branch {branch}"),
+            var b => PreflightCheck.Fail("branch", $"on branch {b}, not {listed}", $"git switch {main} (or add the branch to branch: in slipway.yml)"),
+        };
+    }
 
     /// <param name="changes">Uncommitted paths that are not the release's own (its leftovers and its half-done edits are set aside).</param>
     public static PreflightCheck Clean(IReadOnlyList<string> changes)
@@ -74,6 +88,11 @@ public static class PreflightRules
             return PreflightCheck.Pass("tag", "no new tag: the commits call for no release");
         }
 
+        if (plan.Status == ReleaseStatus.OutOfRange)
+        {
+            return PreflightCheck.Pass("tag", $"no new tag: the version check refuses {plan.Next}");
+        }
+
         if (existing is null && plan.Status == ReleaseStatus.VersionExists && plan.Refusal is var (message, fix))
         {
             // The same version under another of the configured prefixes (1.3.0 beside v1.3.0).
@@ -86,11 +105,11 @@ public static class PreflightRules
                 "choose another version, or delete the tag if it was a mistake: git tag -d " + plan.NextTag);
     }
 
-    /// <summary>A release never goes back: the next version is higher than the current one.</summary>
+    /// <summary>A release never goes back (the next version is higher than the current one) and stays on its maintenance line.</summary>
     public static PreflightCheck Version(ReleasePlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return plan.Status == ReleaseStatus.NotHigher && plan.Refusal is var (message, fix)
+        return plan.Status is ReleaseStatus.NotHigher or ReleaseStatus.OutOfRange && plan.Refusal is var (message, fix)
             ? PreflightCheck.Fail("version", message, fix)
             : PreflightCheck.Pass("version", plan.Current is { } current && !plan.TagExistsAtHead
                 ? $"{plan.Next} is higher than the current {current.Version}"

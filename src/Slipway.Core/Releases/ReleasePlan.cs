@@ -47,8 +47,19 @@ public sealed record ReleasePlan
             "choose another bump (--bump), or release from the branch that has it"),
         ReleaseStatus.NotHigher => ($"{Next} is not higher than the current version {Conflict?.Version} (tag {Conflict?.Name}); a release never goes back",
             $"choose a bigger bump (e.g. --bump {(Conflict?.Version.Patch == 0 ? (Conflict.Version.Minor == 0 ? "major" : "minor") : "patch")}), or release the lower line from its own branch"),
+        ReleaseStatus.OutOfRange => (OutOfRangeMessage, "a maintenance line takes fixes only: release this change from a higher line's branch, or choose a bump the line allows (--bump patch)"),
         _ => null,
     };
+
+    private string OutOfRangeMessage => Line?.Line is { } line && Bounds is { } bounds
+        ? $"{Next} is outside the maintenance line {Line.Name} ({line}{(bounds == line ? string.Empty : $"; {bounds.Upper} and up are another branch's, so {bounds}")}): {Bump.Reason}"
+        : $"{Next} is outside the branch's range";
+
+    /// <summary>The maintenance line the release is cut on, or null on a release or prerelease branch without a range.</summary>
+    public ReleaseBranch? Line { get; init; }
+
+    /// <summary>On a maintenance line, the versions it may still release (its range, below what higher lines own); else null.</summary>
+    public VersionRange? Bounds { get; init; }
 
     public bool ChecksPass => Checks.All(c => c.Ok);
 }

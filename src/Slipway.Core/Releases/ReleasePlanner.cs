@@ -44,6 +44,7 @@ public static class ReleasePlanner
     /// <param name="commits">The commits since <see cref="RangeBase"/>, newest first.</param>
     /// <param name="bump">The bump decided for this range; ignored when HEAD is already released.</param>
     /// <param name="allVersions">Every version tag in the repository, reachable or not (to number prereleases and refuse a version that exists).</param>
+    /// <param name="branch">The release branch HEAD is on: a maintenance line keeps the version within its range (<see cref="MaintenanceLine"/>).</param>
     public static ReleasePlan Plan(
         ReleaseLine beforeHead,
         IReadOnlyList<VersionTag> headTags,
@@ -52,7 +53,8 @@ public static class ReleasePlanner
         string? prereleaseId,
         SemanticVersion initial,
         TagNaming naming,
-        IReadOnlyCollection<VersionTag> allVersions)
+        IReadOnlyCollection<VersionTag> allVersions,
+        ReleaseBranch? branch = null)
     {
         ArgumentNullException.ThrowIfNull(bump);
         ArgumentNullException.ThrowIfNull(naming);
@@ -74,17 +76,22 @@ public static class ReleasePlanner
                 Changelog = SeedChangelog(commits),
                 TagExistsAtHead = true,
                 Status = ReleaseStatus.AlreadyTagged,
+                Line = branch?.Line is null ? null : branch,
             };
         }
 
-        var target = bump.Apply(beforeHead.LatestStable?.Version ?? initial);
+        var stableBase = beforeHead.LatestStable?.Version;
+        var line = branch?.Line;
+        var target = line is null ? bump.Apply(stableBase ?? initial) : MaintenanceLine.Target(line, stableBase, bump);
         var next = prereleaseId is null || bump.Kind == BumpKind.None ? target : NextPrerelease(target, prereleaseId, allVersions);
+        var bounds = line is null ? null : MaintenanceLine.Bounds(line, stableBase, allVersions);
         commits = WithoutReleaseCommit(commits, naming.TagFor(next));
         var existing = allVersions.Where(t => t.Version.CompareTo(next) == 0).OrderBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault();
         string? nothing = bump.Kind == BumpKind.None ? bump.Reason
             : commits.Count == 0 ? (rangeBase is null ? "there are no commits to release" : $"there are no commits since {rangeBase.Name}")
             : null;
         var (status, conflict) = nothing is not null ? (ReleaseStatus.NothingToRelease, (VersionTag?)null)
+            : bounds is not null && !bounds.Contains(next) ? (ReleaseStatus.OutOfRange, null)
             : existing is not null ? (ReleaseStatus.VersionExists, existing)
             : current is not null && next <= current.Version ? (ReleaseStatus.NotHigher, current)
             : (ReleaseStatus.Ready, null);
@@ -101,6 +108,8 @@ public static class ReleasePlanner
             Status = status,
             NothingToRelease = nothing,
             Conflict = conflict,
+            Line = line is null ? null : branch,
+            Bounds = bounds,
         };
     }
 

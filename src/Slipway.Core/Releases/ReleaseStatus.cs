@@ -17,4 +17,7 @@ public enum ReleaseStatus
 
     /// <summary>The next version is not higher than the current one (a patch below a release candidate on HEAD's line).</summary>
     NotHigher,
+
+    /// <summary>The next version is outside the maintenance line's range (a feat on a patch line), or owned by a higher line.</summary>
+    OutOfRange,
 }

@@ -15,7 +15,7 @@ public sealed partial class SchemaTests
 {
     /// <summary>Every key slipway.yml can have, once: the walk below probes each mapping of it.</summary>
     private const string Everything = """
-        branch: main
+        branch: [main, "release-*", { name: next, prerelease: rc }, { name: "+([0-9]).x", range: "1.x" }]
         remote: origin
         tag:
           prefix: [v, '']
@@ -99,6 +99,8 @@ public sealed partial class SchemaTests
         ["pattern: 'no group'"] = "bump_files patterns must be regular expressions with one capture group: regex semantics",
         ["pattern: '(a)(b)'"] = "the same: two capture groups",
         ["pattern: '(['"] = "the same: not a regular expression",
+        [">=2.0.0 <1.0.0"] = "a range's bounds in order compares two versions of the value",
+        ["name: \"beta-*\", prerelease: true"] = "prerelease: true takes the name as the identifier, so a glob name is refused: a condition between two values",
     };
 
     /// <summary>Configurations the loader refuses, one per refusal it makes (the harvest below also checks every other test's).</summary>
@@ -106,7 +108,15 @@ public sealed partial class SchemaTests
     [
         "brnch: main\n",
         "branch: \"a..b\"\n",
-        "branch: [main]\n",
+        "branch: []\n",
+        "branch: [main, \"a..*\"]\n",
+        "branch: [\"@(a|b)\"]\n",
+        "branch: [{ range: 1.x }]\n",
+        "branch: [{ name: \"1.x\", range: \"1.x.y\" }]\n",
+        "branch: [{ name: \"1.x\", range: \">=2.0.0 <1.0.0\" }]\n",
+        "branch: [{ name: next, prerelease: \"r.c\" }]\n",
+        "branch: [{ name: \"beta-*\", prerelease: true }]\n",
+        "branch: [{ name: next, channel: next }]\n",
         "remote: a/b\n",
         "tag: v\n",
         "tag:\n  prefix: []\n",

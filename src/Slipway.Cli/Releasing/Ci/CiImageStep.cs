@@ -56,7 +56,7 @@ public sealed class CiImageStep : IPipelineStep<CiReleaseContext>
         var config = repo.Config;
         var rules = config.Image.Rules();
         var image = rules.Images.First(i => i.Enabled);
-        var sourceTag = SourceTag(context, rules);
+        var sourceTag = await SourceTagAsync(context, rules, cancellationToken).ConfigureAwait(false);
         var reference = ImageReference.Parse($"{image.Name.ToLowerInvariant()}:{sourceTag}");
         using var client = RegistryConnection.Open(reference, null, config.Image.Insecure, push: false);
         var existing = await client.ListTagsAsync(reference.Repository, cancellationToken).ConfigureAwait(false);
@@ -79,20 +79,26 @@ public sealed class CiImageStep : IPipelineStep<CiReleaseContext>
         return (reference.Name, sourceTag, plan.Tags, state);
     }
 
-    /// <summary>The commit's build tag: image.source's rule for a push of the commit to the release branch (main-abc1234).</summary>
-    private static string SourceTag(CiReleaseContext context, ImageTagRules rules)
+    /// <summary>
+    /// The commit's build tag: image.source's rule for a push of the commit to its release branch (main-abc1234; a maintenance
+    /// release's, release-4.1-abc1234, when main does not contain it).
+    /// </summary>
+    private static async Task<string> SourceTagAsync(CiReleaseContext context, ImageTagRules rules, CancellationToken cancellationToken)
     {
-        var config = context.Repository.Config;
+        var repo = context.Repository;
+        var config = repo.Config;
+        var branch = TagBranch.Choose(await repo.Git.BranchesContainingAsync(context.Release.Commit, cancellationToken).ConfigureAwait(false),
+            config.Branches, null) ?? config.Branch;
         var build = new ImageBuildContext
         {
             EventName = "push",
-            Ref = $"refs/heads/{config.Branch}",
+            Ref = $"refs/heads/{branch}",
             Sha = context.Release.Commit,
             DefaultBranch = config.Branch,
             Now = context.Repository.Clock.Now,
         };
         var set = ImageTagPlanner.Plan(rules with { Tags = ImageTagRules.Parse(config.Image.Source) }, build, null, []);
-        return set.Version ?? throw new SlipwayException(SlipwayError.Usage($"image.source '{config.Image.Source}' gives no tag for a push of {context.Release.Commit[..7]} to {config.Branch}",
+        return set.Version ?? throw new SlipwayException(SlipwayError.Usage($"image.source '{config.Image.Source}' gives no tag for a push of {context.Release.Commit[..7]} to {branch}",
             "write a rule that names every commit's build, e.g. type=sha,prefix={{branch}}-"));
     }
 }

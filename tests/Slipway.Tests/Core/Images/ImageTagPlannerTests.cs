@@ -48,6 +48,26 @@ public sealed class ImageTagPlannerTests
     }
 
     [Fact]
+    public void A_patch_from_the_release_4_1_line_keeps_v4_and_latest_on_4_2_0()
+    {
+        var set = ImageTagPlanner.Plan(Seed, TagPush("v4.1.1") with { TagBranch = "release-4.1" }, SemanticVersion.Parse("4.1.1"), Released("4.1.0", "4.2.0"));
+
+        Assert.Equal(["v4.1.1", "v4.1", "release-4.1-4f2c1ab"], set.TagNames);
+        Assert.False(set.Latest);
+        Assert.Equal(["v4", "latest"], set.Withheld.Select(w => w.Tag));
+        Assert.All(set.Withheld, w => Assert.Contains("4.2.0 is higher", w.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_release_of_the_1_x_line_moves_v1_but_not_latest_once_2_0_0_is_out()
+    {
+        var set = ImageTagPlanner.Plan(Seed, TagPush("v1.5.1") with { TagBranch = "1.x" }, SemanticVersion.Parse("1.5.1"), Released("1.5.0", "2.0.0"));
+
+        Assert.Equal(["v1.5.1", "v1.5", "v1", "1.x-4f2c1ab"], set.TagNames);
+        Assert.Equal(["latest"], set.Withheld.Select(w => w.Tag));
+    }
+
+    [Fact]
     public void Patch_below_a_newer_patch_of_its_minor_gets_only_its_exact_tag()
     {
         var set = ImageTagPlanner.Plan(Seed, TagPush("v1.1.3"), SemanticVersion.Parse("1.1.3"), Released("1.1.5", "1.2.0"));
