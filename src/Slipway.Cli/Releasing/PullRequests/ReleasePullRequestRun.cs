@@ -60,7 +60,7 @@ public static class ReleasePullRequestRun
         var releasable = ReleasePullRequestPlanner.ClosedByHand(pulls) is not { } closed || ReleasePullRequestBody.Marker(closed.Body)?.Base is not { Length: > 0 } closedBase
             || await ReleasableSinceAsync(repo, closedBase, cancellationToken).ConfigureAwait(false);
         var action = ReleasePullRequestPlanner.Decide(proposal, pulls, releasable);
-        var branch = new ReleaseBranch(repo.State.TopLevel, config.Remote, branchName);
+        var branch = new ReleasePullRequestBranch(repo.State.TopLevel, config.Remote, branchName);
         string? note = null;
         if (action.KeepBranch)
         {
@@ -85,7 +85,7 @@ public static class ReleasePullRequestRun
     }
 
     /// <summary>Builds the release commit on HEAD (changelog.file, bump_files, the trailer) and pushes it when the branch does not hold it; says so when the branch was changed by hand.</summary>
-    private static async Task<string?> PutReleaseCommitAsync(Workspace repo, ReleasePlan plan, ReleaseBranch branch, string head, CancellationToken cancellationToken)
+    private static async Task<string?> PutReleaseCommitAsync(Workspace repo, ReleasePlan plan, ReleasePullRequestBranch branch, string head, CancellationToken cancellationToken)
     {
         var read = ReleaseFiles.Head(repo);
         var files = new List<(string, TextFile)>();

@@ -8,7 +8,7 @@ namespace Slipway.Adapters.Git;
 /// <summary>The release pull request's branch on the remote (slipway/release-main): its release commit is built with plumbing on a
 /// temporary index (the work tree and the index of the checkout are never touched), pushed and deleted with a lease on the tip
 /// that was read, so a concurrent run or a person's push is never overwritten unseen.</summary>
-public sealed class ReleaseBranch(string workingDirectory, string remote, string branch)
+public sealed class ReleasePullRequestBranch(string workingDirectory, string remote, string branch)
 {
     private static readonly Dictionary<string, string?> Environment = new()
     {
