@@ -1,3 +1,6 @@
+using Slipway.Adapters.Processes;
+using Slipway.Core.Errors;
+
 namespace Slipway.Cli;
 
 /// <summary>A command was cancelled (Ctrl-C, SIGTERM, SIGQUIT) at one of its steps; CommandRunner says which, and that the same command finishes it.</summary>
@@ -36,6 +39,11 @@ public sealed class StepCancelledException : OperationCanceledException
         }
         catch (OperationCanceledException e) when (e is not StepCancelledException && cancellationToken.IsCancellationRequested)
         {
+            throw new StepCancelledException(step, e);
+        }
+        catch (SlipwayException e) when (Termination.CausedTheFailure())
+        {
+            // A child the same Ctrl-C ended failed an instant before the signal reached us: the step was cancelled.
             throw new StepCancelledException(step, e);
         }
     }

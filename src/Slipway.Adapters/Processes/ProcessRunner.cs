@@ -126,8 +126,20 @@ public static class ProcessRunner
             throw new OperationCanceledException(cancellationToken);
         }
 
+        if (!result.Succeeded)
+        {
+            Interlocked.Exchange(ref lastFailure, Environment.TickCount64);
+        }
+
         return result;
     }
+
+    private static long lastFailure = long.MinValue / 2;
+
+    /// <summary>Whether a program this process ran failed within <paramref name="within"/>: a failure that a signal to the whole
+    /// group may have caused, a moment before that signal reaches this process's handler.</summary>
+    public static bool FailedWithin(TimeSpan within) =>
+        Environment.TickCount64 - Interlocked.Read(ref lastFailure) <= (long)within.TotalMilliseconds;
 
     /// <summary>How long a child's death by a signal waits for that signal to reach this process too. The kernel delivers a group's
     /// signal to every member at once, but .NET hands it to the handler on a thread of its own: on a loaded machine (2 cores, a

@@ -30,6 +30,26 @@ public sealed class Termination : IDisposable
     /// <summary>Cancelled by the second signal: what a write in flight is stopped by (never cancelled when nothing was installed).</summary>
     public static CancellationToken Forced => current?.forced.Token ?? CancellationToken.None;
 
+    /// <summary>
+    /// Whether an error is the signal's doing: a signal has come, or a program failed just now and a signal comes within a
+    /// moment. A Ctrl-C to the group can end a child (git fetch, whose upload-pack died) with an ordinary failure a little before
+    /// .NET hands the same signal to this process's handler; that error is then the cancellation, not a failure of its own.
+    /// Waits (up to <see cref="FailureGrace"/>) only when a program failed within it: other errors are reported at once.
+    /// </summary>
+    public static bool CausedTheFailure()
+    {
+        if (current is not { } termination)
+        {
+            return false;
+        }
+
+        return termination.requested.IsCancellationRequested
+            || (ProcessRunner.FailedWithin(FailureGrace) && termination.requested.Token.WaitHandle.WaitOne(FailureGrace));
+    }
+
+    /// <summary>How long an error that followed a program's failure waits for a signal that may have caused it.</summary>
+    private static TimeSpan FailureGrace { get; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Told once, on the first signal, when a write is being waited for (for the person at the terminal).</summary>
     public static Action<string>? Notice { get; set; }
 

@@ -28,6 +28,29 @@ public sealed partial class ReleaseSignalTests
     }
 
     [Fact]
+    public void Ctrl_c_that_makes_the_fetch_fail_an_instant_before_it_reaches_slipway_is_a_cancellation_not_a_fetch_error()
+    {
+        // kill-release.sh's run 18: the group's SIGINT ended git fetch's transport, so the fetch failed (exit 128, no signal in
+        // its exit code) before .NET handed slipway the same signal. Here the transport fails at once and the signal follows it.
+        using var repo = new ReleaseRepo();
+        using var scripts = new TempDirectory();
+        var pidFile = Path.Combine(scripts.Path, "pid");
+        var transport = Path.Combine(scripts.Path, "ssh");
+        File.WriteAllText(transport, $"#!/bin/sh\n(sleep 0.3; kill -INT -\"$(cat '{pidFile}')\") </dev/null >/dev/null 2>&1 &\necho 'Connection closed by remote host' >&2\nexit 255\n");
+        File.SetUnixFileMode(transport, (UnixFileMode)0b111_101_101);
+        repo.Repo.Git("remote", "set-url", "origin", "ssh://git.invalid/app.git");
+
+        using var run = SlipwayProcess.Start(repo.Repo.Path, new Dictionary<string, string?> { ["GIT_SSH_COMMAND"] = transport }, null, "release", "auto", "--yes");
+        File.WriteAllText(pidFile, run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var cancelled = run.WaitForExit(Deadline);
+
+        Assert.True(cancelled.ExitCode == 130, cancelled.ToString());
+        Assert.Equal("slipway: cancelled at step preflight; run the same command to finish", cancelled.StandardError.TrimEnd('\n').Split('\n')[^1]);
+        repo.AssertNothingLeftBehind("after Ctrl-C during the fetch");
+        Assert.Equal("", repo.Repo.Git("tag", "--list", ReleaseRepo.Tag));
+    }
+
+    [Fact]
     public void A_temporary_file_left_by_a_kill_is_slipways_own_and_the_next_release_removes_it_and_finishes()
     {
         using var repo = new ReleaseRepo();
