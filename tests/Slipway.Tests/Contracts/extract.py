@@ -1,15 +1,26 @@
-# Extracts the GitHub pull request and label operations Slipway uses from @octokit/openapi's generated/api.github.com.json,
-# verbatim with every component they reference; drops only example/examples values and x-octokit markers.
-# usage: python3 extract.py PATH/TO/api.github.com.json > github-pulls.openapi.json
+# Extracts the GitHub operations Slipway uses, one subset per contract file, from @octokit/openapi's
+# generated/api.github.com.json, verbatim with every component they reference; drops only example/examples values and
+# x-octokit markers.
+# usage: python3 extract.py pulls PATH/TO/api.github.com.json > github-pulls.openapi.json
+#        python3 extract.py deployments PATH/TO/api.github.com.json > ../Deployments/contract/github-deployments.openapi.json
 import json, sys
-src = json.load(open(sys.argv[1]))
-wanted = [
-    ("/repos/{owner}/{repo}/pulls", "get"),
-    ("/repos/{owner}/{repo}/pulls", "post"),
-    ("/repos/{owner}/{repo}/pulls/{pull_number}", "patch"),
-    ("/repos/{owner}/{repo}/issues/{issue_number}/labels", "post"),
-    ("/repos/{owner}/{repo}/issues/{issue_number}/labels", "put"),
-]
+SUBSETS = {
+    "pulls": ("GitHub REST API: pull requests and labels subset used by Slipway (ci release-pr)", [
+        ("/repos/{owner}/{repo}/pulls", "get"),
+        ("/repos/{owner}/{repo}/pulls", "post"),
+        ("/repos/{owner}/{repo}/pulls/{pull_number}", "patch"),
+        ("/repos/{owner}/{repo}/issues/{issue_number}/labels", "post"),
+        ("/repos/{owner}/{repo}/issues/{issue_number}/labels", "put"),
+    ]),
+    "deployments": ("GitHub REST API: Deployments subset used by Slipway", [
+        ("/repos/{owner}/{repo}/deployments", "get"),
+        ("/repos/{owner}/{repo}/deployments", "post"),
+        ("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses", "get"),
+        ("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses", "post"),
+    ]),
+}
+title, wanted = SUBSETS[sys.argv[1]]
+src = json.load(open(sys.argv[2]))
 def clean(node):
     if isinstance(node, dict):
         return {k: clean(v) for k, v in node.items() if k not in ("example", "examples") and not k.startswith("x-octokit")}
@@ -42,7 +53,7 @@ while todo:
     todo.extend(refs(item))
 out = {
     "openapi": src["openapi"],
-    "info": {"title": "GitHub REST API: pull requests and labels subset used by Slipway (ci release-pr)", "version": src["info"]["version"],
+    "info": {"title": title, "version": src["info"]["version"],
              "description": "Extracted from npm @octokit/openapi 23.0.2 generated/api.github.com.json by extract.py (see README.md)"},
     "servers": src.get("servers", [{"url": "https://api.github.com"}]),
     "paths": paths,
