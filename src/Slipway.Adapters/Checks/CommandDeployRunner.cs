@@ -38,9 +38,7 @@ public sealed class CommandDeployRunner(string workingDirectory)
                 return new CheckResult(true, $"{run[0]} exited 0");
             }
 
-            var said = result.LastErrorLine.Length > 0
-                ? result.LastErrorLine
-                : result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? string.Empty;
+            var said = result.LastWords;
             return new CheckResult(false, $"{run[0]} exited {result.ExitCode}" + (said.Length > 0 ? $": {said}" : string.Empty));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -24,9 +24,7 @@ public sealed class GateRunner(string workingDirectory)
                 return new CheckResult(true, "passed");
             }
 
-            var said = result.LastErrorLine.Length > 0
-                ? result.LastErrorLine
-                : result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? string.Empty;
+            var said = result.LastWords;
             return new CheckResult(false, $"exit {result.ExitCode}" + (said.Length > 0 ? $": {said}" : string.Empty));
         }
         catch (SlipwayException e)

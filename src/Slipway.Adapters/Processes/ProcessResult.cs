@@ -11,4 +11,9 @@ public sealed record ProcessResult(int ExitCode, string StandardOutput, string S
     /// <summary>The last non-empty line of stderr: usually the one that says what went wrong.</summary>
     public string LastErrorLine =>
         StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? string.Empty;
+
+    /// <summary>What a failed program said last: its last line on stderr, else on stdout (a script that reports on stdout).</summary>
+    public string LastWords => LastErrorLine.Length > 0
+        ? LastErrorLine
+        : StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? string.Empty;
 }
