@@ -32,7 +32,15 @@ public static partial class ConfigLoader
             throw new SlipwayException(SlipwayError.Usage($"{path}: cannot be read ({e.Message})", "check the file's permissions"));
         }
 
-        return Parse(text, System.IO.Path.GetFileName(path)) with { Source = path };
+        var config = Parse(text, System.IO.Path.GetFileName(path)) with { Source = path };
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        if (config.Packages.FirstOrDefault(p => !Directory.Exists(System.IO.Path.Combine(directory, p.Path))) is { } missing)
+        {
+            throw new SlipwayException(SlipwayError.Usage($"{System.IO.Path.GetFileName(path)}: packages: {missing.Name}: path '{missing.Path}' does not exist",
+                $"fix the path of package {missing.Name} (relative to the repository root), or create the folder"));
+        }
+
+        return config;
     }
 
     public static SlipwayConfig Parse(string text, string file)
@@ -59,8 +67,11 @@ public static partial class ConfigLoader
         }
 
         var root = new YamlNodeReader(file, string.Empty, rootNode);
+        var packages = ReadPackages(root);
         var config = new SlipwayConfig
         {
+            Packages = packages,
+            Groups = ReadGroups(root, packages),
             Branches = ReadBranches(root, "branch") ?? SlipwayConfig.Default.Branches,
             Remote = ReadRemoteName(root, "remote") ?? SlipwayConfig.Default.Remote,
             Tag = ReadTag(root.Mapping("tag")),

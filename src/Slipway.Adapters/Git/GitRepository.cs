@@ -247,6 +247,85 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         };
     }
 
+    /// <summary>The best common ancestor of all <paramref name="commits"/> (`git merge-base --octopus`), or null when they share none.</summary>
+    public async Task<string?> CommonAncestorAsync(IReadOnlyList<string> commits, CancellationToken cancellationToken)
+    {
+        if (commits.Count == 1)
+        {
+            return commits[0];
+        }
+
+        string[] arguments = ["merge-base", "--octopus", "--end-of-options", .. commits];
+        var result = await RunRawAsync(arguments, null, cancellationToken).ConfigureAwait(false);
+        return result.ExitCode switch
+        {
+            0 => Lines(result.StandardOutput).FirstOrDefault(),
+            1 => null,
+            _ => throw GitError.From(arguments, result),
+        };
+    }
+
+    /// <summary>
+    /// The files each commit of <paramref name="exclusiveFrom"/>..HEAD changed (merges left out; a rename is its two paths),
+    /// in one `git log --name-only`. <paramref name="commits"/> are the range's commits, which tell a commit's name from a file named like one.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> ChangedFilesAsync(string? exclusiveFrom, IReadOnlySet<string> commits, CancellationToken cancellationToken)
+    {
+        List<string> arguments = ["log", "-z", "--no-merges", "--no-renames", "--name-only", "--format=%H", "--end-of-options", "HEAD", .. exclusiveFrom is null ? Array.Empty<string>() : ["^" + exclusiveFrom], "--"];
+        var info = ProcessRunner.StartInfo("git", arguments, WorkingDirectory, Environment);
+        using var process = ProcessRunner.Start(info);
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        var files = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string? current = null;
+        var list = new List<string>();
+        var inFiles = false;
+        try
+        {
+            await foreach (var token in ReadNulSeparatedAsync(process.StandardOutput, cancellationToken).ConfigureAwait(false))
+            {
+                if (token.StartsWith('\n') && current is not null && !inFiles)
+                {
+                    // The first file of a commit comes after a newline; the others follow it, each ended by NUL.
+                    list.Add(token[1..]);
+                    inFiles = true;
+                }
+                else if (inFiles && !commits.Contains(token))
+                {
+                    list.Add(token);
+                }
+                else
+                {
+                    Flush();
+                    current = token;
+                }
+            }
+
+            Flush();
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                ProcessRunner.Kill(process);
+            }
+        }
+
+        return process.ExitCode == 0 ? files : throw GitError.From(arguments, new ProcessResult(process.ExitCode, string.Empty, await stderr.ConfigureAwait(false)));
+
+        void Flush()
+        {
+            if (current is not null)
+            {
+                files[current] = [.. list];
+            }
+
+            list.Clear();
+            inFiles = false;
+        }
+    }
+
     public async Task CommitPathsAsync(string message, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         await WriteAsync(["add", "--", .. paths], null, cancellationToken).ConfigureAwait(false);

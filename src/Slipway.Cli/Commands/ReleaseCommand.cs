@@ -4,6 +4,7 @@ using Slipway.Cli.Notifying;
 using Slipway.Cli.Output;
 using Slipway.Cli.Releasing;
 using Slipway.Cli.Releasing.Ci;
+using Slipway.Cli.Releasing.Packages;
 using Slipway.Core.Errors;
 
 namespace Slipway.Cli.Commands;
@@ -19,6 +20,7 @@ public static class ReleaseCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Run the checks and show the steps, change nothing" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation (required when stdin is not a terminal)" };
         var noPush = new Option<bool>("--no-push") { Description = "Tag locally; do not push (a later run without it pushes)" };
+        var package = new Option<string?>("--package") { Description = "With packages: in slipway.yml, release this package only (a bump forces its release, commits or not)", HelpName = "NAME" };
         var command = new Command("release", """
             Cut a release: check the repository, create the annotated tag vX.Y.Z (message: "Release vX.Y.Z" and the
             changelog) and push it with the branch, atomically. If a run fails after tagging, run the same command
@@ -29,9 +31,11 @@ public static class ReleaseCommand
               slipway release auto --yes     (the bump the commits call for; exit 3 when none)
               slipway release patch --yes          (in CI)
               slipway release major --pre rc --dry-run
+              slipway release --yes                (with packages: every package with commits, one push)
+              slipway release patch --package api  (one package, forced)
             """)
         {
-            bump, pre, dryRun, yes, noPush,
+            bump, pre, dryRun, yes, noPush, package,
         };
         // A Ctrl-C before the first step (planning, the checks, the question) is "at step preflight": nothing was written yet.
         CommandRunner.SetHandler(command, (parse, terminal, ct) => StepCancelledException.AtAsync("preflight", async () =>
@@ -39,6 +43,16 @@ public static class ReleaseCommand
             var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
             var options = new ReleaseOptions(parse.GetValue(dryRun), parse.GetValue(noPush));
             using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            if (repo.Config.Packages.Count > 0)
+            {
+                return await PackageReleaseRun.ReleaseAsync(repo, request, parse.GetValue(package), options, parse.GetValue(yes), terminal, ct).ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(package) is { } name)
+            {
+                throw new SlipwayException(SlipwayError.Usage($"--package {name}: slipway.yml has no packages: section", "leave --package out, or declare the packages under packages: in slipway.yml"));
+            }
+
             var plan = await ReleasePlanning.PlanAsync(repo, request, ct).ConfigureAwait(false);
             repo.History.CloseFiles("the release writes to the repository from here on");
             plan = plan with { Checks = await Preflight.RunAsync(repo, plan, fetch: !options.NoPush, push: !options.NoPush, ct).ConfigureAwait(false) };

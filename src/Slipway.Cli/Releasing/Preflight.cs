@@ -45,7 +45,7 @@ public static class Preflight
         return [.. changes.Where(c => !resumable.Contains(c))];
     }
 
-    private static async Task<RemoteFacts> RemoteFactsAsync(Workspace repo, bool fetch, bool push, CancellationToken cancellationToken)
+    internal static async Task<RemoteFacts> RemoteFactsAsync(Workspace repo, bool fetch, bool push, CancellationToken cancellationToken)
     {
         var (remote, branch) = (repo.Config.Remote, repo.PushBranch);
         var facts = new RemoteFacts(remote, branch, Exists: false, push, Fetched: fetch);

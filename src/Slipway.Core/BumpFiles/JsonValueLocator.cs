@@ -6,9 +6,11 @@ namespace Slipway.Core.BumpFiles;
 /// <summary>Finds a string by dotted key in JSON (package.json's `version`), inside its quotes; JSON is read, never re-written.</summary>
 internal static class JsonValueLocator
 {
-    public static ValueSpan? Find(string text, string key)
+    public static ValueSpan? Find(string text, string key) => Find(text, key.Split('.'));
+
+    /// <summary>The string at <paramref name="path"/>, its names whole (a dependency named `@scope/lodash.merge`).</summary>
+    public static ValueSpan? Find(string text, IReadOnlyList<string> path)
     {
-        var path = key.Split('.');
         var bytes = Encoding.UTF8.GetBytes(text);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var stack = new List<string?>();
@@ -52,9 +54,9 @@ internal static class JsonValueLocator
     }
 
     // stack[0] is the root (no property name); stack[i] is the property that opened level i.
-    private static bool Matches(List<string?> stack, string property, string[] path)
+    private static bool Matches(List<string?> stack, string property, IReadOnlyList<string> path)
     {
-        if (stack.Count != path.Length)
+        if (stack.Count != path.Count)
         {
             return false;
         }

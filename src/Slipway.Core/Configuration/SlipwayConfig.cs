@@ -35,6 +35,12 @@ public sealed record SlipwayConfig
     /// <summary>Who is told about releases and deployments (`notify:`), in the order written.</summary>
     public IReadOnlyList<Notifications.NotifierSettings> Notify { get; init; } = [];
 
+    /// <summary>A monorepo's packages (`packages:`), each released on its own; empty for a repository that is one package.</summary>
+    public IReadOnlyList<PackageConfig> Packages { get; init; } = [];
+
+    /// <summary>Packages released together with one version (`groups:`).</summary>
+    public IReadOnlyList<PackageGroup> Groups { get; init; } = [];
+
     /// <summary>Where the configuration came from (a path, or null for the defaults).</summary>
     public string? Source { get; init; }
 }

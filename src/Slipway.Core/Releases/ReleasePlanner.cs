@@ -88,7 +88,7 @@ public static class ReleasePlanner
         commits = WithoutReleaseCommit(commits, naming.TagFor(next));
         var existing = allVersions.Where(t => t.Version.CompareTo(next) == 0).OrderBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault();
         string? nothing = bump.Kind == BumpKind.None ? bump.Reason
-            : commits.Count == 0 ? (rangeBase is null ? "there are no commits to release" : $"there are no commits since {rangeBase.Name}")
+            : commits.Count == 0 && !bump.Forced ? (rangeBase is null ? "there are no commits to release" : $"there are no commits since {rangeBase.Name}")
             : null;
         var (status, conflict) = nothing is not null ? (ReleaseStatus.NothingToRelease, (VersionTag?)null)
             : bounds is not null && !bounds.Contains(next) ? (ReleaseStatus.OutOfRange, null)
@@ -118,7 +118,7 @@ public static class ReleasePlanner
     /// first run saw them, so the tag message is the one the first run wrote (and checks an existing tag against).
     /// </summary>
     private static IReadOnlyList<Commit> WithoutReleaseCommit(IReadOnlyList<Commit> commits, string tag) =>
-        commits.Count > 0 && commits[0].Subject == ReleaseCommit.Message(tag).TrimEnd('\n') ? [.. commits.Skip(1)] : commits;
+        commits.Count > 0 && ReleaseCommit.Tags(commits[0]).Contains(tag) ? [.. commits.Skip(1)] : commits;
 
     /// <summary>The seed's changelog: one line per commit, "- subject (abc1234)", newest first.</summary>
     public static string SeedChangelog(IReadOnlyList<Commit> commits)

@@ -9,6 +9,9 @@ public sealed record BumpDecision(BumpKind Kind, string Reason)
     /// <summary>What another setting would have decided, when it matters (plan shows it), or null.</summary>
     public string? Hint { get; init; }
 
+    /// <summary>A release wanted with no commits of its own (a package's forced release, a dependent of a released package, a group's member).</summary>
+    public bool Forced { get; init; }
+
     /// <summary>The version this bump gives from <paramref name="current"/>.</summary>
     public SemanticVersion Apply(SemanticVersion current)
     {

@@ -1,0 +1,176 @@
+using Slipway.Adapters.Workspace;
+using Slipway.Core.Commits;
+using Slipway.Core.Configuration;
+using Slipway.Core.Errors;
+using Slipway.Core.Packages;
+using Slipway.Core.Releases;
+using Slipway.Core.Versioning;
+
+namespace Slipway.Cli.Releasing.Packages;
+
+/// <summary>
+/// A monorepo's plans (`packages:`): each package's tags and release line, the commits since its release that touch its
+/// paths (one `git log --name-only` for all of them), its bump, then groups and dependents (<see cref="MonorepoPlanner"/>).
+/// </summary>
+public static class PackagePlanning
+{
+    /// <param name="only">`--package NAME`: that package's plan only (a bump asked for it is a forced release, commits or not).</param>
+    public static async Task<IReadOnlyList<PackagePlan>> PlanAsync(Workspace repo, ReleaseRequest request, string? only, CancellationToken cancellationToken)
+    {
+        var packages = repo.Config.Packages;
+        if (only is not null && packages.All(p => p.Name != only))
+        {
+            throw new SlipwayException(SlipwayError.Usage($"--package {only}: there is no such package",
+                packages.Count == 0 ? "slipway.yml has no packages: section; leave --package out" : $"use one of {string.Join(", ", packages.Select(p => p.Name))}"));
+        }
+
+        request = request.PrereleaseId is null && repo.ReleaseBranch?.PrereleaseId is { } id ? request with { PrereleaseId = id } : request;
+        var dependencies = PackageDependencies.Find(packages, ReadManifests(repo, packages));
+        if (PackageDependencies.Cycle(dependencies) is { } cycle)
+        {
+            throw new SlipwayException(SlipwayError.Usage($"packages: the dependencies go round in a cycle ({string.Join(" → ", cycle)})",
+                "a package cannot depend on itself through others: remove one of these dependencies from its manifest"));
+        }
+
+        var lines = new List<(PackageConfig Package, TagNaming Naming, IReadOnlyList<VersionTag> Tags, ReleaseLine BeforeHead, IReadOnlyList<VersionTag> HeadTags)>();
+        foreach (var package in packages)
+        {
+            var naming = PackageNaming.For(package);
+            var (tags, beforeHead) = await repo.History.FindLineAsync(naming, repo.ReleaseBranch?.Line, cancellationToken).ConfigureAwait(false);
+            var headTags = repo.State.Head is { } head ? tags.Where(t => t.Commit == head).ToList() : [];
+            lines.Add((package, naming, tags, beforeHead, headTags));
+        }
+
+        var history = await PackageHistory.ReadAsync(repo, [.. lines.SelectMany(l => new[] { l.BeforeHead.Latest, l.BeforeHead.LatestStable })], packages, cancellationToken).ConfigureAwait(false);
+        var preset = BumpPreset.Named(repo.Config.Versioning.Preset, repo.Config.Versioning.Rules, repo.Config.Versioning.PreMajor)
+            ?? throw new SlipwayException(SlipwayError.Usage($"versioning.preset '{repo.Config.Versioning.Preset}' is not a preset", $"use one of {string.Join(", ", BumpPreset.Names)}"));
+        var inputs = lines.ToDictionary(l => l.Package.Name, StringComparer.Ordinal);
+        ReleasePlan Plan(PackageConfig package, BumpDecision bump)
+        {
+            var line = inputs[package.Name];
+            var rangeBase = ReleasePlanner.RangeBase(line.BeforeHead, line.HeadTags, request.PrereleaseId);
+            return ReleasePlanner.Plan(line.BeforeHead, line.HeadTags, history.Commits(package, rangeBase), bump, request.PrereleaseId,
+                repo.Config.Versioning.Initial, line.Naming, line.Tags, repo.ReleaseBranch);
+        }
+
+        var own = new List<PackagePlan>();
+        foreach (var line in lines)
+        {
+            var stable = line.BeforeHead.LatestStable;
+            var bump = ReleasePlanner.ReleasedHead(line.HeadTags, request.PrereleaseId) is not null ? BumpDecision.Default(BumpKind.None)
+                : request.Bump is { } kind ? (only is null ? BumpDecision.Requested(kind) : BumpDecision.Requested(kind) with { Forced = line.Package.Name == only })
+                : request.Auto || repo.Config.Versioning.Bump == BumpStrategy.Conventional
+                    ? ConventionalBump.Decide(history.Commits(line.Package, stable), preset, stable?.Name, stable?.Version ?? repo.Config.Versioning.Initial)
+                    : BumpDecision.Default(BumpKind.Patch);
+            own.Add(new PackagePlan(line.Package, Plan(line.Package, bump)));
+        }
+
+        var plans = MonorepoPlanner.Decide(own, only is null ? dependencies : [], only is null ? repo.Config.Groups : [], Plan);
+        var result = new List<PackagePlan>();
+        foreach (var plan in plans.Where(p => only is null || p.Name == only))
+        {
+            result.Add(plan with { Plan = await Changelogs.PlanChangelog.RenderAsync(repo, plan.Plan, cancellationToken).ConfigureAwait(false) });
+        }
+
+        return result;
+    }
+
+    /// <summary>package.json, pyproject.toml and *.csproj at the top of each package's folder, as the working tree has them.</summary>
+    public static IReadOnlyList<PackageManifest> ReadManifests(Workspace repo, IReadOnlyList<PackageConfig> packages)
+    {
+        var manifests = new List<PackageManifest>();
+        foreach (var package in packages)
+        {
+            var folder = Path.Combine(repo.Root, package.Path);
+            if (!Directory.Exists(folder))
+            {
+                continue;
+            }
+
+            var files = PackageDependencies.ManifestNames.Select(n => Path.Combine(folder, n)).Where(File.Exists)
+                .Concat(Directory.EnumerateFiles(folder, "*.csproj").Order(StringComparer.Ordinal));
+            manifests.AddRange(files.Select(f => new PackageManifest(package.Name, Path.GetRelativePath(repo.Root, f).Replace('\\', '/'), File.ReadAllText(f))));
+        }
+
+        return manifests;
+    }
+}
+
+/// <summary>The commits since the oldest package release and the files each changed, read once for every package.</summary>
+public sealed class PackageHistory
+{
+    private readonly Dictionary<string, Commit> commits;
+    private readonly List<Commit> newestFirst;
+    private readonly IReadOnlyDictionary<string, string[]> files;
+    private readonly Dictionary<string, HashSet<string>> ancestors = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string?), IReadOnlyList<Commit>> ranges = [];
+
+    private PackageHistory(List<Commit> newestFirst, IReadOnlyDictionary<string, string[]> files)
+    {
+        this.newestFirst = newestFirst;
+        commits = newestFirst.ToDictionary(c => c.Sha, StringComparer.Ordinal);
+        this.files = files;
+    }
+
+    /// <param name="bases">Each package's release (null: never released, so the whole history).</param>
+    public static async Task<PackageHistory> ReadAsync(Workspace repo, IReadOnlyList<VersionTag?> bases, IReadOnlyList<PackageConfig> packages, CancellationToken cancellationToken)
+    {
+        if (repo.State.Head is null || packages.Count == 0)
+        {
+            return new PackageHistory([], new Dictionary<string, string[]>());
+        }
+
+        // Every package's range is inside HEAD's history after the common ancestor of their releases.
+        var from = bases.Any(b => b is null) ? null
+            : await repo.Git.CommonAncestorAsync([.. bases.Select(b => b!.Commit).Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
+        var list = new List<Commit>();
+        await foreach (var commit in repo.LogAsync(from, "HEAD", includeMerges: true, cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(commit);
+        }
+
+        var changed = await repo.Git.ChangedFilesAsync(from, list.Select(c => c.Sha).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        return new PackageHistory(list, changed);
+    }
+
+    /// <summary>The package's commits after <paramref name="since"/> (all when null), newest first: no merges, no release commits, each touching its paths.</summary>
+    public IReadOnlyList<Commit> Commits(PackageConfig package, VersionTag? since)
+    {
+        if (ranges.TryGetValue((package.Name, since?.Commit), out var known))
+        {
+            return known;
+        }
+
+        var before = since is null ? null : Ancestors(since.Commit);
+        return ranges[(package.Name, since?.Commit)] = [.. newestFirst.Where(c => !c.IsMerge && (before is null || !before.Contains(c.Sha))
+            && ReleaseCommit.Tags(c).Count == 0
+            && files.TryGetValue(c.Sha, out var changed) && changed.Any(f => PackagePaths.Touches(package, f)))];
+    }
+
+    /// <summary>The commits of this history <paramref name="tip"/> reaches (itself included).</summary>
+    private HashSet<string> Ancestors(string tip)
+    {
+        if (ancestors.TryGetValue(tip, out var known))
+        {
+            return known;
+        }
+
+        var seen = ancestors[tip] = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        stack.Push(tip);
+        while (stack.TryPop(out var sha))
+        {
+            if (!seen.Add(sha) || !commits.TryGetValue(sha, out var commit))
+            {
+                continue;
+            }
+
+            foreach (var parent in commit.Parents)
+            {
+                stack.Push(parent);
+            }
+        }
+
+        return seen;
+    }
+}
