@@ -56,8 +56,8 @@ public static partial class ConfigLoader
             }
 
             // changelog: a path, or false for none; by default the package's own CHANGELOG.md.
-            var changelog = reader.Node("changelog") is null ? $"{path}/CHANGELOG.md"
-                : reader.Text("changelog") is "false" or "off" or "no" ? null
+            var changelog = reader.Node("changelog") is null || reader.Text("changelog") is "true" or "True" or "yes" or "on" ? $"{path}/CHANGELOG.md"
+                : reader.Text("changelog") is "false" or "False" or "off" or "no" ? null
                 : RepositoryPath(reader, "changelog");
             var bumpFiles = ReadBumpFiles(reader);
             reader.RejectUnknownKeys();

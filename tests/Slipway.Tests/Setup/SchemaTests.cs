@@ -71,6 +71,11 @@ public sealed partial class SchemaTests
         bump_files:
           - { path: pyproject.toml, key: project.version }
           - { path: VERSION, pattern: '^(.*)$' }
+        packages:
+          - { name: api, path: packages/api, also_paths: [proto], tag: ["{name}-v{version}", "{name}@{version}"], changelog: packages/api/CHANGES.md, bump_files: [{ path: packages/api/package.json }] }
+          - { name: web, path: packages/web }
+        groups:
+          - { name: all, packages: [api, web] }
         notify:
           - { name: team-slack, kind: slack, url_env: SLACK_URL, events: [release, deploy, failure], environments: [production], timeout: 5s, template: notify/slack.liquid }
           - { name: ops-hook, kind: webhook, url_env: HOOK_URL, secret_env: HOOK_KEY }
@@ -101,6 +106,10 @@ public sealed partial class SchemaTests
         ["pattern: '(['"] = "the same: not a regular expression",
         [">=2.0.0 <1.0.0"] = "a range's bounds in order compares two versions of the value",
         ["name: \"beta-*\", prerelease: true"] = "prerelease: true takes the name as the identifier, so a glob name is refused: a condition between two values",
+        ["packages: [angular, docs]"] = "a group names packages of the same file: a cross-reference JSON Schema cannot make",
+        ["packages: [nope]"] = "the same: a group naming a package that is not there",
+        ["tag: \"core-v{version}\""] = "two packages whose tag namings read as each other's: a condition between two items",
+        ["path: packages/core/inner"] = "a package path inside another's: a condition between two items",
     };
 
     /// <summary>Configurations the loader refuses, one per refusal it makes (the harvest below also checks every other test's).</summary>
@@ -118,6 +127,14 @@ public sealed partial class SchemaTests
         "branch: [{ name: \"beta-*\", prerelease: true }]\n",
         "branch: [{ name: next, channel: next }]\n",
         "remote: a/b\n",
+        "packages:\n  - { path: a }\n",
+        "packages:\n  - { name: a }\n",
+        "packages:\n  - { name: a, path: a, tag: \"{name}\" }\n",
+        "packages:\n  - { name: a, path: a, colour: red }\n",
+        "groups:\n  - { name: g, packages: [nope] }\n",
+        "packages:\n  - { name: angular, path: a }\ngroups:\n  - { name: g, packages: [angular, docs] }\n",
+        "packages:\n  - { name: core, path: a }\n  - { name: b, path: b, tag: \"core-v{version}\" }\n",
+        "packages:\n  - { name: core, path: packages/core }\n  - { name: inner, path: packages/core/inner }\n",
         "tag: v\n",
         "tag:\n  prefix: []\n",
         "tag:\n  prefix: \"-v\"\n",
