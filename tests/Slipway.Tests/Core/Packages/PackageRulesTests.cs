@@ -103,7 +103,11 @@ public sealed class PackageRulesTests
         var (core, cli, app, web, docs) = (Package("core", "core"), Package("cli", "cli"), Package("app", "app"), Package("web", "web"), Package("docs", "docs"));
         var versions = new Dictionary<string, SemanticVersion>
         {
-            ["core"] = new(1, 0, 0), ["cli"] = new(2, 0, 0), ["app"] = new(3, 4, 5), ["web"] = new(5, 0, 12), ["docs"] = new(5, 1, 3),
+            ["core"] = new(1, 0, 0),
+            ["cli"] = new(2, 0, 0),
+            ["app"] = new(3, 4, 5),
+            ["web"] = new(5, 0, 12),
+            ["docs"] = new(5, 1, 3),
         };
         ReleasePlan Replan(PackageConfig p, BumpDecision bump) => PlanFor(p, bump, versions[p.Name], withCommit: false);
         List<PackagePlan> own =
