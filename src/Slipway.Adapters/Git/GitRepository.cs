@@ -267,41 +267,23 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
 
     /// <summary>
     /// The files each commit of <paramref name="exclusiveFrom"/>..HEAD changed (merges left out; a rename is its two paths),
-    /// in one `git log --name-only`. <paramref name="commits"/> are the range's commits, which tell a commit's name from a file named like one.
+    /// in one `git log --name-only`, read while <paramref name="commitsRead"/> reads the range's commits (which tell a commit's name from a file named like one).
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string[]>> ChangedFilesAsync(string? exclusiveFrom, IReadOnlySet<string> commits, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string[]>> ChangedFilesAsync(string? exclusiveFrom, Task<IReadOnlySet<string>> commitsRead, CancellationToken cancellationToken)
     {
         List<string> arguments = ["log", "-z", "--no-merges", "--no-renames", "--name-only", "--format=%H", "--end-of-options", "HEAD", .. exclusiveFrom is null ? Array.Empty<string>() : ["^" + exclusiveFrom], "--"];
         var info = ProcessRunner.StartInfo("git", arguments, WorkingDirectory, Environment);
         using var process = ProcessRunner.Start(info);
         process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        var files = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        string? current = null;
-        var list = new List<string>();
-        var inFiles = false;
+        var tokens = new List<string>();
         try
         {
             await foreach (var token in ReadNulSeparatedAsync(process.StandardOutput, cancellationToken).ConfigureAwait(false))
             {
-                if (token.StartsWith('\n') && current is not null && !inFiles)
-                {
-                    // The first file of a commit comes after a newline; the others follow it, each ended by NUL.
-                    list.Add(token[1..]);
-                    inFiles = true;
-                }
-                else if (inFiles && !commits.Contains(token))
-                {
-                    list.Add(token);
-                }
-                else
-                {
-                    Flush();
-                    current = token;
-                }
+                tokens.Add(token);
             }
 
-            Flush();
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -312,7 +294,37 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
             }
         }
 
-        return process.ExitCode == 0 ? files : throw GitError.From(arguments, new ProcessResult(process.ExitCode, string.Empty, await stderr.ConfigureAwait(false)));
+        if (process.ExitCode != 0)
+        {
+            throw GitError.From(arguments, new ProcessResult(process.ExitCode, string.Empty, await stderr.ConfigureAwait(false)));
+        }
+
+        var commits = await commitsRead.ConfigureAwait(false);
+        var files = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string? current = null;
+        var list = new List<string>();
+        var inFiles = false;
+        foreach (var token in tokens)
+        {
+            if (token.StartsWith('\n') && current is not null && !inFiles)
+            {
+                // The first file of a commit comes after a newline; the others follow it, each ended by NUL.
+                list.Add(token[1..]);
+                inFiles = true;
+            }
+            else if (inFiles && !commits.Contains(token))
+            {
+                list.Add(token);
+            }
+            else
+            {
+                Flush();
+                current = token;
+            }
+        }
+
+        Flush();
+        return files;
 
         void Flush()
         {

@@ -200,6 +200,27 @@ public sealed class HistoryReader : IDisposable
         return await git.PresentCommitsAsync(commits, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Every tag and the commit it names (peeled), whatever its prefix: one listing for many tag namings (a monorepo's packages).</summary>
+    public async Task<IReadOnlyList<TagRef>> TagsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            lock (gate)
+            {
+                if (reader is { } files)
+                {
+                    return files.ListTags();
+                }
+            }
+        }
+        catch (Exception e) when (IsReaderProblem(e))
+        {
+            Abandon(e);
+        }
+
+        return await git.ListTagsAsync(string.Empty, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The name of every tag, whatever its prefix (to find version tags that another prefix would read).</summary>
     public async Task<IReadOnlyList<string>> TagNamesAsync(CancellationToken cancellationToken)
     {

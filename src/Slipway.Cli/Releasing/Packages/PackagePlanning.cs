@@ -32,14 +32,7 @@ public static class PackagePlanning
                 "a package cannot depend on itself through others: remove one of these dependencies from its manifest"));
         }
 
-        var lines = new List<(PackageConfig Package, TagNaming Naming, IReadOnlyList<VersionTag> Tags, ReleaseLine BeforeHead, IReadOnlyList<VersionTag> HeadTags)>();
-        foreach (var package in packages)
-        {
-            var naming = PackageNaming.For(package);
-            var (tags, beforeHead) = await repo.History.FindLineAsync(naming, repo.ReleaseBranch?.Line, cancellationToken).ConfigureAwait(false);
-            var headTags = repo.State.Head is { } head ? tags.Where(t => t.Commit == head).ToList() : [];
-            lines.Add((package, naming, tags, beforeHead, headTags));
-        }
+        var lines = await LinesAsync(repo, packages, cancellationToken).ConfigureAwait(false);
 
         var history = await PackageHistory.ReadAsync(repo, [.. lines.SelectMany(l => new[] { l.BeforeHead.Latest, l.BeforeHead.LatestStable })], packages, cancellationToken).ConfigureAwait(false);
         var preset = BumpPreset.Named(repo.Config.Versioning.Preset, repo.Config.Versioning.Rules, repo.Config.Versioning.PreMajor)
@@ -73,6 +66,44 @@ public static class PackagePlanning
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Each package's tags and release line before HEAD: one listing of the tags and one walk from HEAD that stops once every
+    /// package's highest tag is met (<see cref="PackageLines"/>); a package the walk cannot settle gets the exact search.
+    /// </summary>
+    private static async Task<List<(PackageConfig Package, TagNaming Naming, IReadOnlyList<VersionTag> Tags, ReleaseLine BeforeHead, IReadOnlyList<VersionTag> HeadTags)>> LinesAsync(
+        Workspace repo, IReadOnlyList<PackageConfig> packages, CancellationToken cancellationToken)
+    {
+        var head = repo.State.Head;
+        var range = repo.ReleaseBranch?.Line;
+        var all = (await repo.History.TagsAsync(cancellationToken).ConfigureAwait(false)).Select(t => (t.Name, t.Commit)).ToList();
+        var found = packages.Select(p => (Package: p, Naming: PackageNaming.For(p))).Select(p => (p.Package, p.Naming, Tags: VersionDiscovery.Candidates(all, p.Naming))).ToList();
+        var walk = new PackageLines(found.ToDictionary(f => f.Package.Name,
+            f => (IReadOnlyList<VersionTag>)[.. f.Tags.Where(t => t.Commit != head && (range is null || range.NotAbove(t.Version)))], StringComparer.Ordinal));
+        var wholeHistory = true;
+        if (walk.Pending > 0 && head is not null)
+        {
+            await foreach (var commit in repo.LogAsync(null, "HEAD", includeMerges: true, cancellationToken).ConfigureAwait(false))
+            {
+                walk.Visit(commit.Sha);
+                if (walk.Pending == 0)
+                {
+                    wholeHistory = false;
+                    break;
+                }
+            }
+        }
+
+        var lines = new List<(PackageConfig, TagNaming, IReadOnlyList<VersionTag>, ReleaseLine, IReadOnlyList<VersionTag>)>();
+        foreach (var (package, naming, tags) in found)
+        {
+            var beforeHead = walk.Line(package.Name, wholeHistory)
+                ?? (await repo.History.FindLineAsync(naming, range, cancellationToken).ConfigureAwait(false)).BeforeHead;
+            lines.Add((package, naming, tags, beforeHead, head is null ? [] : [.. tags.Where(t => t.Commit == head && (range is null || range.NotAbove(t.Version)))]));
+        }
+
+        return lines;
     }
 
     /// <summary>package.json, pyproject.toml and *.csproj at the top of each package's folder, as the working tree has them.</summary>
@@ -123,14 +154,22 @@ public sealed class PackageHistory
         // Every package's range is inside HEAD's history after the common ancestor of their releases.
         var from = bases.Any(b => b is null) ? null
             : await repo.Git.CommonAncestorAsync([.. bases.Select(b => b!.Commit).Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
-        var list = new List<Commit>();
-        await foreach (var commit in repo.LogAsync(from, "HEAD", includeMerges: true, cancellationToken).ConfigureAwait(false))
+        // git lists the files each commit changed (the floor's work) while the commits themselves are read beside it.
+        var reading = Task.Run(async () =>
         {
-            list.Add(commit);
-        }
+            var commits = new List<Commit>();
+            await foreach (var commit in repo.LogAsync(from, "HEAD", includeMerges: true, cancellationToken).ConfigureAwait(false))
+            {
+                commits.Add(commit);
+            }
 
-        var changed = await repo.Git.ChangedFilesAsync(from, list.Select(c => c.Sha).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
-        return new PackageHistory(list, changed);
+            return commits;
+        }, cancellationToken);
+        var changed = await repo.Git.ChangedFilesAsync(from, ShasAsync(reading), cancellationToken).ConfigureAwait(false);
+        return new PackageHistory(await reading.ConfigureAwait(false), changed);
+
+        static async Task<IReadOnlySet<string>> ShasAsync(Task<List<Commit>> reading) =>
+            (await reading.ConfigureAwait(false)).Select(c => c.Sha).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The package's commits after <paramref name="since"/> (all when null), newest first: no merges, no release commits, each touching its paths.</summary>
