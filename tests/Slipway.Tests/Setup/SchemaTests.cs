@@ -38,6 +38,7 @@ public sealed partial class SchemaTests
           github: { repo: acme/app }
           notes: default
           flow: pull_request
+          gates: [ci_green, { name: breaking_documented, paths: [docs/migration/] }]
         environments:
           staging:
             helm:
