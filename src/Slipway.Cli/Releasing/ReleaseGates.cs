@@ -15,8 +15,9 @@ namespace Slipway.Cli.Releasing;
 public static class ReleaseGates
 {
     /// <param name="release">True for `release`: every gate runs and a missing token fails the GitHub gates; false for `plan`/`doctor`.</param>
+    /// <param name="offline">`doctor --offline`: the GitHub gates are skipped, saying why.</param>
     public static async Task<IReadOnlyList<GateVerdict>> EvaluateAsync(Workspace repo, ReleasePlan plan, IReadOnlyList<GateSkip> skips, bool release,
-        Action<string>? trace, CancellationToken cancellationToken)
+        Action<string>? trace, CancellationToken cancellationToken, string? offline = null)
     {
         ArgumentNullException.ThrowIfNull(repo);
         ArgumentNullException.ThrowIfNull(plan);
@@ -27,7 +28,7 @@ public static class ReleaseGates
             return [];
         }
 
-        var toRun = gates.Where(g => skips.All(s => s.Gate != g.Name)).ToList();
+        var toRun = gates.Where(g => skips.All(s => s.Gate != g.Name) && (offline is null || !g.NeedsGitHub)).ToList();
         using var github = toRun.Any(g => g.NeedsGitHub) ? await GitHubAccess.OpenAsync(repo, trace, cancellationToken).ConfigureAwait(false) : null;
         var verdicts = new List<GateVerdict>();
         foreach (var gate in gates)
@@ -35,6 +36,12 @@ public static class ReleaseGates
             if (skips.FirstOrDefault(s => s.Gate == gate.Name) is { } skip)
             {
                 verdicts.Add(GateVerdict.Skip(gate.Name, $"skipped by --skip-gate: {skip.Reason}"));
+                continue;
+            }
+
+            if (gate.NeedsGitHub && offline is not null)
+            {
+                verdicts.Add(GateVerdict.Skip(gate.Name, offline));
                 continue;
             }
 
