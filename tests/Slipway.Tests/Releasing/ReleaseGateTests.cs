@@ -180,4 +180,18 @@ public sealed class ReleaseGateTests
 
         Expect.OneLineError(repo.Slipway("plan"), 2, "release.gates[1]", "'all_green' is not a release gate", "breaking_documented");
     }
+
+    [Fact]
+    public void Doctor_shows_the_gates_as_checks()
+    {
+        using var remote = new BareRemote();
+        using var repo = RepoWithRemote(remote, "[ci_green, breaking_documented]");
+
+        var doctor = repo.Slipway("doctor", "--offline", "--json");
+
+        var checks = JsonDocument.Parse(doctor.StandardOutput).RootElement.GetProperty("checks").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.Equal("skipped", checks["gate ci_green"]);
+        Assert.Equal("passed", checks["gate breaking_documented"]);
+    }
 }
