@@ -4,10 +4,11 @@ using Slipway.Core.Errors;
 
 namespace Slipway.Adapters.Checks;
 
-/// <summary>Runs an environment's gates before a deployment, each an argument array with SLIPWAY_VERSION and SLIPWAY_ENV set.</summary>
+/// <summary>Runs a gate (an environment's before a deployment, or a release's before the tag), an argument array with SLIPWAY_VERSION, SLIPWAY_TAG and SLIPWAY_ENV set.</summary>
 public sealed class GateRunner(string workingDirectory)
 {
-    public async Task<CheckResult> RunAsync(Gate gate, string environment, string version, string tag, CancellationToken cancellationToken)
+    /// <param name="environment">SLIPWAY_ENV: the environment deployed to, or null for a release gate (then it is unset).</param>
+    public async Task<CheckResult> RunAsync(Gate gate, string? environment, string version, string tag, CancellationToken cancellationToken)
     {
         var variables = new Dictionary<string, string?>
         {

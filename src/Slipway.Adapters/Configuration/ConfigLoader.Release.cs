@@ -5,7 +5,7 @@ namespace Slipway.Adapters.Configuration;
 
 public static partial class ConfigLoader
 {
-    /// <summary>`release: { github: { repo: owner/name }, notes: default|path.liquid, flow: direct|pull_request }`.</summary>
+    /// <summary>`release: { github: { repo: owner/name }, notes: default|path.liquid, flow: direct|pull_request, gates: [...] }`.</summary>
     private static ReleaseConfig ReadRelease(YamlNodeReader? reader)
     {
         if (reader is null)
@@ -47,7 +47,8 @@ public static partial class ConfigLoader
                 $"'{other}' is not a release flow", "use flow: direct (slipway release pushes the tag) or flow: pull_request (a release pull request, merged to release)"),
         };
 
+        var gates = ReadReleaseGates(reader);
         reader.RejectUnknownKeys();
-        return new ReleaseConfig { GitHub = github, Notes = notes, Flow = flow };
+        return new ReleaseConfig { GitHub = github, Notes = notes, Flow = flow, Gates = gates };
     }
 }

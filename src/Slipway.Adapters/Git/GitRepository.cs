@@ -473,6 +473,16 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         return output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The paths changed between <paramref name="exclusiveFrom"/> and HEAD (every file at HEAD when null), '/'-separated.</summary>
+    public async Task<IReadOnlyList<string>> ChangedFilesAsync(string? exclusiveFrom, CancellationToken cancellationToken)
+    {
+        string[] arguments = exclusiveFrom is null
+            ? ["-c", "core.quotePath=false", "ls-tree", "-r", "-z", "--name-only", "HEAD"]
+            : ["-c", "core.quotePath=false", "diff", "--name-only", "-z", "--no-renames", "--end-of-options", exclusiveFrom, "HEAD", "--"];
+        var output = await RunAsync(arguments, cancellationToken).ConfigureAwait(false);
+        return output.Split('\0', StringSplitOptions.RemoveEmptyEntries);
+    }
+
     public async Task FetchAsync(string remote, string branch, CancellationToken cancellationToken)
     {
         string[] arguments = ["fetch", "--quiet", "--tags", "--", remote, $"+refs/heads/{branch}:refs/remotes/{remote}/{branch}"];

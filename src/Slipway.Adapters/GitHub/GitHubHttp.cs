@@ -95,6 +95,23 @@ public sealed class GitHubHttp : IDisposable
         return response is null ? null : await ReadAsync(response, type, call, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>GETs every page of a listing, following the Link header's rel="next" (GitHub pages everything past per_page), at most <paramref name="maxPages"/>.</summary>
+    public async Task<IReadOnlyList<T>> GetPagesAsync<T>(Uri first, JsonTypeInfo<T> type, GitHubCall call, CancellationToken cancellationToken, int maxPages = 50)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        var pages = new List<T>();
+        for (Uri? url = first; url is not null && pages.Count < maxPages;)
+        {
+            var current = url;
+            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, current), call, cancellationToken).ConfigureAwait(false)
+                ?? throw GitHubFailure.From(HttpStatusCode.NotFound, string.Empty, call, default, 1);
+            pages.Add(await ReadAsync(response, type, call, cancellationToken).ConfigureAwait(false));
+            url = Http.LinkHeader.Next(response, current);
+        }
+
+        return pages;
+    }
+
     /// <summary>Sends a JSON body (POST, PATCH) and reads the JSON answer.</summary>
     public async Task<T> SendJsonAsync<TBody, T>(HttpMethod method, Uri url, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> type, GitHubCall call, CancellationToken cancellationToken)
     {

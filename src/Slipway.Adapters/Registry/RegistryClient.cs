@@ -175,28 +175,7 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
     }
 
     /// <summary>The Link header's rel="next" target, resolved against the page it came with.</summary>
-    public static Uri? NextPage(HttpResponseMessage response, Uri current)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        if (!response.Headers.TryGetValues("Link", out var links))
-        {
-            return null;
-        }
-
-        foreach (var link in links.SelectMany(l => l.Split(',')))
-        {
-            var open = link.IndexOf('<', StringComparison.Ordinal);
-            var close = link.IndexOf('>', StringComparison.Ordinal);
-            if (open >= 0 && close > open && link[close..].Contains("rel=\"next\"", StringComparison.OrdinalIgnoreCase)
-                && Uri.TryCreate(current, link[(open + 1)..close], out var target)
-                && target.Authority == current.Authority)
-            {
-                return target;
-            }
-        }
-
-        return null;
-    }
+    public static Uri? NextPage(HttpResponseMessage response, Uri current) => Http.LinkHeader.Next(response, current);
 
     public void Dispose()
     {

@@ -20,7 +20,7 @@ public static class PlanCommand
         var package = new Option<string?>("--package") { Description = "With packages: in slipway.yml, this package's plan only (a --bump for it forces a release)", HelpName = "NAME" };
         var command = new Command("plan", """
             Show the next release without changing anything: current and next version and why, the commits and
-            changelog since the last release, and the checks `slipway release` would run.
+            changelog since the last release, the checks `slipway release` would run, and its gates (release.gates).
 
             Examples:
               slipway plan
@@ -56,6 +56,7 @@ public static class PlanCommand
             var planning = Task.Run(() => ReleasePlanning.PlanAsync(repo, request, ct), ct);
             var checks = await Preflight.RunAsync(repo, planning, fetch: false, push: true, ct).ConfigureAwait(false);
             var plan = (await planning.ConfigureAwait(false)) with { Checks = checks };
+            plan = plan with { Gates = await ReleaseGates.EvaluateAsync(repo, plan, [], release: false, terminal.Detail, ct).ConfigureAwait(false) };
             terminal.Detail(repo.History.Detail);
             await terminal.Out.WriteAsync(parse.GetValue(json)
                 ? PlanRenderer.Json(plan, repo.State.Head, repo.State.Branch) + "\n"

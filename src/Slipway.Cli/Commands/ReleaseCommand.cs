@@ -6,6 +6,7 @@ using Slipway.Cli.Releasing;
 using Slipway.Cli.Releasing.Ci;
 using Slipway.Cli.Releasing.Packages;
 using Slipway.Core.Errors;
+using Slipway.Core.Gates;
 
 namespace Slipway.Cli.Commands;
 
@@ -21,6 +22,8 @@ public static class ReleaseCommand
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation (required when stdin is not a terminal)" };
         var noPush = new Option<bool>("--no-push") { Description = "Tag locally; do not push (a later run without it pushes)" };
         var package = new Option<string?>("--package") { Description = "With packages: in slipway.yml, release this package only (a bump forces its release, commits or not)", HelpName = "NAME" };
+        var skipGate = new Option<string[]>("--skip-gate") { Description = "Release although this gate of release.gates would fail; needs --reason (repeatable, in pairs)", HelpName = "NAME" };
+        var reason = new Option<string[]>("--reason") { Description = "Why the --skip-gate before it is skipped; the tag message records it", HelpName = "TEXT" };
         var command = new Command("release", """
             Cut a release: check the repository, create the annotated tag vX.Y.Z (message: "Release vX.Y.Z" and the
             changelog) and push it with the branch, atomically. If a run fails after tagging, run the same command
@@ -33,9 +36,10 @@ public static class ReleaseCommand
               slipway release major --pre rc --dry-run
               slipway release --yes                (with packages: every package with commits, one push)
               slipway release patch --package api  (one package, forced)
+              slipway release patch --skip-gate ci_green --reason "hotfix, CI is down"
             """)
         {
-            bump, pre, dryRun, yes, noPush, package,
+            bump, pre, dryRun, yes, noPush, package, skipGate, reason,
         };
         // A Ctrl-C before the first step (planning, the checks, the question) is "at step preflight": nothing was written yet.
         CommandRunner.SetHandler(command, (parse, terminal, ct) => StepCancelledException.AtAsync("preflight", async () =>
@@ -43,6 +47,7 @@ public static class ReleaseCommand
             var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
             var options = new ReleaseOptions(parse.GetValue(dryRun), parse.GetValue(noPush));
             using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            var skips = GateSkip.Pair(parse.GetValue(skipGate) ?? [], parse.GetValue(reason) ?? [], repo.Config.Release.Gates);
             if (repo.Config.Packages.Count > 0)
             {
                 return await PackageReleaseRun.ReleaseAsync(repo, request, parse.GetValue(package), options, parse.GetValue(yes), terminal, ct).ConfigureAwait(false);
@@ -57,6 +62,16 @@ public static class ReleaseCommand
             repo.History.CloseFiles("the release writes to the repository from here on");
             plan = plan with { Checks = await Preflight.RunAsync(repo, plan, fetch: !options.NoPush, push: !options.NoPush, ct).ConfigureAwait(false) };
             var failed = plan.Checks.FirstOrDefault(c => !c.Ok);
+            if (failed is null && !plan.TagExistsAtHead)
+            {
+                // The gates, after preflight and before any write; a release resumed after its tag passed them in the run that tagged it.
+                plan = plan with
+                {
+                    Gates = await ReleaseGates.EvaluateAsync(repo, plan, skips, release: true, terminal.Detail, ct).ConfigureAwait(false),
+                    SkippedGates = skips,
+                };
+            }
+
             if (options.DryRun)
             {
                 await terminal.Out.WriteAsync(PlanRenderer.Text(plan, terminal)).ConfigureAwait(false);
@@ -65,6 +80,16 @@ public static class ReleaseCommand
             if (failed is not null)
             {
                 throw new SlipwayException(SlipwayError.Precondition($"{failed.Name}: {failed.Message}", failed.Fix));
+            }
+
+            if (plan.Gates.FirstOrDefault(g => g.Failed) is { } red)
+            {
+                throw new SlipwayException(SlipwayError.Precondition($"gate {red.Gate}: {red.Message}", red.Fix));
+            }
+
+            foreach (var skip in skips)
+            {
+                terminal.Status($"gate {skip.Gate} skipped: {skip.Reason} (recorded in the tag message)");
             }
 
             var context = new ReleaseContext(repo, plan, terminal, options) { Notifications = CommandNotifications.Prepare(repo.Config, repo.State.TopLevel, terminal) };

@@ -42,7 +42,7 @@ public static partial class DoctorRun
 
         var environments = SelectEnvironments(config, environmentName);
         var imageOnGhcr = config.Image.Names.Any(n => n.StartsWith("ghcr.io/", StringComparison.OrdinalIgnoreCase));
-        var (nextTag, planProblem) = await NextTagAsync(directory, environment, cancellationToken).ConfigureAwait(false);
+        var (nextTag, planProblem, gates) = await NextTagAsync(directory, environment, offline, cancellationToken).ConfigureAwait(false);
         var release = workflows.FirstOrDefault(w => w.File == ReleaseWorkflow);
         checks.Add(nextTag is null
             ? DoctorCheck.Fail(TagTriggerRule.Name, $"the next tag cannot be computed: {planProblem!.Message}", planProblem.Fix ?? "run slipway plan to see why")
@@ -53,6 +53,7 @@ public static partial class DoctorRun
         checks.Add(await GitHubCheckAsync(root, config, offline, environment, cancellationToken).ConfigureAwait(false));
         checks.AddRange(await HelmChecksAsync(root, nextTag ?? new TagNaming(config.Tag.Prefixes).TagFor(new SemanticVersion(0, 1, 0)), environments, offline, environment, cancellationToken).ConfigureAwait(false));
         checks.Add(await LedgerCheckAsync(root, config, offline, cancellationToken).ConfigureAwait(false));
+        checks.AddRange(gates.Select(g => new DoctorCheck($"gate {g.Gate}", g.Status, g.Message, g.Fix)));
         return checks;
     }
 
@@ -129,16 +130,20 @@ public static partial class DoctorRun
     }
 
     /// <summary>The tag `plan` would create (the bump as configured), or why there is none.</summary>
-    private static async Task<(string? Tag, SlipwayError? Problem)> NextTagAsync(string directory, Func<string, string?> environment, CancellationToken cancellationToken)
+    /// <summary>The next tag, and the verdicts of release.gates on the release it would make (as `plan` shows them: no command runs).</summary>
+    private static async Task<(string? Tag, SlipwayError? Problem, IReadOnlyList<Core.Gates.GateVerdict> Gates)> NextTagAsync(string directory, Func<string, string?> environment,
+        bool offline, CancellationToken cancellationToken)
     {
         try
         {
             using var repo = await Workspace.OpenAsync(directory, Adapters.Workspace.Clock.System, environment, cancellationToken).ConfigureAwait(false);
-            return ((await ReleasePlanning.PlanAsync(repo, ReleaseOptionsParser.Request(null, null), cancellationToken).ConfigureAwait(false)).NextTag, null);
+            var plan = await ReleasePlanning.PlanAsync(repo, ReleaseOptionsParser.Request(null, null), cancellationToken).ConfigureAwait(false);
+            var gates = await ReleaseGates.EvaluateAsync(repo, plan, [], release: false, null, cancellationToken, offline ? Offline : null).ConfigureAwait(false);
+            return (plan.NextTag, null, gates);
         }
         catch (SlipwayException e)
         {
-            return (null, e.Error);
+            return (null, e.Error, []);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Slipway.Core.Doctor;
 using Slipway.Core.Releases;
 using Slipway.Core.Versioning;
 
@@ -74,6 +75,18 @@ public static class PlanRenderer
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("gates");
+            foreach (var gate in plan.Gates)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", gate.Gate);
+                json.WriteString("status", gate.Status.ToString().ToLowerInvariant());
+                json.WriteString("message", gate.Message);
+                json.WriteString("fix", gate.Fix);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -123,6 +136,17 @@ public static class PlanRenderer
             {
                 var mark = check.Ok ? t.Green("ok  ") : t.Red("FAIL");
                 text.AppendLine($"  {mark} {check.Name,-8} {Safe(check.Message)}" + (check.Ok || check.Fix is null ? string.Empty : $" — {Safe(check.Fix)}"));
+            }
+        }
+
+        if (plan.Gates.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(t.Bold("Gates (release.gates)"));
+            foreach (var gate in plan.Gates)
+            {
+                var mark = gate.Status switch { CheckStatus.Passed => t.Green("ok  "), CheckStatus.Failed => t.Red("FAIL"), _ => t.Dim("skip") };
+                text.AppendLine($"  {mark} {Safe(gate.Gate),-8} {Safe(gate.Message)}" + (gate.Fix is null ? string.Empty : $" — {Safe(gate.Fix)}"));
             }
         }
 

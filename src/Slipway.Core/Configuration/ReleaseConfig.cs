@@ -14,6 +14,9 @@ public sealed record ReleaseConfig
 
     /// <summary>How a release reaches the branch: `release` tags and pushes it directly, or a standing release pull request proposes it.</summary>
     public ReleaseFlow Flow { get; init; } = ReleaseFlow.Direct;
+
+    /// <summary>`release.gates`: the checks `release` runs after preflight and before it writes anything, in order.</summary>
+    public IReadOnlyList<Gates.ReleaseGate> Gates { get; init; } = [];
 }
 
 /// <summary>`release.flow`: direct (`slipway release` commits, tags and pushes) or pull_request (`ci release-pr` proposes, merging releases).</summary>

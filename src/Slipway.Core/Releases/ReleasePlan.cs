@@ -28,6 +28,12 @@ public sealed record ReleasePlan
 
     public IReadOnlyList<PreflightCheck> Checks { get; init; } = [];
 
+    /// <summary>The verdicts of `release.gates`, in order (empty when none is configured, or not evaluated yet).</summary>
+    public IReadOnlyList<Gates.GateVerdict> Gates { get; init; } = [];
+
+    /// <summary>The gates skipped with --skip-gate and why; the tag message records them.</summary>
+    public IReadOnlyList<Gates.GateSkip> SkippedGates { get; init; } = [];
+
     /// <summary>What release would do with this plan: cut it, finish the release on HEAD, or refuse (and why).</summary>
     public required ReleaseStatus Status { get; init; }
 

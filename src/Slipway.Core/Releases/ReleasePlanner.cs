@@ -137,7 +137,8 @@ public static class ReleasePlanner
     public static string TagMessage(ReleasePlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return plan.Changelog.Length == 0 ? $"Release {plan.NextTag}\n" : $"Release {plan.NextTag}\n\n{plan.Changelog.TrimEnd('\n')}\n";
+        var message = plan.Changelog.Length == 0 ? $"Release {plan.NextTag}\n" : $"Release {plan.NextTag}\n\n{plan.Changelog.TrimEnd('\n')}\n";
+        return plan.SkippedGates.Count == 0 ? message : $"{message}\n{string.Concat(plan.SkippedGates.Select(s => s.TagLine + "\n"))}";
     }
 
     /// <summary>The release line once the tags on HEAD (highest first) are counted too.</summary>

@@ -3,6 +3,7 @@
 # x-octokit markers.
 # usage: python3 extract.py pulls PATH/TO/api.github.com.json > github-pulls.openapi.json
 #        python3 extract.py deployments PATH/TO/api.github.com.json > ../Deployments/contract/github-deployments.openapi.json
+#        python3 extract.py checks PATH/TO/api.github.com.json > github-checks.openapi.json
 import json, sys
 SUBSETS = {
     "pulls": ("GitHub REST API: pull requests and labels subset used by Slipway (ci release-pr)", [
@@ -11,6 +12,12 @@ SUBSETS = {
         ("/repos/{owner}/{repo}/pulls/{pull_number}", "patch"),
         ("/repos/{owner}/{repo}/issues/{issue_number}/labels", "post"),
         ("/repos/{owner}/{repo}/issues/{issue_number}/labels", "put"),
+    ]),
+    "checks": ("GitHub REST API: commit checks, statuses, a commit's pull requests and their reviews, as Slipway's release gates read them", [
+        ("/repos/{owner}/{repo}/commits/{ref}/check-runs", "get"),
+        ("/repos/{owner}/{repo}/commits/{ref}/status", "get"),
+        ("/repos/{owner}/{repo}/commits/{commit_sha}/pulls", "get"),
+        ("/repos/{owner}/{repo}/pulls/{pull_number}/reviews", "get"),
     ]),
     "deployments": ("GitHub REST API: Deployments subset used by Slipway", [
         ("/repos/{owner}/{repo}/deployments", "get"),

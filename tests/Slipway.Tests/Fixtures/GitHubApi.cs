@@ -9,7 +9,7 @@ namespace Slipway.Tests.Fixtures;
 /// <summary>
 /// Plays GitHub's REST API for releases and assets, and for pull requests and their labels, on 127.0.0.1 (an API port and a
 /// separate uploads port, as api.github.com and uploads.github.com), enforcing ../shared/contracts/github-releases.openapi.json
-/// and tests/Slipway.Tests/Contracts/github-pulls.openapi.json read at run time: routes and methods, path and query parameter types, request bodies (required fields, types, enums such as
+/// tests/Slipway.Tests/Contracts/github-pulls.openapi.json and github-checks.openapi.json read at run time: routes and methods, path and query parameter types, request bodies (required fields, types, enums such as
 /// make_latest's strings, no unknown properties) and its own answers (documented status codes, response schemas).
 /// Every contract violation is recorded and fails the test at Dispose. Faults are served on demand.
 /// </summary>
@@ -19,6 +19,7 @@ public sealed partial class GitHubApi : IDisposable
     private readonly HttpListener _uploads;
     private readonly OpenApiContract _contract = OpenApiContract.Load();
     private readonly OpenApiContract _pullsContract = OpenApiContract.LoadPulls();
+    private readonly OpenApiContract _checksContract = OpenApiContract.LoadChecks();
     private readonly List<Fault> _faults = [];
     private readonly List<string> _violations = [];
     private readonly List<RecordedRequest> _requests = [];
@@ -133,15 +134,18 @@ public sealed partial class GitHubApi : IDisposable
         var request = context.Request;
         var path = request.Url!.AbsolutePath;
         var bodyBytes = ReadAll(request.InputStream);
-        var (op, pathParameters, routeStatus) = _contract.Match(request.HttpMethod, request.Url.AbsolutePath);
-        var contract = _contract;
-        if (op is null)
+        // Each contract in turn: a path known to any is a wrong method (405) rather than an unknown path (404).
+        (OpenApiOperation? op, Dictionary<string, string> pathParameters, int routeStatus, OpenApiContract contract) = (null, [], 404, _contract);
+        foreach (var candidate in new[] { _contract, _pullsContract, _checksContract })
         {
-            // The second contract: a path known to either is a wrong method (405) rather than an unknown path (404).
-            var (pullsOp, pullsParameters, pullsStatus) = _pullsContract.Match(request.HttpMethod, request.Url.AbsolutePath);
-            (op, pathParameters, routeStatus, contract) = pullsOp is null
-                ? (null, pathParameters, Math.Max(routeStatus, pullsStatus), _contract)
-                : (pullsOp, pullsParameters, 200, _pullsContract);
+            var (found, parameters, status) = candidate.Match(request.HttpMethod, request.Url.AbsolutePath);
+            if (found is not null)
+            {
+                (op, pathParameters, routeStatus, contract) = (found, parameters, 200, candidate);
+                break;
+            }
+
+            routeStatus = Math.Max(routeStatus, status);
         }
 
         lock (_lock)
@@ -259,7 +263,9 @@ public sealed partial class GitHubApi : IDisposable
         }
 
         var (status, body) = Operate(op.Id, pathParameters, request, json, bodyBytes);
-        return (status, body, null, false);
+        var pageLinks = _pageLinks;
+        _pageLinks = null;
+        return (status, body, pageLinks, false);
     }
 
     /// <summary>The double's own answers must be what the contract documents (GitHub may add generic 401/403/404 anywhere).</summary>

@@ -38,6 +38,7 @@ public sealed partial class SchemaTests
           github: { repo: acme/app }
           notes: default
           flow: pull_request
+          gates: [ci_green, { name: breaking_documented, paths: [docs/migration/] }]
         environments:
           staging:
             helm:
@@ -98,6 +99,7 @@ public sealed partial class SchemaTests
         ["promoted_from: qa"] = "promoted_from must name another key of the same file; JSON Schema cannot refer to sibling keys",
         ["promoted_from: staging }\n  staging"] = "promoted_from naming its own environment: the same cross-reference",
         ["{ name: t, run: [a] }, { name: t"] = "two gates with one name: uniqueness of one field among list items",
+        ["gates: [reviewed, reviewed]"] = "release.gates listing one gate twice: the same uniqueness among list items",
         ["set: { image.tag: x }"] = "a set key equal to image_key compares two values of the file",
         ["set: { image.digest: x }"] = "a set key equal to digest_key: the same comparison",
         ["digest_key: image.tag"] = "digest_key equal to image_key: the same comparison",
@@ -135,6 +137,13 @@ public sealed partial class SchemaTests
         "packages:\n  - { name: angular, path: a }\ngroups:\n  - { name: g, packages: [angular, docs] }\n",
         "packages:\n  - { name: core, path: a }\n  - { name: b, path: b, tag: \"core-v{version}\" }\n",
         "packages:\n  - { name: core, path: packages/core }\n  - { name: inner, path: packages/core/inner }\n",
+        "release:\n  gates: [all_green]\n",
+        "release:\n  gates: ci_green\n",
+        "release:\n  gates: [{ name: ci_green, run: [make] }]\n",
+        "release:\n  gates: [{ name: reviewed, paths: [docs/] }]\n",
+        "release:\n  gates: [{ name: smoke }]\n",
+        "release:\n  gates: [reviewed, reviewed]\n",
+        "release:\n  gates: [{ name: breaking_documented, paths: [/etc/] }]\n",
         "tag: v\n",
         "tag:\n  prefix: []\n",
         "tag:\n  prefix: \"-v\"\n",

@@ -35,6 +35,12 @@ public sealed class TagStep : IReleaseStep
     public Task RunAsync(ReleaseContext context, CancellationToken cancellationToken) =>
         context.Repository.Git.CreateAnnotatedTagAsync(context.Plan.NextTag, ReleasePlanner.TagMessage(context.Plan), replace: context.Plan.TagExistsAtHead, cancellationToken);
 
-    private static bool Same(string message, string expected) =>
-        message.TrimEnd('\n') == expected.TrimEnd('\n');
+    /// <summary>The same message, or the same with the lines of gates skipped by the run that tagged it (a re-run need not repeat --skip-gate).</summary>
+    private static bool Same(string message, string expected)
+    {
+        var (actual, wanted) = (message.TrimEnd('\n'), expected.TrimEnd('\n'));
+        return actual == wanted
+            || (actual.StartsWith(wanted + "\n\n", StringComparison.Ordinal)
+                && actual[(wanted.Length + 2)..].Split('\n').All(l => l.StartsWith("Skipped gate ", StringComparison.Ordinal)));
+    }
 }

@@ -24,4 +24,10 @@ public sealed class FakePull
     public bool Merged => MergeCommitSha is not null;
 
     public List<string> Labels { get; } = [];
+
+    /// <summary>The commits the pull request brought (GitHub's commits/{sha}/pulls finds it by any of them, or by its merge commit).</summary>
+    public List<string> Commits { get; } = [];
+
+    /// <summary>Its reviews, oldest first: reviewer and state (APPROVED, CHANGES_REQUESTED, COMMENTED).</summary>
+    public List<(string Reviewer, string State)> Reviews { get; } = [];
 }

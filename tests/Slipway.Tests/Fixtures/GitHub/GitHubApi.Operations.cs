@@ -117,6 +117,8 @@ public sealed partial class GitHubApi
                 return (204, null);
             case "pulls/list" or "pulls/create" or "pulls/update" or "issues/add-labels" or "issues/set-labels":
                 return OperatePulls(operationId, path, request, body);
+            case "checks/list-for-ref" or "repos/get-combined-status-for-ref" or "repos/list-pull-requests-associated-with-commit" or "pulls/list-reviews":
+                return OperateChecks(operationId, path, request);
             default:
                 _violations.Add($"the double does not play {operationId} (Slipway should not need it)");
                 return (404, Error("Not Found"));

@@ -56,6 +56,11 @@ public sealed class OpenApiContract
     /// <summary>The pull request and label operations, tests/Slipway.Tests/Contracts/github-pulls.openapi.json (see its README).</summary>
     public static OpenApiContract LoadPulls() => Pulls.Value;
 
+    /// <summary>The check run, status, commit pull request and review reads of the release gates, tests/Slipway.Tests/Contracts/github-checks.openapi.json.</summary>
+    public static OpenApiContract LoadChecks() => Checks.Value;
+
+    private static readonly Lazy<OpenApiContract> Checks = new(() => new OpenApiContract(InRepository("tests", "Slipway.Tests", "Contracts", "github-checks.openapi.json")));
+
     private static readonly Lazy<OpenApiContract> Pulls = new(() => new OpenApiContract(InRepository("tests", "Slipway.Tests", "Contracts", "github-pulls.openapi.json")));
 
     private static string InRepository(params string[] parts)
