@@ -159,4 +159,33 @@ public sealed class ImageScanGateTests
         Assert.Contains("CVE-2023-45853 (critical) (ignore expired: CVE-2023-45853 until 2020-01-31)", expired.StandardError, StringComparison.Ordinal);
         Assert.Empty(example.Helm.Upgrades);
     }
+
+    [Fact]
+    public void Image_scan_reports_the_counts_of_a_versions_image_and_exits_3_when_it_would_block()
+    {
+        using var scanner = new ScannerStandIn();
+        scanner.Reports("trivy-clean.json");
+        using var registry = new Registry();
+        using var example = new DeployExample($$"""
+            image:
+              name: {{registry.Host}}/acme/app
+            {{scanner.Config("    format: grype\n    fail_on: critical\n")}}
+            """);
+        var digest = registry.Push("acme/app", "v1.3.1", OciImage.Create());
+
+        var wrongFormat = example.Slipway("image", "scan");
+
+        Assert.Equal(3, wrongFormat.ExitCode);
+        Assert.StartsWith("slipway: the scanner's report is not a grype report: it has no matches; set image.scan.format", wrongFormat.StandardError, StringComparison.Ordinal);
+
+        scanner.Reports("grype.json");
+        var blocked = example.Slipway("image", "scan", "1.3.1");
+
+        Assert.Equal(3, blocked.ExitCode);
+        Assert.Equal("Image scan: 1 critical, 1 high, 1 medium, 0 low, 1 negligible\n", blocked.StandardOutput);
+        Assert.StartsWith($"slipway: image scan of {registry.Host}/acme/app@{digest} found 1 vulnerability at or above critical: CVE-2023-45853 (critical), so 1.3.1 would not be released or deployed; ",
+            blocked.StandardError, StringComparison.Ordinal);
+        Assert.Equal([$"{registry.Host}/acme/app@{digest}", $"{registry.Host}/acme/app@{digest}"], scanner.Scanned);
+        Assert.Empty(example.RemoteLedger());
+    }
 }
