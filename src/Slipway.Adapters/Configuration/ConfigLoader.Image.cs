@@ -30,7 +30,14 @@ public static partial class ConfigLoader
             Labels = Lines(reader, "labels") ?? [],
             Insecure = reader.Bool("insecure") ?? false,
             Source = reader.Text("source") ?? ImageConfig.DefaultSource,
+            Scan = reader.Mapping("scan") is { } scan ? ReadImageScan(scan) : null,
         };
+
+        if (config.Scan is not null && config.Names.Count == 0)
+        {
+            throw YamlNodeReader.Error(reader.File, reader.Node("scan")!, reader.KeyPath("scan"), "needs the image to scan",
+                "add image.name (registry/owner/name) beside scan:");
+        }
 
         foreach (var image in config.Names)
         {

@@ -69,6 +69,7 @@ public static class CiReleaseCommand
                 Image = repo.Config.Image.Rules().Images.FirstOrDefault(i => i.Enabled)?.Name.ToLowerInvariant(),
                 ImageTags = context.ImageTags,
                 ImageDigest = context.ImageDigest,
+                ImageScan = context.ImageScan,
                 ReleaseUrl = context.ReleaseUrl,
                 Steps = steps,
             };

@@ -71,6 +71,32 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             throw new SlipwayException(refusal);
         }
 
+        // The image scan is the first gate: what the scanner finds in the version's image (by digest) is refused as a failing gate is.
+        var image = context.Config.Image.Names.Count == 0 ? null : context.Config.Image.Rules().Images.FirstOrDefault(i => i.Enabled)?.Name.ToLowerInvariant();
+        if (context.Config.Image.Scan is { } scan && request.Action != DeploymentAction.Rollback && image is not null && digest is not null && request.Scanned != $"{image}@{digest}")
+        {
+            Progress($"scan: running {Path.GetFileName(scan.Run[0])} on {image}@{digest}");
+            SlipwayError? blocking;
+            try
+            {
+                var verdict = await StepCancelledException.AtAsync("scan", () => ImageScan.RunAsync(scan, context.Root, image, digest, version, tag, DeploymentContext.Now(),
+                    terminal.Detail, cancellationToken), cancellationToken).ConfigureAwait(false);
+                Progress(verdict.SummaryLine());
+                blocking = verdict.Blocked ? verdict.Refusal($"{version} is not deployed to {env.Name}") : null;
+            }
+            catch (SlipwayException e) when (e.Error.Code != ExitCode.Usage)
+            {
+                blocking = e.Error with { Message = $"{version} was not deployed to {env.Name}: {e.Error.Message}" };
+            }
+
+            if (blocking is not null)
+            {
+                var blocked = await MirrorBlockedAsync(blocking.Message).ConfigureAwait(false);
+                await RecordAsync([Record(version, commit, request.Action, DeploymentOutcome.Blocked, blocking.Message, blocked)]).ConfigureAwait(false);
+                throw new SlipwayException(blocking with { Code = ExitCode.Precondition });
+            }
+        }
+
         foreach (var gate in request.Action == DeploymentAction.Rollback ? [] : env.Gates)
         {
             Progress($"gate {gate.Name}: running {ShellQuote.Join(gate.Run[0], gate.Run.Skip(1))}");

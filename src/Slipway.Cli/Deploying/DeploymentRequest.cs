@@ -16,6 +16,9 @@ public sealed record DeploymentRequest(DeploymentEnvironment Environment, Semant
 
     public string? Digest { get; init; }
 
+    /// <summary>repository@digest that this run's image scan already passed (`ci release` scans before it tags): not scanned again.</summary>
+    public string? Scanned { get; init; }
+
     /// <summary>For a rollback: the version being replaced, recorded as rolled back so that promote never picks it.</summary>
     public string? MarkBad { get; init; }
 }

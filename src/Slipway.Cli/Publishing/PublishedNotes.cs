@@ -16,7 +16,8 @@ namespace Slipway.Cli.Publishing;
 public static class PublishedNotes
 {
     /// <param name="image">The image reference the notes tell people to pull (already checked in the registry), or null.</param>
-    public static async Task<string> RenderAsync(Workspace repo, VersionTag tag, string? image, CancellationToken cancellationToken)
+    /// <param name="imageScan">The image scan's one-line summary when `ci release` scanned the image, else null.</param>
+    public static async Task<string> RenderAsync(Workspace repo, VersionTag tag, string? image, string? imageScan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(repo);
         ArgumentNullException.ThrowIfNull(tag);
@@ -27,7 +28,7 @@ public static class PublishedNotes
         if (notes == ReleaseConfig.DefaultNotes)
         {
             // `slipway notes` renders the same changelog section: what the release page shows can be previewed.
-            return ReleaseNotes.Default(ChangelogTemplates.BuiltIn(GitHubReleaseTemplate.TemplateName)!.Render(document), pull, helm);
+            return ReleaseNotes.Default(ChangelogTemplates.BuiltIn(GitHubReleaseTemplate.TemplateName)!.Render(document), pull, helm, imageScan);
         }
 
         var path = Path.Combine(repo.State.TopLevel, notes);
@@ -44,6 +45,7 @@ public static class PublishedNotes
             ["image"] = image,
             ["docker_pull"] = pull,
             ["helm_upgrade"] = helm,
+            ["image_scan"] = imageScan,
         });
     }
 

@@ -27,7 +27,7 @@ public sealed class ReleasePublisher(Workspace repo, Func<string, string?> envir
         }
 
         var versionTag = repo.VersionTags.First(t => t.Name == tag) with { Commit = tagCommit };
-        var notes = await PublishedNotes.RenderAsync(repo, versionTag, image, cancellationToken).ConfigureAwait(false);
+        var notes = await PublishedNotes.RenderAsync(repo, versionTag, image, request.ImageScan, cancellationToken).ConfigureAwait(false);
 
         var connection = GitHubConnection.FromEnvironment(environment, GitHubReleases.Permission);
         var name = GitHubTarget.Resolve(environment, repo.Config.Release.GitHub?.Repo, repo.Config.Remote,

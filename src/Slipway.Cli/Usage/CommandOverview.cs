@@ -31,6 +31,7 @@ public static class CommandOverview
         new("Images and CI", [
             ("slipway image tags", "Print the image tags and OCI labels of a build"),
             ("slipway image promote", "Give an image in the registry the tags of a version"),
+            ("slipway image scan", "Scan a version's image with image.scan's scanner, by digest"),
             ("slipway ci image-tags", "Write a build's image tags to $GITHUB_OUTPUT"),
             ("slipway ci release", "After a tag push or a merged release PR: tag, image tags, GitHub release, deploys"),
             ("slipway ci release-pr", "Open or update the pull request that shows the next release"),

@@ -11,6 +11,9 @@ public enum CiStepOutcome
     /// <summary>Done by this run.</summary>
     Ran,
 
+    /// <summary>A check that changes nothing (the image scan) passed in this run.</summary>
+    Passed,
+
     /// <summary>This run tried and failed.</summary>
     Failed,
 
@@ -40,6 +43,9 @@ public sealed record CiReleaseReport
     public IReadOnlyList<string> ImageTags { get; init; } = [];
 
     public string? ImageDigest { get; init; }
+
+    /// <summary>The image scan's verdict, when one ran (passed or blocked).</summary>
+    public Security.ScanVerdict? ImageScan { get; init; }
 
     public string? ReleaseUrl { get; init; }
 
@@ -93,6 +99,11 @@ public sealed record CiReleaseReport
             text.Append(ImageTags.Count == 0 ? string.Empty : "\n").Append("Digest: ").Append(ImageDigest is null ? "unknown" : MarkdownText.Inline(ImageDigest)).Append('\n');
         }
 
+        if (ImageScan is not null)
+        {
+            text.Append('\n').Append(ImageScan.Markdown());
+        }
+
         if (ReleaseUrl is not null)
         {
             text.Append("\n### GitHub release\n\n[").Append(MarkdownText.Inline(Tag)).Append("](").Append(LinkTarget(ReleaseUrl)).Append(")\n");
@@ -126,6 +137,7 @@ public sealed record CiReleaseReport
     {
         CiStepOutcome.AlreadyDone => "already done",
         CiStepOutcome.Ran => "done",
+        CiStepOutcome.Passed => "passed",
         CiStepOutcome.Failed => "**failed**",
         _ => "not run",
     };

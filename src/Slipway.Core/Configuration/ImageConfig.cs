@@ -23,6 +23,9 @@ public sealed record ImageConfig
     /// <summary>The seed's build tag: the branch and the short commit, e.g. main-abc1234.</summary>
     public const string DefaultSource = "type=sha,prefix={{branch}}-";
 
+    /// <summary>The image scan (image.scan:) that must pass before the image gets version tags and before it is deployed; null when none is configured.</summary>
+    public ImageScanConfig? Scan { get; init; }
+
     /// <summary>Reach the registry over plain HTTP (localhost and 127.0.0.0/8 always are).</summary>
     public bool Insecure { get; init; }
 

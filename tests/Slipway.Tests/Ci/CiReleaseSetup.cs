@@ -12,10 +12,11 @@ public sealed class CiReleaseSetup : IDisposable
 {
     private readonly TempDirectory _files = new("slipway-ci");
 
-    public CiReleaseSetup(string? config = null, bool image = true, bool github = true)
+    /// <param name="imageExtra">More lines under image: (two-space indent), e.g. scan:.</param>
+    public CiReleaseSetup(string? config = null, bool image = true, bool github = true, string imageExtra = "")
     {
         var text = config ?? string.Join(string.Empty,
-            image ? $"image:\n  name: {Registry.Host}/acme/app\n" : string.Empty,
+            image ? $"image:\n  name: {Registry.Host}/acme/app\n{imageExtra}" : string.Empty,
             github ? "release:\n  github: { repo: acme/app }\n" : string.Empty,
             """
             environments:

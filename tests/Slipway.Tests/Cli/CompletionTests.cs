@@ -47,7 +47,7 @@ public sealed class CompletionTests
     [Theory]
     [InlineData("slipway rel", new[] { "release" })]
     [InlineData("slipway release --dr", new[] { "--dry-run" })]
-    [InlineData("slipway image ", new[] { "--help", "--verbose", "-h", "-v", "promote", "tags" })]
+    [InlineData("slipway image ", new[] { "--help", "--verbose", "-h", "-v", "promote", "scan", "tags" })]
     public void The_bash_lines_in_the_README_complete_in_bash(string line, string[] expected)
     {
         using var dir = new TempDirectory();

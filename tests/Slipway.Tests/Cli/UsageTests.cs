@@ -32,7 +32,7 @@ public sealed class UsageTests
     [InlineData("'tags' is not a `slipway` command; did you mean `slipway image tags`?", "tags")]
     [InlineData("'help' is not a `slipway` command; did you mean `slipway --help`?", "help")]
     [InlineData("'hlep' is not a `slipway image` command; did you mean `slipway image --help`?", "image", "hlep")]
-    [InlineData("'frob' is not a `slipway image` command; the commands are tags or promote; see `slipway image --help`", "image", "frob")]
+    [InlineData("'frob' is not a `slipway image` command; the commands are tags, promote or scan; see `slipway image --help`", "image", "frob")]
     [InlineData("'tag' is not a `slipway image` command; did you mean `slipway image tags`?", "image", "tag")]
     [InlineData("'frob' is not a `slipway ci` command; the commands are image-tags, release or release-pr; see `slipway ci --help`", "ci", "frob")]
     [InlineData("unknown option '--jsn' for `slipway plan`; did you mean --json? see `slipway plan --help`", "plan", "--jsn")]
@@ -41,7 +41,7 @@ public sealed class UsageTests
     [InlineData("unknown option '--bogus' for `slipway plan`; see `slipway plan --help`", "plan", "--bogus")]
     [InlineData("unknown option '-x' for `slipway plan`; see `slipway plan --help`", "plan", "-x")]
     [InlineData("unexpected argument 'staging' for `slipway status`; see `slipway status --help`", "status", "staging")]
-    [InlineData("`slipway image` needs a command: tags or promote; see `slipway image --help`", "image")]
+    [InlineData("`slipway image` needs a command: tags, promote or scan; see `slipway image --help`", "image")]
     [InlineData("`slipway` needs a command: version, plan,", new string[0])]
     public void An_unknown_word_is_named_with_the_nearest_commands_or_options(string message, params string[] args)
     {
@@ -67,7 +67,7 @@ public sealed class UsageTests
         var result = SlipwayCli.Run(dir.Path, option);
         Expect.Success(result);
         var help = result.StandardOutput;
-        Assert.InRange(help.Split('\n').Length, 10, 40);
+        Assert.InRange(help.Split('\n').Length, 10, 41);
         Assert.DoesNotContain("Example", help, StringComparison.Ordinal);
         Assert.Contains("Usage: slipway <command> [options]", help, StringComparison.Ordinal);
         Assert.Contains("\n  release [auto|patch|minor|major]  ", help, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public sealed class UsageTests
     }
 
     [Theory]
-    [InlineData("image", "tags [version]", "promote <source>")]
+    [InlineData("image", "tags [version]", "promote <source>", "scan [version]")]
     [InlineData("ci", "image-tags [version]")]
     public void A_command_with_commands_under_it_lists_them_in_its_help(string command, params string[] lines)
     {

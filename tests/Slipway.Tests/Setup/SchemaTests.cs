@@ -34,6 +34,12 @@ public sealed partial class SchemaTests
           labels: [org.opencontainers.image.vendor=Acme]
           insecure: false
           source: "type=sha,prefix={{branch}}-"
+          scan:
+            run: [trivy, image, --format, json, --output, "{report}", "{image}"]
+            format: trivy
+            fail_on: high
+            ignore:
+              - { id: CVE-2024-1234, until: 2027-01-31, reason: not reachable }
         release:
           github: { repo: acme/app }
           notes: default
@@ -163,6 +169,17 @@ public sealed partial class SchemaTests
         "image:\n  source: \"type=bogus\"\n",
         "image:\n  source: \"type=sha\\ntype=ref,event=tag\"\n",
         "image:\n  source: [type=sha]\n",
+        "image:\n  scan: { run: [trivy] }\n",
+        "image:\n  name: a/b\n  scan: { format: trivy }\n",
+        "image:\n  name: a/b\n  scan: { run: \"trivy image\" }\n",
+        "image:\n  name: a/b\n  scan: { run: [trivy, \"{imgae}\"] }\n",
+        "image:\n  name: a/b\n  scan: { run: [trivy], format: cyclonedx }\n",
+        "image:\n  name: a/b\n  scan: { run: [trivy], fail_on: severe }\n",
+        "image:\n  name: a/b\n  scan: { run: [trivy], ignore: [ { id: CVE-1 } ] }\n",
+        "image:\n  name: a/b\n  scan: { run: [trivy], ignore: [ { until: 2027-01-31 } ] }\n",
+        "image:\n  name: a/b\n  scan: { run: [trivy], ignore: [ { id: CVE-1, until: soon } ] }\n",
+        "image:\n  name: a/b\n  scan: { run: [trivy], ignore: [ { id: CVE-1, until: 2027-01-31, why: x } ] }\n",
+        "image:\n  name: a/b\n  scan: { run: [trivy], timeout: 5m }\n",
         "release:\n  github: { repo: \"not a repo\" }\n",
         "release:\n  github: { repository: acme/app }\n",
         "release:\n  github: yes\n",

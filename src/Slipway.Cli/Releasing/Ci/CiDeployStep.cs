@@ -26,6 +26,6 @@ public sealed class CiDeployStep(DeploymentEnvironment environment) : IPipelineS
         var deployment = await DeploymentContext.OpenAsync(context.Repository.Root, cancellationToken, notify: context.Terminal).ConfigureAwait(false);
         var history = (await deployment.Ledger.ReadAsync(cancellationToken).ConfigureAwait(false)).History();
         var env = deployment.Environment(environment.Name);
-        _ = await new Deployer(deployment, context.Terminal).RunAsync(new DeploymentRequest(env, context.Version, DeploymentAction.Deploy), history, cancellationToken).ConfigureAwait(false);
+        _ = await new Deployer(deployment, context.Terminal).RunAsync(new DeploymentRequest(env, context.Version, DeploymentAction.Deploy) { Scanned = context.ImageScan is { Blocked: false } scan ? scan.Image : null }, history, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -19,11 +19,15 @@ public sealed class CiImageStep : IPipelineStep<CiReleaseContext>
         {
             VersionImageStatus.Done => StepStatus.Done,
             VersionImageStatus.ToDo => StepStatus.ToDo,
-            _ => throw new SlipwayException(SlipwayError.Precondition(
-                $"the image built for {context.Release.Commit[..7]} ({state.Image}:{state.Source}) is not in the registry, nor {state.Image}:{(state.Tags.Count > 0 ? state.Tags[0] : "?")}",
-                "build and push it first (the release workflow's image job does), or set image.source in slipway.yml to the rule that names the commit's build")),
+            _ => throw Missing(context, state),
         };
     }
+
+    /// <summary>Neither the commit's build nor the version's main tag is in the registry: the one error for the scan and image steps.</summary>
+    internal static SlipwayException Missing(CiReleaseContext context, (string Image, string Source, IReadOnlyList<string> Tags, VersionImageState State) state) =>
+        new(SlipwayError.Precondition(
+            $"the image built for {context.Release.Commit[..7]} ({state.Image}:{state.Source}) is not in the registry, nor {state.Image}:{(state.Tags.Count > 0 ? state.Tags[0] : "?")}",
+            "build and push it first (the release workflow's image job does), or set image.source in slipway.yml to the rule that names the commit's build"));
 
     public string Describe(CiReleaseContext context) => $"give the image built for {context?.Release.Commit[..7]} the tags of {context?.Version}";
 
@@ -50,7 +54,7 @@ public sealed class CiImageStep : IPipelineStep<CiReleaseContext>
     }
 
     /// <summary>The registry's answer, read only: the image, the source tag, the version's tags, and the decision.</summary>
-    private static async Task<(string Image, string Source, IReadOnlyList<string> Tags, VersionImageState State)> StateAsync(CiReleaseContext context, CancellationToken cancellationToken)
+    internal static async Task<(string Image, string Source, IReadOnlyList<string> Tags, VersionImageState State)> StateAsync(CiReleaseContext context, CancellationToken cancellationToken)
     {
         var repo = context.Repository;
         var config = repo.Config;

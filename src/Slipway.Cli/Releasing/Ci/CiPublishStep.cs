@@ -66,5 +66,5 @@ public sealed class CiPublishStep : IPipelineStep<CiReleaseContext>
         new(context.Repository, context.Repository.Environment, context.Terminal.Detail);
 
     private static PublishRequest Request(CiReleaseContext context, bool dryRun) =>
-        new(context.Version.ToString(), Draft: false, Assets: [], Clobber: false, AllowMissingImage: false, DryRun: dryRun);
+        new(context.Version.ToString(), Draft: false, Assets: [], Clobber: false, AllowMissingImage: false, DryRun: dryRun, ImageScan: context.ImageScan?.SummaryLine());
 }

@@ -24,6 +24,9 @@ public sealed class CiReleaseContext(Workspace repository, VersionTag release, T
 
     public string? ImageDigest { get; set; }
 
+    /// <summary>The image scan's verdict, when image.scan is configured and the scan step ran.</summary>
+    public Slipway.Core.Security.ScanVerdict? ImageScan { get; set; }
+
     /// <summary>slipway.yml's notifiers, told when this run publishes the GitHub release (deployments announce their own ledger records).</summary>
     public CommandNotifications Notifications { get; init; } = CommandNotifications.None;
 
