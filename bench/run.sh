@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh — Slipway against the git floor and the tools people use today, on the synthetic repositories.
 #
-#   bench/run.sh [table] [memory] [startup] [dashboard]     (no argument: the first three)
+#   bench/run.sh [table] [memory] [startup] [dashboard] [monorepo]     (no argument: the first three)
 #
 #   table    one hyperfine run per repository, every tool side by side: the git floor, `slipway version`,
 #            `slipway plan`, MinVer, GitVersion, git-cliff (range changelog and --bumped-version);
@@ -12,6 +12,8 @@
 #   startup  the same binary built three ways: framework-dependent JIT, ReadyToRun, Native AOT.
 #   dashboard  `metrics` and `status --html` on a 50,000-record ledger (BENCH_LEDGER) in the 200,000-commit repository,
 #            interleaved with the floor: git log (hashes and commit times) of the span the deployments cover.
+#   monorepo `plan` with 50 packages on 200,000 commits (bench/make-monorepo.py), interleaved with the floor:
+#            git for-each-ref + git log --format=%H --name-only <oldest of the packages' latest tags>..HEAD.
 #
 # Environment: BENCH_TIMEOUT (s, default 300) — a peer slower than that on its probe run is reported as
 # "did not finish" and left out of the timed run; BENCH_HYPERFINE (default "--min-runs 3 --max-runs 40");
@@ -252,6 +254,27 @@ PY
 }
 
 parts=("$@")
+# monorepo: `plan` for all 50 packages against the floor: the tags, and git log --name-only from the oldest of the
+# packages' latest tags (the range every package's commits are in).
+monorepo() {
+  local dir="$repos/monorepo-200000-50" oldest
+  if [ ! -d "$dir/.git" ]; then
+    log "monorepo: 200,000 commits, 50 packages"
+    rm -rf "$dir"
+    python3 "$here/make-monorepo.py" "$dir" 200000 50 4000 > /dev/null
+  fi
+  cd "$dir"
+  oldest=$(for k in $(seq -w 0 49); do git describe --tags --abbrev=0 --match "p$k-v*" HEAD; done | while read -r t; do echo "$(git rev-list --count "$t") $t"; done | sort -n | head -n 1 | cut -d' ' -f2)
+  log "monorepo: interleaved ($interleave_rounds rounds); floor from $oldest"
+  {
+    echo; echo "#### monorepo: 200,000 commits, 50 packages; floor: git log --name-only $oldest..HEAD"; echo
+    python3 "$here/interleave.py" --rounds "$interleave_rounds" --json "$results/monorepo.interleaved.json" \
+      floor "git for-each-ref refs/tags ; git log --format=%H --name-only $oldest..HEAD" \
+      "slipway plan" "$slipway plan"
+  } | tee -a "$results/summary.md"
+  cd - >/dev/null
+}
+
 [ ${#parts[@]} -gt 0 ] || parts=(table memory startup)
 mkdir -p "$results"
 install_tools
@@ -269,7 +292,8 @@ for part in "${parts[@]}"; do
     memory) memory ;;
     startup) startup ;;
     dashboard) dashboard ;;
-    *) echo "usage: $0 [table] [memory] [startup] [dashboard]" >&2; exit 2 ;;
+    monorepo) monorepo ;;
+    *) echo "usage: $0 [table] [memory] [startup] [dashboard] [monorepo]" >&2; exit 2 ;;
   esac
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/summary.md"

@@ -12,7 +12,8 @@ public static class PackagePlanRenderer
     {
         var text = new StringBuilder();
         var releasing = plans.Where(p => p.Releases || p.Plan.Status is not ReleaseStatus.NothingToRelease).ToList();
-        text.AppendLine(t.Bold($"Packages to release ({plans.Count(p => p.Releases)} of {plans.Count})"));
+        var onHead = plans.Count(p => p.Plan.Status == ReleaseStatus.AlreadyTagged);
+        text.AppendLine(t.Bold($"Packages to release ({plans.Count(p => p.Plan.Status == ReleaseStatus.Ready)} of {plans.Count}{(onHead > 0 ? $"; {onHead} released on HEAD" : string.Empty)})"));
         if (releasing.Count > 0)
         {
             var rows = releasing.Select(p => (
