@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Slipway's tests need on a Debian machine, once: the real components the tests run
-# (git, an OCI registry, skopeo, htpasswd, openssl, libdeflate, node and npm, helm, actionlint and ajv). Safe to run again: it skips what is there.
+# (git, an OCI registry, skopeo, htpasswd, openssl, libdeflate, node and npm, an SMTP server, a headless browser, helm,
+# actionlint and ajv). Safe to run again: it skips what is there.
 set -euo pipefail
 
 need_apt=()
@@ -16,6 +17,9 @@ command -v node >/dev/null           || need_apt+=(nodejs)
 command -v npm >/dev/null            || need_apt+=(npm)
 # libdeflate: the object reader inflates whole objects with it where the system has it; the tests cover that path too.
 ls /usr/lib/*/libdeflate.so.0 >/dev/null 2>&1 || need_apt+=(libdeflate0)
+# A real SMTP server for the email notifier's tests (aiosmtpd for Debian's python3) and a real browser for the release page's.
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need_apt+=(python3-aiosmtpd)
+[ -x /usr/bin/chromium ]             || need_apt+=(chromium)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "install-test-deps: apt-get install ${need_apt[*]}"

@@ -60,8 +60,10 @@ public static partial class ConfigLoader
                 : reader.Text("changelog") is "false" or "False" or "off" or "no" ? null
                 : RepositoryPath(reader, "changelog");
             var bumpFiles = ReadBumpFiles(reader);
+            var image = reader.Mapping("image") is { } imageReader ? ReadImage(imageReader) : null;
+            var environments = reader.Mapping("environments") is { } environmentsReader ? ReadEnvironments(environmentsReader) : null;
             reader.RejectUnknownKeys();
-            packages.Add(new PackageConfig { Name = name, Path = path, AlsoPaths = also, Tags = tags, Changelog = changelog, BumpFiles = bumpFiles });
+            packages.Add(new PackageConfig { Name = name, Path = path, AlsoPaths = also, Tags = tags, Changelog = changelog, BumpFiles = bumpFiles, Image = image, Environments = environments });
         }
 
         if (PackageNaming.Clash(packages) is { } clash)

@@ -347,6 +347,10 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
     public IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, string until, bool includeMerges, CancellationToken cancellationToken) =>
         LogAsync(exclusiveFrom is null ? until : $"{exclusiveFrom}..{until}", includeMerges ? [] : ["--no-merges"], cancellationToken);
 
+    /// <summary>The commits of the range that touch <paramref name="paths"/> (git's own path limiting: a package's commits).</summary>
+    public IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, string until, bool includeMerges, IReadOnlyList<string> paths, CancellationToken cancellationToken) =>
+        LogAsync(exclusiveFrom is null ? until : $"{exclusiveFrom}..{until}", includeMerges ? [] : ["--no-merges"], cancellationToken, paths);
+
     public async Task<Commit> CommitAsync(string revision, CancellationToken cancellationToken)
     {
         await foreach (var commit in LogAsync(revision, ["-1"], cancellationToken).ConfigureAwait(false))
@@ -357,9 +361,11 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         throw new SlipwayException(SlipwayError.Failed($"{revision} is not a commit here", "fetch it first (git fetch --tags)"));
     }
 
-    private async IAsyncEnumerable<Commit> LogAsync(string revisions, IReadOnlyList<string> options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<Commit> LogAsync(string revisions, IReadOnlyList<string> options, [EnumeratorCancellation] CancellationToken cancellationToken,
+        IReadOnlyList<string>? paths = null)
     {
-        List<string> arguments = ["log", "-z", LogFormat, .. options, "--end-of-options", revisions, "--"];
+        // Paths are literal (":(literal)"): a folder named like a pathspec magic or a glob is that folder.
+        List<string> arguments = ["log", "-z", LogFormat, .. options, "--end-of-options", revisions, "--", .. (paths ?? []).Select(p => ":(literal)" + p)];
         var info = ProcessRunner.StartInfo("git", arguments, WorkingDirectory, Environment);
         using var process = ProcessRunner.Start(info);
         process.StandardInput.Close();

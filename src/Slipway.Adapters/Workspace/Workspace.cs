@@ -17,8 +17,9 @@ public sealed class Workspace : IDisposable
 {
     private Workspace(GitRepository git, HistoryReader history, RepositoryState state, SlipwayConfig config, TagNaming naming,
         IReadOnlyList<VersionTag> versionTags, IReadOnlyList<VersionTag> headTags, ReleaseLine beforeHead, string discovery, Clock clock,
-        Func<string, string?> environment, ReleaseBranch? releaseBranch)
+        Func<string, string?> environment, ReleaseBranch? releaseBranch, PackageConfig? package)
     {
+        Package = package;
         ReleaseBranch = releaseBranch;
         Discovery = discovery;
         Git = git;
@@ -46,7 +47,11 @@ public sealed class Workspace : IDisposable
     /// <summary>The repository's top level: where slipway.yml's relative paths (charts, values, bump files) start.</summary>
     public string Root => State.TopLevel;
 
+    /// <summary>slipway.yml, as the package sees it when one was chosen (<see cref="PackageConfig.View"/>).</summary>
     public SlipwayConfig Config { get; }
+
+    /// <summary>The package a command works on (`--package NAME`): its tags are the versions, its paths' commits the history; null for the whole repository.</summary>
+    public PackageConfig? Package { get; }
 
     /// <summary>The checked-out branch as `branch:` makes it (a release branch, a maintenance line, a prerelease branch), or null when it lists no such branch.</summary>
     public ReleaseBranch? ReleaseBranch { get; }
@@ -74,10 +79,11 @@ public sealed class Workspace : IDisposable
     public Func<string, string?> Environment { get; }
 
     /// <summary>Reads state, configuration and tags; refuses a shallow clone before computing anything.</summary>
-    public static async Task<Workspace> OpenAsync(string directory, CancellationToken cancellationToken) =>
-        await OpenAsync(directory, Clock.System, global::System.Environment.GetEnvironmentVariable, cancellationToken).ConfigureAwait(false);
+    /// <param name="package">`--package NAME`: the workspace of that package of slipway.yml's packages (null: the whole repository).</param>
+    public static async Task<Workspace> OpenAsync(string directory, CancellationToken cancellationToken, string? package = null) =>
+        await OpenAsync(directory, Clock.System, global::System.Environment.GetEnvironmentVariable, cancellationToken, package).ConfigureAwait(false);
 
-    public static async Task<Workspace> OpenAsync(string directory, Clock clock, Func<string, string?> environment, CancellationToken cancellationToken)
+    public static async Task<Workspace> OpenAsync(string directory, Clock clock, Func<string, string?> environment, CancellationToken cancellationToken, string? package = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var git = new GitRepository(directory);
@@ -101,6 +107,12 @@ public sealed class Workspace : IDisposable
                 "run `git fetch --unshallow --tags` (in GitHub Actions: actions/checkout with fetch-depth: 0)"));
         }
 
+        PackageConfig? chosen = null;
+        if (package is not null)
+        {
+            (chosen, config) = PackageConfig.View(config, package);
+        }
+
         var naming = new TagNaming(config.Tag.Prefixes);
         var history = HistoryReader.Open(git, state, gitOnly);
         try
@@ -111,7 +123,7 @@ public sealed class Workspace : IDisposable
             var discovery = (stateReason.Length == 0 ? "state read from the repository's files; " : $"state read by git ({stateReason}); ") + history.Detail
                 + (line is null ? string.Empty : $"; on {releaseBranch}: tags above it are not its versions");
             var headTags = state.Head is { } head ? versionTags.Where(t => t.Commit == head && (line is null || line.NotAbove(t.Version))).ToList() : [];
-            return new Workspace(git, history, state, config, naming, versionTags, headTags, beforeHead, discovery, clock, environment, releaseBranch);
+            return new Workspace(git, history, state, config, naming, versionTags, headTags, beforeHead, discovery, clock, environment, releaseBranch, chosen);
         }
         catch
         {
@@ -134,8 +146,11 @@ public sealed class Workspace : IDisposable
     }
 
     /// <summary>The commits of <paramref name="exclusiveFrom"/>..<paramref name="until"/> (all of its history when null), newest first.</summary>
+    /// <remarks>With a package chosen, only the commits that touch its path or also_paths (git's path limiting).</remarks>
     public IAsyncEnumerable<Commit> LogAsync(string? exclusiveFrom, string until, bool includeMerges, CancellationToken cancellationToken) =>
-        History.LogAsync(exclusiveFrom, until, includeMerges, cancellationToken);
+        Package is { } package
+            ? Git.LogAsync(exclusiveFrom, until, includeMerges, [package.Path, .. package.AlsoPaths], cancellationToken)
+            : History.LogAsync(exclusiveFrom, until, includeMerges, cancellationToken);
 
     /// <summary>Tags that are versions under a prefix tag.prefix does not list, by prefix (most first).</summary>
     public async Task<IReadOnlyList<OtherPrefixTags>> OtherPrefixTagsAsync(CancellationToken cancellationToken) =>

@@ -19,6 +19,7 @@ public static class ChangelogCommand
         var range = new Option<string?>("--range") { Description = "Only the commits of A..B (tags, branches or commits)", HelpName = "A..B" };
         var template = new Option<string?>("--template") { Description = "seed, keepachangelog, github or a Liquid file (default: changelog.template, else keepachangelog)", HelpName = "NAME|FILE" };
         var write = new Option<bool>("--write") { Description = "Add the latest release (or the range's, when B is a version tag) to changelog.file (CHANGELOG.md), changing nothing else in it" };
+        var package = PackageOption.Create();
         var command = new Command("changelog", """
             Render the changelog from the commits: grouped by type, breaking changes first, linked to GitHub when the
             remote is GitHub. Without options: every release reachable from HEAD, newest first.
@@ -30,7 +31,7 @@ public static class ChangelogCommand
               slipway changelog --write
             """)
         {
-            unreleased, range, template, write,
+            unreleased, range, template, write, package,
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
@@ -47,7 +48,7 @@ public static class ChangelogCommand
                     "release first, or drop --unreleased (--write adds the latest release)"));
             }
 
-            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct, parse.GetValue(package)).ConfigureAwait(false);
             var source = await ChangelogSource.OpenAsync(repo, ct).ConfigureAwait(false);
             var chosen = source.Template(parse.GetValue(template), KeepAChangelogTemplate.TemplateName);
             IReadOnlyList<ChangelogRelease> releases;

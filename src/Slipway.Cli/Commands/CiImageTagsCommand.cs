@@ -14,6 +14,7 @@ public static class CiImageTagsCommand
     public static Command Create()
     {
         var version = new Argument<string?>("VERSION") { Description = "The release version (default: as `slipway image tags`)", Arity = ArgumentArity.ZeroOrOne };
+        var package = PackageOption.Create();
         var command = new Command("image-tags", """
             Write the build's image tags, labels and version to $GITHUB_OUTPUT as the step outputs `tags`
             (one image:tag per line), `labels` (key=value per line) and `version` (the main tag), each between
@@ -26,7 +27,7 @@ public static class CiImageTagsCommand
                 with: { tags: "${{ steps.meta.outputs.tags }}", labels: "${{ steps.meta.outputs.labels }}" }
             """)
         {
-            version,
+            version, package,
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
@@ -36,7 +37,7 @@ public static class CiImageTagsCommand
                 throw new SlipwayException(SlipwayError.Usage("GITHUB_OUTPUT is not set", "run this in a GitHub Actions step, or set GITHUB_OUTPUT to a file path (use `slipway image tags` to print the tags)"));
             }
 
-            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct, parse.GetValue(package)).ConfigureAwait(false);
             var build = await ImageBuildReader.ReadAsync(repo, parse.GetValue(version), Environment.GetEnvironmentVariable, repo.Clock.BuildTime, ct).ConfigureAwait(false);
             var set = build.Plan(repo.Config.Image.Rules());
             await GitHubOutput.AppendAsync(outputPath, [

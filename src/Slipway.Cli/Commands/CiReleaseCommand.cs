@@ -15,6 +15,7 @@ public static class CiReleaseCommand
     public static Command Create()
     {
         var version = new Argument<string?>("VERSION") { Description = "The version (1.3.0 or v1.3.0; default: the tag the workflow runs on, else the version tag on HEAD)", Arity = ArgumentArity.ZeroOrOne };
+        var package = PackageOption.Create();
         var command = new Command("release", """
             Finish a release after its tag is pushed, as resumable steps, each skipped when already done:
               image     the image built for the tagged commit (image.source; main-abc1234 by default) gets the
@@ -31,9 +32,10 @@ public static class CiReleaseCommand
             Examples:
               slipway ci release            (in the tag push's workflow, or on a tagged checkout)
               slipway ci release 1.3.0
+              slipway ci release 1.3.0 --package api   (with packages:, which a pushed tag such as api-v1.3.0 names by itself)
             """)
         {
-            version,
+            version, package,
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
@@ -53,7 +55,10 @@ public static class CiReleaseCommand
                 }
             }
 
-            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            // With packages, the pushed tag says whose release it is (api-v1.3.0 is api's).
+            var packageName = parse.GetValue(package) ?? (workflowTag is null ? null
+                : Core.Packages.PackageNaming.Owner(Workspace.LoadConfig(Environment.CurrentDirectory).Packages, workflowTag)?.Name);
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct, packageName).ConfigureAwait(false);
             var chosen = merged?.Version ?? CiReleaseVersion.Choose(parse.GetValue(version), workflowTag, repo.HeadTags, repo.Naming);
             var tag = repo.Naming.TagFor(chosen);
             var release = repo.VersionTags.FirstOrDefault(t => t.Name == tag) ?? throw new SlipwayException(SlipwayError.Precondition(

@@ -15,6 +15,7 @@ public static class DeployCommand
         var reason = DeploymentOptions.Reason();
         var force = DeploymentOptions.Force();
         var digest = DeploymentOptions.Digest();
+        var package = PackageOption.Create();
         var command = new Command("deploy", """
             Deploy a version to an environment with `helm upgrade --install ... --set image.tag=vX.Y.Z --wait`: first the
             environment's gates, then helm, then its health check (with auto_rollback, a failure redeploys the last good
@@ -26,13 +27,13 @@ public static class DeployCommand
               slipway deploy production 1.3.1 --force --reason "hotfix for incident 42"
             """)
         {
-            environment, version, dryRun, reason, force, digest,
+            environment, version, dryRun, reason, force, digest, package,
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var why = DeploymentOptions.CheckedReason(parse.GetValue(reason), parse.GetValue(force));
             var imageDigest = DeploymentOptions.CheckedDigest(parse.GetValue(digest));
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: terminal).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: terminal, package: parse.GetValue(package)).ConfigureAwait(false);
             var env = context.Environment(parse.GetValue(environment)!);
             var v = await context.VersionAsync(parse.GetValue(version), ct).ConfigureAwait(false);
             var history = (await context.Ledger.ReadAsync(ct).ConfigureAwait(false)).History();

@@ -12,6 +12,7 @@ public static class HistoryCommand
     {
         var environment = new Argument<string>("environment") { Description = "An environment from slipway.yml or the ledger" };
         var json = new Option<bool>("--json") { Description = "Print the attempts as JSON" };
+        var package = PackageOption.Create();
         var command = new Command("history", """
             List an environment's deployment attempts, newest first: when, version, action, outcome, who, and why.
 
@@ -20,12 +21,12 @@ public static class HistoryCommand
               slipway history production --json
             """)
         {
-            environment, json,
+            environment, json, package,
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var name = parse.GetValue(environment)!;
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: null, package: parse.GetValue(package)).ConfigureAwait(false);
             var snapshot = await context.ReadLedgerAsync(ct).ConfigureAwait(false);
             var history = snapshot.History();
             if (context.Config.Environments.All(e => e.Name != name) && !history.Environments().Contains(name))

@@ -15,6 +15,7 @@ public static class ImageTagsCommand
         var json = new Option<bool>("--json") { Description = "Print tags, labels and the floating tags withheld as JSON" };
         var format = new Option<string>("--format") { Description = "lines (one image:tag per line), csv, or docker-args (--tag=… and --label=…, one per line)", DefaultValueFactory = _ => "lines", HelpName = "lines|csv|docker-args" };
         format.AcceptOnlyFromAmong(ImageTagsRenderer.Formats);
+        var package = PackageOption.Create();
         var command = new Command("tags", """
             Print the image tags and OCI labels for a build, from image.tags in slipway.yml (docker/metadata-action
             syntax; default: vX.Y.Z, vX.Y, vX, <branch>-<sha>, latest) and the GitHub Actions event it runs in
@@ -27,11 +28,11 @@ public static class ImageTagsCommand
               mapfile -t args < <(slipway image tags --format docker-args); docker build "${args[@]}" .
             """)
         {
-            version, json, format,
+            version, json, format, package,
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
-            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct, parse.GetValue(package)).ConfigureAwait(false);
             var build = await ImageBuildReader.ReadAsync(repo, parse.GetValue(version), Environment.GetEnvironmentVariable, repo.Clock.BuildTime, ct).ConfigureAwait(false);
             var set = build.Plan(repo.Config.Image.Rules());
             if (parse.GetValue(json))

@@ -17,6 +17,7 @@ public static class NotesCommand
     {
         var version = new Argument<string>("version") { Description = "The version (1.3.0) or its tag (v1.3.0)" };
         var template = new Option<string?>("--template") { Description = "seed, keepachangelog, github (default) or a Liquid file", HelpName = "NAME|FILE" };
+        var package = PackageOption.Create();
         var command = new Command("notes", """
             Print the release notes of an existing version: the commits from the previous version's tag to its tag,
             grouped, breaking changes first (GitHub's release-notes form by default).
@@ -26,11 +27,11 @@ public static class NotesCommand
               slipway notes v1.3.0 --template notes.liquid
             """)
         {
-            version, template,
+            version, template, package,
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
-            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct, parse.GetValue(package)).ConfigureAwait(false);
             var wanted = repo.Naming.ParseVersion(parse.GetValue(version) ?? string.Empty);
 
             var tag = repo.VersionTags.FirstOrDefault(t => t.Version.Equals(wanted)) ?? throw new SlipwayException(SlipwayError.Precondition(

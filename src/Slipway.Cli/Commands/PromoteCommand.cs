@@ -16,6 +16,7 @@ public static class PromoteCommand
         var dryRun = DeploymentOptions.DryRun();
         var reason = DeploymentOptions.Reason();
         var force = DeploymentOptions.Force();
+        var package = PackageOption.Create();
         var command = new Command("promote", """
             Deploy to TO the version last deployed successfully to FROM (and not failed or rolled back there since),
             with TO's gates, approval and health check, exactly like `slipway deploy TO VERSION`.
@@ -25,12 +26,12 @@ public static class PromoteCommand
               slipway promote staging production --dry-run
             """)
         {
-            from, to, dryRun, reason, force,
+            from, to, dryRun, reason, force, package,
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var why = DeploymentOptions.CheckedReason(parse.GetValue(reason), parse.GetValue(force));
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: terminal).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: terminal, package: parse.GetValue(package)).ConfigureAwait(false);
             var source = context.Environment(parse.GetValue(from)!);
             var target = context.Environment(parse.GetValue(to)!);
             if (source == target)

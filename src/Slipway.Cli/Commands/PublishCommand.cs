@@ -18,6 +18,7 @@ public static class PublishCommand
         var allowMissingImage = new Option<bool>("--allow-missing-image") { Description = "Publish even if the image tag named in the notes is not in the registry" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change on GitHub, change nothing" };
         var json = new Option<bool>("--json") { Description = "Print the outcome as JSON" };
+        var package = PackageOption.Create();
         var command = new Command("publish", """
             Create the GitHub release of a version, or update it to match: title vX.Y.Z, notes (the changelog, then the
             docker pull and helm commands), prerelease for prerelease versions, Latest only for the highest version.
@@ -29,13 +30,13 @@ public static class PublishCommand
               slipway publish 1.4.0-rc.1 --draft --dry-run
             """)
         {
-            version, draft, assets, clobber, allowMissingImage, dryRun, json,
+            version, draft, assets, clobber, allowMissingImage, dryRun, json, package,
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var request = new PublishRequest(parse.GetValue(version)!, parse.GetValue(draft), parse.GetValue(assets) ?? [],
                 parse.GetValue(clobber), parse.GetValue(allowMissingImage), parse.GetValue(dryRun));
-            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct, parse.GetValue(package)).ConfigureAwait(false);
             var publisher = new ReleasePublisher(repo, Environment.GetEnvironmentVariable, terminal.Detail);
             var outcome = await publisher.PublishAsync(request, ct).ConfigureAwait(false);
             await terminal.Out.WriteAsync(parse.GetValue(json) ? PublishRenderer.Json(outcome) : PublishRenderer.Text(outcome)).ConfigureAwait(false);

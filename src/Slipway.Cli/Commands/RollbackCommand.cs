@@ -16,6 +16,7 @@ public static class RollbackCommand
         var dryRun = DeploymentOptions.DryRun();
         var reason = DeploymentOptions.Reason();
         var force = DeploymentOptions.Force();
+        var package = PackageOption.Create();
         var command = new Command("rollback", """
             Redeploy the last version that succeeded in ENV before the current one, skipping versions that failed or were
             rolled back (this is not Helm's "previous revision"), and mark the current version as rolled back so that
@@ -26,12 +27,12 @@ public static class RollbackCommand
               slipway rollback production --to 1.2.2 --reason "memory leak in 1.3.0"
             """)
         {
-            environment, to, dryRun, reason, force,
+            environment, to, dryRun, reason, force, package,
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var why = DeploymentOptions.CheckedReason(parse.GetValue(reason), parse.GetValue(force));
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: terminal).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: terminal, package: parse.GetValue(package)).ConfigureAwait(false);
             var env = context.Environment(parse.GetValue(environment)!);
             var explicitVersion = parse.GetValue(to) is { } text ? await context.VersionAsync(text, ct).ConfigureAwait(false) : null;
             var history = (await context.Ledger.ReadAsync(ct).ConfigureAwait(false)).History();

@@ -14,6 +14,7 @@ public static class StatusCommand
     {
         var json = new Option<bool>("--json") { Description = "Print the environments as JSON" };
         var html = new Option<string?>("--html") { Description = "Also write the release page: what runs where, the deployments, the changelogs and the delivery metrics of the last environment of the promotion path over 90 days, in one self-contained HTML file", HelpName = "FILE" };
+        var package = PackageOption.Create();
         var command = new Command("status", """
             Show each environment's current version (the last attempt that reached helm), how it ended, since when and
             by whom, and its last good version, read from the ledger on the remote.
@@ -24,7 +25,7 @@ public static class StatusCommand
               slipway status --html deliveries.html
             """)
         {
-            json, html,
+            json, html, package,
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
@@ -40,7 +41,7 @@ public static class StatusCommand
                 return 0;
             }
 
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: null, package: parse.GetValue(package)).ConfigureAwait(false);
             var snapshot = await context.ReadLedgerAsync(ct).ConfigureAwait(false);
             var history = snapshot.History();
             await Print(context.EnvironmentNames(history), history, snapshot.Pending.Select(p => p.Id).ToHashSet(StringComparer.Ordinal)).ConfigureAwait(false);

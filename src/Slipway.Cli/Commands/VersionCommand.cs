@@ -14,6 +14,7 @@ public static class VersionCommand
         var bump = new Option<string?>("--bump") { Description = "The bump of the next version (implies --next); auto decides it from the commits (default: as configured)", HelpName = "auto|patch|minor|major" };
         bump.AcceptOnlyFromAmong(ReleaseOptionsParser.BumpNames);
         var pre = ReleaseOptionsParser.PreOption();
+        var package = PackageOption.Create();
         var command = new Command("version", """
             Print the current version: the highest version tag reachable from HEAD (0.0.0 when there is none).
             With --next (or --bump, --pre), the version `slipway release` with the same options would cut; when it
@@ -27,12 +28,12 @@ public static class VersionCommand
               slipway version --next --bump minor --pre rc   1.3.0-rc.1
             """)
         {
-            next, bump, pre,
+            next, bump, pre, package,
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var request = ReleaseOptionsParser.Request(parse.GetValue(bump), parse.GetValue(pre));
-            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct, parse.GetValue(package)).ConfigureAwait(false);
             terminal.Detail(repo.Discovery);
             if (terminal.Verbose && await repo.OtherPrefixTagsAsync(ct).ConfigureAwait(false) is { Count: > 0 } others)
             {

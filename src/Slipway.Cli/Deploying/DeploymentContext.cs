@@ -16,8 +16,9 @@ namespace Slipway.Cli.Deploying;
 /// <summary>What the deployment commands share: the clone, slipway.yml, the ledger on the remote, who is deploying, and the clock.</summary>
 public sealed class DeploymentContext
 {
-    private DeploymentContext(GitRepository git, RepositoryState state, SlipwayConfig config, Terminal? notify)
+    private DeploymentContext(GitRepository git, RepositoryState state, SlipwayConfig config, Terminal? notify, string? package)
     {
+        Package = package;
         Git = git;
         State = state;
         Config = config;
@@ -36,22 +37,37 @@ public sealed class DeploymentContext
 
     public IDeploymentLedger Ledger { get; }
 
+    /// <summary>`--package NAME`: the package whose versions (and environments, when it has its own) these are; null for the repository.</summary>
+    public string? Package { get; }
+
     /// <summary>The repository root: where helm, gates and health commands run, so relative chart and values paths work.</summary>
     public string Root => State.TopLevel;
 
     /// <param name="notify">For the commands that deploy: the records they append are announced to slipway.yml's notifiers
     /// (whose secrets are read now, so a missing one stops the command before it changes anything), warnings going here.</param>
-    public static async Task<DeploymentContext> OpenAsync(string directory, CancellationToken cancellationToken, Terminal? notify = null)
+    /// <param name="package">`--package NAME`: slipway.yml as that package sees it (<see cref="PackageConfig.View"/>).</param>
+    public static async Task<DeploymentContext> OpenAsync(string directory, CancellationToken cancellationToken, Terminal? notify = null, string? package = null)
     {
         var git = new GitRepository(directory);
         var state = await git.GetStateAsync(cancellationToken).ConfigureAwait(false);
         var config = File.Exists(Path.Combine(directory, ConfigLoader.FileName)) ? ConfigLoader.LoadFrom(directory) : ConfigLoader.LoadFrom(state.TopLevel);
-        return new DeploymentContext(new GitRepository(state.TopLevel), state, config, notify);
+        if (package is not null)
+        {
+            config = PackageConfig.View(config, package).Config;
+        }
+
+        return new DeploymentContext(new GitRepository(state.TopLevel), state, config, notify, package);
     }
 
     /// <summary>The configured environment with this name; a one-line usage error naming the known ones otherwise.</summary>
     public DeploymentEnvironment Environment(string name)
     {
+        if (Package is null && Config.Environments.All(e => e.Name != name)
+            && Config.Packages.FirstOrDefault(p => p.Environments?.Any(e => e.Name == name) == true) is { } owner)
+        {
+            throw new SlipwayException(SlipwayError.Usage($"environment '{name}' is package {owner.Name}'s", $"add --package {owner.Name}"));
+        }
+
         if (Config.Environments.Count == 0)
         {
             throw new SlipwayException(NoEnvironments());
@@ -105,7 +121,7 @@ public sealed class DeploymentContext
             return Naming.ParseVersion(text);
         }
 
-        using var repository = await Workspace.OpenAsync(Root, cancellationToken).ConfigureAwait(false);
+        using var repository = await Workspace.OpenAsync(Root, cancellationToken, Package).ConfigureAwait(false);
         return repository.Line.Latest?.Version ?? throw new SlipwayException(SlipwayError.Precondition(
             "there is no version tag to deploy yet", "pass the version (slipway deploy ENV 1.3.0) or cut a release first"));
     }

@@ -38,6 +38,13 @@ public static class PackageNaming
             : null;
     }
 
+    /// <summary>The package whose tag <paramref name="tagName"/> is (a pushed `api-v1.2.0` is api's), or null.</summary>
+    public static PackageConfig? Owner(IReadOnlyList<PackageConfig> packages, string tagName)
+    {
+        ArgumentNullException.ThrowIfNull(packages);
+        return packages.FirstOrDefault(p => For(p).TryParse(tagName, out _));
+    }
+
     /// <summary>Two packages whose tags could be read as each other's versions (one prefix starts another's and the rest is a version), or null.</summary>
     public static (string First, string Second, string Prefix)? Clash(IReadOnlyList<PackageConfig> packages)
     {

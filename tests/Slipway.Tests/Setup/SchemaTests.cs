@@ -80,7 +80,13 @@ public sealed partial class SchemaTests
           - { path: VERSION, pattern: '^(.*)$' }
         packages:
           - { name: api, path: packages/api, also_paths: [proto], tag: ["{name}-v{version}", "{name}@{version}"], changelog: packages/api/CHANGES.md, bump_files: [{ path: packages/api/package.json }] }
-          - { name: web, path: packages/web }
+          - name: web
+            path: packages/web
+            image: { name: ghcr.io/acme/web }
+            environments:
+              web-dev:
+                kind: command
+                command: { run: [./deploy.sh, "{version}"] }
         groups:
           - { name: all, packages: [api, web] }
         notify:
@@ -94,7 +100,7 @@ public sealed partial class SchemaTests
         """;
 
     /// <summary>Mappings whose keys the user names (environments, commit types, Helm values): no fixed keys to compare.</summary>
-    private static readonly string[] UserNamedMappings = ["environments", "versioning.rules", "environments.staging.helm.set"];
+    private static readonly string[] UserNamedMappings = ["environments", "versioning.rules", "environments.staging.helm.set", "packages[1].environments"];
 
     /// <summary>Refusals of the loader the schema cannot make, each with why (a substring of the configuration picks it).</summary>
     private static readonly Dictionary<string, string> LoaderOnly = new(StringComparer.Ordinal)
@@ -458,8 +464,14 @@ public sealed partial class SchemaTests
     {
         while (schema?["$ref"] is JsonValue reference && !schema.ContainsKey("properties"))
         {
-            var name = ((string)reference!)["#/$defs/".Length..];
-            schema = (JsonObject)Schema["$defs"]![name]!;
+            // A JSON pointer into the schema: #/$defs/bumpFile, #/properties/image.
+            JsonNode node = Schema;
+            foreach (var part in ((string)reference!)["#/".Length..].Split('/'))
+            {
+                node = node[part]!;
+            }
+
+            schema = (JsonObject)node;
         }
 
         if (schema is not null && !schema.ContainsKey("properties") && !schema.ContainsKey("items") && !schema.ContainsKey("additionalProperties"))

@@ -18,10 +18,9 @@ public static class PackagePlanning
     public static async Task<IReadOnlyList<PackagePlan>> PlanAsync(Workspace repo, ReleaseRequest request, string? only, CancellationToken cancellationToken)
     {
         var packages = repo.Config.Packages;
-        if (only is not null && packages.All(p => p.Name != only))
+        if (only is not null)
         {
-            throw new SlipwayException(SlipwayError.Usage($"--package {only}: there is no such package",
-                packages.Count == 0 ? "slipway.yml has no packages: section; leave --package out" : $"use one of {string.Join(", ", packages.Select(p => p.Name))}"));
+            PackageConfig.Find(repo.Config, only);
         }
 
         request = request.PrereleaseId is null && repo.ReleaseBranch?.PrereleaseId is { } id ? request with { PrereleaseId = id } : request;
