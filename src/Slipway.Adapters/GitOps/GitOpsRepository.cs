@@ -18,6 +18,9 @@ public sealed class GitOpsRepository : IDisposable
         ["LANGUAGE"] = null,
     };
 
+    // What git says when the branch moved: checked by the client (stale info), or by the remote while it updated the ref.
+    private static readonly string[] LostRace = ["stale info", "fetch first", "non-fast-forward", "failed to update ref", "cannot lock ref", "failed to lock"];
+
     private readonly string _directory;
     private readonly string _url;
     private readonly IReadOnlyDictionary<string, string?> _identity;
@@ -130,8 +133,7 @@ public sealed class GitOpsRepository : IDisposable
 
         var said = (result.StandardOutput + "\n" + result.StandardError).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var rejected = said.FirstOrDefault(l => l.StartsWith('!'));
-        if (rejected is not null && (rejected.Contains("stale info", StringComparison.Ordinal) || rejected.Contains("fetch first", StringComparison.Ordinal) ||
-            rejected.Contains("non-fast-forward", StringComparison.Ordinal)))
+        if (rejected is not null && LostRace.Any(r => rejected.Contains(r, StringComparison.Ordinal)))
         {
             return false;
         }
