@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Slipway.Core.Deployments;
+using Slipway.Core.GitOps;
 using YamlDotNet.RepresentationModel;
 
 namespace Slipway.Adapters.Configuration;
@@ -44,6 +45,12 @@ public static partial class ConfigLoader
         var kind = env.Text("kind") ?? "helm";
         HelmRelease? helm = null;
         CommandDeploy? command = null;
+        GitOpsTarget? gitops = null;
+        if (kind != "gitops" && env.Node("gitops") is { } strayGitOps)
+        {
+            throw YamlNodeReader.Error(env.File, strayGitOps, env.KeyPath("gitops"), "is for kind: gitops", $"add kind: gitops under {env.Path}, or remove gitops:");
+        }
+
         switch (kind)
         {
             case "helm":
@@ -64,8 +71,20 @@ public static partial class ConfigLoader
                 command = ReadCommandDeploy(env.Mapping("command") ?? throw YamlNodeReader.Error(env.File, env.Where, env.KeyPath("command"),
                     "is required for kind: command", $"add command: {{ run: [docker, compose, up, -d] }} under {env.Path}"));
                 break;
+            case "gitops":
+                foreach (var other in new[] { "helm", "command" })
+                {
+                    if (env.Node(other) is { } otherNode)
+                    {
+                        throw YamlNodeReader.Error(env.File, otherNode, env.KeyPath(other), $"is for kind: {other}", $"remove {other}:, or kind: {other}");
+                    }
+                }
+
+                gitops = ReadGitOps(env.Mapping("gitops") ?? throw YamlNodeReader.Error(env.File, env.Where, env.KeyPath("gitops"),
+                    "is required for kind: gitops", $"add gitops: {{ repo: URL, file: PATH, set: {{ image.tag: \"{{tag}}\" }} }} under {env.Path}"));
+                break;
             default:
-                throw YamlNodeReader.Error(env.File, env.Node("kind")!, env.KeyPath("kind"), $"'{kind}' is not an environment kind", "use helm (the default) or command");
+                throw YamlNodeReader.Error(env.File, env.Node("kind")!, env.KeyPath("kind"), $"'{kind}' is not an environment kind", "use helm (the default), command or gitops");
         }
 
         var gates = (env.MappingList("gates") ?? []).Select(ReadGate).ToList();
@@ -75,6 +94,7 @@ public static partial class ConfigLoader
             Name = name,
             Helm = helm,
             Command = command,
+            GitOps = gitops,
             Gates = gates,
             Health = env.Mapping("health") is { } health ? ReadHealth(health) : null,
             AutoRollback = env.Bool("auto_rollback") ?? false,

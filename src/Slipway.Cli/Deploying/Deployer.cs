@@ -12,6 +12,10 @@ namespace Slipway.Cli.Deploying;
 /// automatic rollback, and every attempt recorded in the ledger.</summary>
 public sealed class Deployer(DeploymentContext context, Terminal terminal)
 {
+    // kind: gitops: what the last attempt pushed (an automatic rollback reverts it) and the line its record keeps.
+    private (string Commit, string Version)? _gitOpsPushed;
+    private string? _gitOpsNote;
+
     public async Task<int> RunAsync(DeploymentRequest request, DeploymentHistory history, CancellationToken cancellationToken)
     {
         var env = request.Environment;
@@ -127,12 +131,13 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             await terminal.Out.WriteLineAsync(request.Action == DeploymentAction.Rollback
                 ? $"rolled back {env.Name} to {version}" + (request.MarkBad is { } replaced ? $" (from {replaced}, now marked bad)" : string.Empty)
                 : $"deployed {version} to {env.Name}").ConfigureAwait(false);
-            await RecordAsync([Ended(attempt, DeploymentOutcome.Succeeded, null, github)]).ConfigureAwait(false);
+            await RecordAsync([Ended(attempt, DeploymentOutcome.Succeeded, _gitOpsNote, github)]).ConfigureAwait(false);
             await context.Git.ForgetDeadRunsAsync(CancellationToken.None).ConfigureAwait(false);
             return 0;
         }
 
         var failed = Ended(attempt, DeploymentOutcome.Failed, problem, github);
+        var revert = env.GitOps is not null ? _gitOpsPushed : null;
         var message = $"deploying {version} to {env.Name} failed: {problem}";
         var target = env.AutoRollback && request.Action != DeploymentAction.Rollback
             ? new DeploymentHistory([.. history.Records, .. before, failed]).RollbackTarget(env.Name)
@@ -143,9 +148,10 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             var back = Record(target.Version, target.Commit, DeploymentAction.Rollback, DeploymentOutcome.Unknown, $"automatic rollback after {version} failed; {Deploys(env)} started",
                 d: target.Digest);
             var (backOk, backProblem, backGitHub) = await AttemptAsync(mirror, env, back, context.Naming.Prefix + target.Version,
-                [failed with { Outcome = DeploymentOutcome.RolledBack }], github, cancellationToken).ConfigureAwait(false);
+                [failed with { Outcome = DeploymentOutcome.RolledBack }], github, cancellationToken, revert).ConfigureAwait(false);
             await RecordAsync([Ended(back, backOk ? DeploymentOutcome.Succeeded : DeploymentOutcome.Failed,
-                $"automatic rollback after {version} failed" + (backOk ? string.Empty : $": {backProblem}"), backGitHub)]).ConfigureAwait(false);
+                $"automatic rollback after {version} failed" + (backOk ? string.Empty : $": {backProblem}") +
+                (revert is { } reverted && _gitOpsNote is { } note ? $" (revert of {reverted.Commit[..7]}; {note})" : string.Empty), backGitHub)]).ConfigureAwait(false);
             message += backOk ? $"; rolled back to {target.Version}" : $"; the automatic rollback to {target.Version} failed too: {backProblem}";
         }
         else
@@ -161,7 +167,12 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     }
 
     /// <summary>What deploys the environment, as the ledger's records name it.</summary>
-    private static string Deploys(DeploymentEnvironment env) => env.Command is null ? "helm" : "the deploy command";
+    private static string Deploys(DeploymentEnvironment env) => env.Kind switch
+    {
+        "command" => "the deploy command",
+        "gitops" => "the GitOps change",
+        _ => "helm",
+    };
 
     /// <summary>The attempt's last line: how it ended, when, with what GitHub deployment.</summary>
     private static DeploymentRecord Ended(DeploymentRecord attempt, DeploymentOutcome outcome, string? detail, long? github) =>
@@ -179,7 +190,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     /// before the cancellation goes on up.
     /// </summary>
     private async Task<(bool Ok, string? Problem, long? GitHub)> AttemptAsync(GitHubMirror? mirror, DeploymentEnvironment env, DeploymentRecord attempt,
-        string tag, IReadOnlyList<DeploymentRecord> before, long? replaced, CancellationToken cancellationToken)
+        string tag, IReadOnlyList<DeploymentRecord> before, long? replaced, CancellationToken cancellationToken, (string Commit, string Version)? revert = null)
     {
         try
         {
@@ -197,7 +208,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         {
             cancellationToken.ThrowIfCancellationRequested();
             github = mirror is null ? null : await mirror.StartAsync(env, tag, $"slipway: {attempt.Version} to {env.Name}", cancellationToken).ConfigureAwait(false);
-            var (ok, problem) = await InstallAndCheckAsync(env, attempt.Version, tag, attempt.Digest, s => stage = s, cancellationToken).ConfigureAwait(false);
+            var (ok, problem) = await InstallAndCheckAsync(env, attempt, tag, s => stage = s, revert, cancellationToken).ConfigureAwait(false);
             if (mirror is not null)
             {
                 await mirror.FinishAsync(github, ok, ok ? $"{attempt.Version} is running in {env.Name}" : problem!, replaced, cancellationToken).ConfigureAwait(false);
@@ -217,17 +228,51 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
                 "start" => Ended(attempt, DeploymentOutcome.Blocked, "cancelled before helm ran", github),
                 "helm" => Ended(attempt, DeploymentOutcome.Failed, "cancelled while helm ran (helm was stopped; the environment may be partly updated)", github),
                 "deploy command" => Ended(attempt, DeploymentOutcome.Failed, "cancelled while the deploy command ran (it was stopped; the environment may be partly updated)", github),
+                "gitops" => Ended(attempt, DeploymentOutcome.Failed, "cancelled while the GitOps change was written or Argo CD was asked (the change may be pushed)", github),
                 _ => Ended(attempt, DeploymentOutcome.Failed, "cancelled during the health check", github),
             }]).ConfigureAwait(false);
             throw new StepCancelledException(stage == "start" ? "helm" : stage, e);
         }
+        catch (SlipwayException e) when (stage == "gitops" && e.Error.Code is ExitCode.Usage or ExitCode.Precondition)
+        {
+            // Refused before anything was written to the GitOps repository (its file, the path to set, Argo CD's token): blocked.
+            if (mirror is not null && github is not null)
+            {
+                await mirror.FinishAsync(github, false, $"blocked: {e.Error.Message}", null, Termination.Forced).ConfigureAwait(false);
+            }
+
+            await RecordAsync([Ended(attempt, DeploymentOutcome.Blocked, e.Error.Message, github)]).ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>helm upgrade --install (or the environment's deploy command), then the health check: (true, null) or (false, what went wrong).</summary>
-    private async Task<(bool Ok, string? Problem)> InstallAndCheckAsync(DeploymentEnvironment env, string version, string tag, string? digest, Action<string> stage,
-        CancellationToken cancellationToken)
+    private async Task<(bool Ok, string? Problem)> InstallAndCheckAsync(DeploymentEnvironment env, DeploymentRecord attempt, string tag, Action<string> stage,
+        (string Commit, string Version)? revert, CancellationToken cancellationToken)
     {
-        if (env.Command is { } command)
+        var (version, digest) = (attempt.Version, attempt.Digest);
+        if (env.GitOps is not null)
+        {
+            stage("gitops");
+            GitOpsOutcome outcome;
+            try
+            {
+                outcome = await new GitOpsDeploy(context, Progress).RunAsync(env, attempt, new CommandValues(version, tag, digest, env.Name), revert, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (SlipwayException e) when (e.Error.Code == ExitCode.Failed)
+            {
+                return (false, e.Error.Message);
+            }
+
+            _gitOpsPushed = outcome.Commit is { } pushed ? (pushed, version) : null;
+            _gitOpsNote = outcome.Note;
+            if (!outcome.Ok)
+            {
+                return (false, outcome.Problem);
+            }
+        }
+        else if (env.Command is { } command)
         {
             var values = new CommandValues(version, tag, digest, env.Name);
             Progress(ShellQuote.Join(command.Run[0], CommandDeploy.Expand(command.Run, values).Skip(1)));

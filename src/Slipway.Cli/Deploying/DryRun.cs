@@ -2,6 +2,7 @@ using Slipway.Adapters.Helm;
 using Slipway.Cli.Output;
 using Slipway.Core.Deployments;
 using Slipway.Core.Errors;
+using Slipway.Core.GitOps;
 
 namespace Slipway.Cli.Deploying;
 
@@ -42,6 +43,16 @@ public sealed class DryRun(DeploymentContext context, Terminal terminal)
             if (command.Status is { } status)
             {
                 await o.WriteLineAsync($"  status: {TextSanitizer.OneLine(ShellQuote.Join(status[0], CommandDeploy.Expand(status, values).Skip(1)))}").ConfigureAwait(false);
+            }
+        }
+        else if (env.GitOps is { } gitops)
+        {
+            var how = gitops.Via == GitOpsVia.PullRequest ? "pull request into" : "push to";
+            await o.WriteLineAsync(TextSanitizer.OneLine($"  gitops: set {gitops.Edit.Describe()} in {gitops.File}, {how} {gitops.Branch} of {gitops.Repo}")).ConfigureAwait(false);
+            if (gitops.ArgoCd is { } argo)
+            {
+                await o.WriteLineAsync(TextSanitizer.OneLine($"  argocd: wait up to {argo.Timeout.TotalSeconds:0.###}s for {argo.Application} at {argo.Url} to be Synced and Healthy"))
+                    .ConfigureAwait(false);
             }
         }
         else

@@ -1,3 +1,5 @@
+using Slipway.Core.GitOps;
+
 namespace Slipway.Core.Deployments;
 
 /// <summary>One entry of `environments:` in slipway.yml: where and how a version is deployed, and what it must pass.</summary>
@@ -11,8 +13,11 @@ public sealed record DeploymentEnvironment
     /// <summary>`kind: command`: any deploy command. Null for another kind.</summary>
     public CommandDeploy? Command { get; init; }
 
+    /// <summary>`kind: gitops`: the version written into a GitOps repository. Null for another kind.</summary>
+    public GitOpsTarget? GitOps { get; init; }
+
     /// <summary>What deploys it, as slipway.yml's `kind:` names it.</summary>
-    public string Kind => Command is null ? "helm" : "command";
+    public string Kind => Command is not null ? "command" : GitOps is not null ? "gitops" : "helm";
 
     public IReadOnlyList<Gate> Gates { get; init; } = [];
 

@@ -116,7 +116,7 @@ public sealed class EnvironmentsConfigTests
     [InlineData("kind: command\n    on_release: true", "slipway.yml:3: environments.dev.command: is required for kind: command")]
     [InlineData("command: { run: [deploy] }", "slipway.yml:3: environments.dev.command: is for kind: command; add kind: command under environments.dev")]
     [InlineData("kind: command\n    command: { run: \"docker compose up\" }", "slipway.yml:4: environments.dev.command.run: expected the command as a non-empty list of arguments")]
-    [InlineData("kind: kubectl\n    command: { run: [deploy] }", "slipway.yml:3: environments.dev.kind: 'kubectl' is not an environment kind; use helm (the default) or command")]
+    [InlineData("kind: kubectl\n    command: { run: [deploy] }", "slipway.yml:3: environments.dev.kind: 'kubectl' is not an environment kind; use helm (the default), command or gitops")]
     public void A_bad_command_environment_is_a_one_line_error_naming_the_key(string yaml, string expected)
     {
         var error = Assert.Throws<SlipwayException>(() => ConfigLoader.Parse($"environments:\n  dev:\n    {yaml}\n", "slipway.yml"));

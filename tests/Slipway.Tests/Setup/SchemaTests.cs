@@ -66,6 +66,15 @@ public sealed partial class SchemaTests
           production:
             helm: { release: app, chart: ./helm/app }
             requires: { approval: true, promoted_from: staging }
+          review:
+            kind: gitops
+            gitops:
+              repo: https://github.com/acme/deploy.git
+              branch: main
+              file: apps/app/values-review.yaml
+              set: { image.tag: "{tag}", image.digest: "{digest}" }
+              via: push
+              argocd: { url: "https://argocd.example.com", application: app-review, token_env: ARGOCD_TOKEN, timeout: 5m, interval: 5s }
           dev:
             kind: command
             command: { run: [docker, compose, up, -d, --wait], status: [docker, compose, ps, "{environment}"], timeout: 5m }
@@ -100,7 +109,7 @@ public sealed partial class SchemaTests
         """;
 
     /// <summary>Mappings whose keys the user names (environments, commit types, Helm values): no fixed keys to compare.</summary>
-    private static readonly string[] UserNamedMappings = ["environments", "versioning.rules", "environments.staging.helm.set", "packages[1].environments"];
+    private static readonly string[] UserNamedMappings = ["environments", "versioning.rules", "environments.staging.helm.set", "environments.review.gitops.set", "packages[1].environments"];
 
     /// <summary>Refusals of the loader the schema cannot make, each with why (a substring of the configuration picks it).</summary>
     private static readonly Dictionary<string, string> LoaderOnly = new(StringComparer.Ordinal)
@@ -238,7 +247,7 @@ public sealed partial class SchemaTests
     private static readonly JsonObject Schema = (JsonObject)JsonNode.Parse(File.ReadAllText(SourceTree.Path("slipway.schema.json")))!;
 
     /// <summary>Keys that cannot stand beside their alternative in one configuration (name or names; url or run).</summary>
-    private static readonly string[] Alternatives = ["names", "run"];
+    private static readonly string[] Alternatives = ["names", "run", "kustomize", "flux"];
 
     [Fact]
     public void Slipway_schema_prints_the_draft_2020_12_schema_that_ships_at_the_repository_root()

@@ -39,8 +39,10 @@ public sealed class OpenApiContract
                 foreach (var response in op.Value.GetProperty("responses").EnumerateObject())
                 {
                     var resolved = Resolve(response.Value);
-                    responses[int.Parse(response.Name, CultureInfo.InvariantCulture)] =
-                        resolved.TryGetProperty("content", out var content) && content.TryGetProperty("application/json", out var j) ? j.GetProperty("schema") : null;
+                    // OpenAPI 3 puts the schema under content; Swagger 2.0 (Argo CD's) beside the description, with "default" for errors.
+                    var code = response.Name == "default" ? 0 : int.Parse(response.Name, CultureInfo.InvariantCulture);
+                    responses[code] = resolved.TryGetProperty("content", out var content) && content.TryGetProperty("application/json", out var j) ? j.GetProperty("schema")
+                        : resolved.TryGetProperty("schema", out var schema) ? schema : null;
                 }
 
                 operations.Add(new OpenApiOperation(op.Value.GetProperty("operationId").GetString()!, op.Name.ToUpperInvariant(), pathItem.Name,
@@ -77,7 +79,7 @@ public sealed class OpenApiContract
         throw new FileNotFoundException($"{Path.Combine(parts)} not found above {AppContext.BaseDirectory}");
     }
 
-    /// <summary>Another contract file in the same format (e.g. the Deployments subset under tests/).</summary>
+    /// <summary>Another contract file in the same format (e.g. the Deployments subset under tests/), or Swagger 2.0 (Argo CD's).</summary>
     public static OpenApiContract LoadFrom(string path) => new(path);
 
     public IReadOnlyList<OpenApiOperation> Operations { get; }
