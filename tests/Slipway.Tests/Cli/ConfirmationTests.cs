@@ -7,7 +7,7 @@ public sealed class ConfirmationTests
 {
     private static RunResult OnTerminal(GitRepo repo, string answer, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "slipway.dll");
+        var dll = SlipwayCli.Dll;
         // `script` gives the command a pseudo-terminal; the arguments are ours (paths and fixed words), not user data.
         var command = string.Join(' ', new[] { "dotnet", dll }.Concat(args).Select(a => "'" + a + "'"));
         return Run.Process("script", ["--quiet", "--return", "--command", command, "/dev/null"], repo.Path, standardInput: answer + "\n");

@@ -124,7 +124,7 @@ public sealed class LedgerCliTests
         using var example = new DeployExample();
         Expect.Success(example.Slipway("deploy", "staging", "1.3.0"));
 
-        var dll = Path.Combine(AppContext.BaseDirectory, "slipway.dll");
+        var dll = SlipwayCli.Dll;
         // `script` gives slipway a pseudo-terminal; the quoted words are ours (paths and fixed words), not user data.
         var command = string.Join(' ', new[] { "dotnet", dll, "promote", "staging", "production" }.Select(a => "'" + a + "'"));
         var env = new Dictionary<string, string?> { ["PATH"] = example.Helm.BinDirectory + ":" + Environment.GetEnvironmentVariable("PATH") };

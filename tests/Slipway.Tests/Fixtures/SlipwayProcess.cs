@@ -48,7 +48,7 @@ public sealed class SlipwayProcess : IDisposable
     public static SlipwayProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, IReadOnlyList<string>? strace,
         params string[] arguments)
     {
-        var dll = System.IO.Path.Combine(AppContext.BaseDirectory, "slipway.dll");
+        var dll = SlipwayCli.Dll;
         var info = new ProcessStartInfo(Tool.Require("setsid"))
         {
             RedirectStandardOutput = true,
