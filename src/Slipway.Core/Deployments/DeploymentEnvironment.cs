@@ -14,6 +14,9 @@ public sealed record DeploymentEnvironment
     /// <summary>What deploys it, as slipway.yml's `kind:` names it.</summary>
     public string Kind => Command is null ? "helm" : "command";
 
+    /// <summary>`rollout:`: a canary in steps, each judged by an analysis, before the whole fleet gets the version. Null: all at once.</summary>
+    public Rollouts.Rollout? Rollout { get; init; }
+
     public IReadOnlyList<Gate> Gates { get; init; } = [];
 
     public HealthCheck? Health { get; init; }
