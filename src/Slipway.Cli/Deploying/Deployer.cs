@@ -183,9 +183,9 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     /// <summary>What deploys the environment, as the ledger's records name it.</summary>
     private static string Deploys(DeploymentEnvironment env) => env.Command is null ? "helm" : "the deploy command";
 
-    /// <summary>The attempt's last line: how it ended, when, with what GitHub deployment.</summary>
+    /// <summary>The attempt's last line: how it ended, when, with what GitHub deployment (no longer at a canary step: a rolled-back canary says which).</summary>
     private static DeploymentRecord Ended(DeploymentRecord attempt, DeploymentOutcome outcome, string? detail, long? github) =>
-        attempt with { Outcome = outcome, Detail = detail, At = DeploymentContext.Now(), GitHubDeployment = github };
+        attempt with { Outcome = outcome, Detail = detail, At = DeploymentContext.Now(), GitHubDeployment = github, Rollout = null };
 
     /// <summary>
     /// Writes to the ledger without giving way to a first Ctrl-C: a record is short, and one left half-sent is the thing to avoid
