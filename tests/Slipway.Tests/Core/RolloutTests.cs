@@ -124,8 +124,14 @@ public sealed class RolloutTests
     {
         var record = new DeploymentRecord
         {
-            Id = "abc", Environment = "staging", Version = "1.3.1", Action = DeploymentAction.Deploy, Outcome = DeploymentOutcome.Unknown,
-            At = DateTimeOffset.UnixEpoch, Actor = "ada", Rollout = new RolloutProgress(2, 3, 50),
+            Id = "abc",
+            Environment = "staging",
+            Version = "1.3.1",
+            Action = DeploymentAction.Deploy,
+            Outcome = DeploymentOutcome.Unknown,
+            At = DateTimeOffset.UnixEpoch,
+            Actor = "ada",
+            Rollout = new RolloutProgress(2, 3, 50),
         };
 
         var read = LedgerJson.Parse(LedgerJson.Line(record));
