@@ -29,6 +29,9 @@ public sealed class CanaryRolloutTests(CanaryRolloutTests.SharedPrometheus share
         Calm();
         Assert.Equal(0, example.Slipway("deploy", "staging", "1.3.0").ExitCode);
 
+        var dryRun = example.Slipway("deploy", "staging", "1.3.1", "--dry-run");
+        Assert.Contains($"  rollout: canary steps 10% for 2s, 50% for 2s, 100%, each judged by prometheus query '{ErrorRatio}' < 0.01", dryRun.StandardOutput, StringComparison.Ordinal);
+
         using var deploy = example.Start("deploy", "staging", "1.3.1");
         string? during = null;
         Wait.Until(() => deploy.HasExited || (during = example.Slipway("status").StandardOutput).Contains("canary step 2/3", StringComparison.Ordinal),
