@@ -178,7 +178,13 @@ public sealed class Prometheus : IDisposable
 
         _process.Dispose();
         _listener.Close();
-        _loop.Wait(TimeSpan.FromSeconds(5));
-        _directory.Dispose();
+        try
+        {
+            _loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            _directory.Dispose();
+        }
     }
 }
