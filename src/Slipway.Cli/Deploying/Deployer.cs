@@ -5,6 +5,7 @@ using Slipway.Cli.Images;
 using Slipway.Cli.Output;
 using Slipway.Core.Deployments;
 using Slipway.Core.Errors;
+using Slipway.Core.Rollouts;
 
 namespace Slipway.Cli.Deploying;
 
@@ -124,16 +125,34 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             before.Add(Record(bad, current?.Commit, DeploymentAction.Rollback, DeploymentOutcome.RolledBack, $"rolled back to {version}"));
         }
 
-        var attempt = Record(version, commit, request.Action, DeploymentOutcome.Unknown, $"{Deploys(env)} started; how it ended is not recorded yet");
-        var (ok, problem, github) = await AttemptAsync(mirror, env, attempt, tag, before, history.Current(env.Name)?.GitHubDeployment, cancellationToken).ConfigureAwait(false);
+        var canary = CanaryPlan(request, history, tag, digest);
+        var attempt = Record(version, commit, request.Action, DeploymentOutcome.Unknown, $"{Deploys(env)} started; how it ended is not recorded yet") with
+        {
+            Rollout = canary is null ? null : RolloutProgress.Of(canary.Rollout)[0],
+            Detail = canary is null ? $"{Deploys(env)} started; how it ended is not recorded yet" : $"{RolloutProgress.Of(canary.Rollout)[0].Text()}: rolling out from {canary.Stable.Version}",
+        };
+        var (outcome, github) = await AttemptAsync(mirror, env, attempt, tag, before, history.Current(env.Name)?.GitHubDeployment, canary, cancellationToken).ConfigureAwait(false);
+        var (ok, problem) = (outcome.Ok, outcome.Problem);
         if (ok)
         {
             await terminal.Out.WriteLineAsync(request.Action == DeploymentAction.Rollback
                 ? $"rolled back {env.Name} to {version}" + (request.MarkBad is { } replaced ? $" (from {replaced}, now marked bad)" : string.Empty)
-                : $"deployed {version} to {env.Name}").ConfigureAwait(false);
+                : $"deployed {version} to {env.Name}" + (canary is null ? string.Empty : $" through canary steps {string.Join(", ", canary.Rollout.Steps.Select(s => s.Weight + "%"))}"))
+                .ConfigureAwait(false);
             await RecordAsync([Ended(attempt, DeploymentOutcome.Succeeded, _gitOpsNote, github)]).ConfigureAwait(false);
             await context.Git.ForgetDeadRunsAsync(CancellationToken.None).ConfigureAwait(false);
             return 0;
+        }
+
+        if (outcome.At is { } at)
+        {
+            // The canary stopped at a step and was set back to 0 (or tried to be): the stable version runs, nothing to roll back to.
+            var ended = Ended(attempt, outcome.RolledBack ? DeploymentOutcome.RolledBack : DeploymentOutcome.Failed, problem, github) with { Rollout = at };
+            await RecordAsync([ended]).ConfigureAwait(false);
+            var what = outcome.RolledBack ? $"the canary of {version} in {env.Name} was rolled back" : $"deploying {version} to {env.Name} failed";
+            throw new SlipwayException(outcome.Error is { } error
+                ? error with { Message = $"{what}: {error.Message}" }
+                : SlipwayError.Failed($"{what}: {problem}", $"see `slipway history {env.Name}`; fix it and deploy again"));
         }
 
         var failed = Ended(attempt, DeploymentOutcome.Failed, problem, github);
@@ -147,8 +166,9 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             Progress($"auto_rollback: redeploying {target.Version}");
             var back = Record(target.Version, target.Commit, DeploymentAction.Rollback, DeploymentOutcome.Unknown, $"automatic rollback after {version} failed; {Deploys(env)} started",
                 d: target.Digest);
-            var (backOk, backProblem, backGitHub) = await AttemptAsync(mirror, env, back, context.Naming.Prefix + target.Version,
-                [failed with { Outcome = DeploymentOutcome.RolledBack }], github, cancellationToken, revert).ConfigureAwait(false);
+            var (backOutcome, backGitHub) = await AttemptAsync(mirror, env, back, context.Naming.Prefix + target.Version,
+                [failed with { Outcome = DeploymentOutcome.RolledBack }], github, null, cancellationToken, revert).ConfigureAwait(false);
+            var (backOk, backProblem) = (backOutcome.Ok, backOutcome.Problem);
             await RecordAsync([Ended(back, backOk ? DeploymentOutcome.Succeeded : DeploymentOutcome.Failed,
                 $"automatic rollback after {version} failed" + (backOk ? string.Empty : $": {backProblem}") +
                 (revert is { } reverted && _gitOpsNote is { } note ? $" (revert of {reverted.Commit[..7]}; {note})" : string.Empty), backGitHub)]).ConfigureAwait(false);
@@ -174,9 +194,9 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         _ => "helm",
     };
 
-    /// <summary>The attempt's last line: how it ended, when, with what GitHub deployment.</summary>
+    /// <summary>The attempt's last line: how it ended, when, with what GitHub deployment (no longer at a canary step: a rolled-back canary says which).</summary>
     private static DeploymentRecord Ended(DeploymentRecord attempt, DeploymentOutcome outcome, string? detail, long? github) =>
-        attempt with { Outcome = outcome, Detail = detail, At = DeploymentContext.Now(), GitHubDeployment = github };
+        attempt with { Outcome = outcome, Detail = detail, At = DeploymentContext.Now(), GitHubDeployment = github, Rollout = null };
 
     /// <summary>
     /// Writes to the ledger without giving way to a first Ctrl-C: a record is short, and one left half-sent is the thing to avoid
@@ -189,8 +209,9 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     /// configured. Cancelled, helm or the check is stopped and the attempt recorded as it ended (blocked before helm, failed after)
     /// before the cancellation goes on up.
     /// </summary>
-    private async Task<(bool Ok, string? Problem, long? GitHub)> AttemptAsync(GitHubMirror? mirror, DeploymentEnvironment env, DeploymentRecord attempt,
-        string tag, IReadOnlyList<DeploymentRecord> before, long? replaced, CancellationToken cancellationToken, (string Commit, string Version)? revert = null)
+    private async Task<(CanaryRollout.Result Outcome, long? GitHub)> AttemptAsync(GitHubMirror? mirror, DeploymentEnvironment env, DeploymentRecord attempt,
+        string tag, IReadOnlyList<DeploymentRecord> before, long? replaced, RolloutPlan? canary, CancellationToken cancellationToken,
+        (string Commit, string Version)? revert = null)
     {
         try
         {
@@ -208,13 +229,20 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         {
             cancellationToken.ThrowIfCancellationRequested();
             github = mirror is null ? null : await mirror.StartAsync(env, tag, $"slipway: {attempt.Version} to {env.Name}", cancellationToken).ConfigureAwait(false);
-            var (ok, problem) = await InstallAndCheckAsync(env, attempt, tag, s => stage = s, revert, cancellationToken).ConfigureAwait(false);
-            if (mirror is not null)
+            var outcome = canary is null
+                ? await InstallAndCheckAsync(env, attempt, tag, s => stage = s, revert, cancellationToken).ConfigureAwait(false)
+                : await new CanaryRollout(context, terminal, Progress).RunAsync(env, canary, attempt, s => stage = s, cancellationToken).ConfigureAwait(false);
+            if (outcome.Ok && canary is not null)
             {
-                await mirror.FinishAsync(github, ok, ok ? $"{attempt.Version} is running in {env.Name}" : problem!, replaced, cancellationToken).ConfigureAwait(false);
+                outcome = await CheckHealthAsync(env, attempt.Version, s => stage = s, cancellationToken).ConfigureAwait(false);
             }
 
-            return (ok, problem, github);
+            if (mirror is not null)
+            {
+                await mirror.FinishAsync(github, outcome.Ok, outcome.Ok ? $"{attempt.Version} is running in {env.Name}" : outcome.Problem!, replaced, cancellationToken).ConfigureAwait(false);
+            }
+
+            return (outcome, github);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
@@ -229,6 +257,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
                 "helm" => Ended(attempt, DeploymentOutcome.Failed, "cancelled while helm ran (helm was stopped; the environment may be partly updated)", github),
                 "deploy command" => Ended(attempt, DeploymentOutcome.Failed, "cancelled while the deploy command ran (it was stopped; the environment may be partly updated)", github),
                 "gitops" => Ended(attempt, DeploymentOutcome.Failed, "cancelled while the GitOps change was written or Argo CD was asked (the change may be pushed)", github),
+                "canary" => Ended(attempt, DeploymentOutcome.Failed, "cancelled during the canary rollout (the canary may still run at its last weight: deploy again or roll back)", github),
                 _ => Ended(attempt, DeploymentOutcome.Failed, "cancelled during the health check", github),
             }]).ConfigureAwait(false);
             throw new StepCancelledException(stage == "start" ? "helm" : stage, e);
@@ -247,7 +276,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     }
 
     /// <summary>helm upgrade --install (or the environment's deploy command), then the health check: (true, null) or (false, what went wrong).</summary>
-    private async Task<(bool Ok, string? Problem)> InstallAndCheckAsync(DeploymentEnvironment env, DeploymentRecord attempt, string tag, Action<string> stage,
+    private async Task<CanaryRollout.Result> InstallAndCheckAsync(DeploymentEnvironment env, DeploymentRecord attempt, string tag, Action<string> stage,
         (string Commit, string Version)? revert, CancellationToken cancellationToken)
     {
         var (version, digest) = (attempt.Version, attempt.Digest);
@@ -262,14 +291,14 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             }
             catch (SlipwayException e) when (e.Error.Code == ExitCode.Failed)
             {
-                return (false, e.Error.Message);
+                return new(false, false, e.Error.Message, null);
             }
 
             _gitOpsPushed = outcome.Commit is { } pushed ? (pushed, version) : null;
             _gitOpsNote = outcome.Note;
             if (!outcome.Ok)
             {
-                return (false, outcome.Problem);
+                return new(false, false, outcome.Problem, null);
             }
         }
         else if (env.Command is { } command)
@@ -280,7 +309,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             var deployed = await new CommandDeployRunner(context.Root).RunAsync(command, values, terminal.Detail, cancellationToken).ConfigureAwait(false);
             if (!deployed.Passed)
             {
-                return (false, $"deploy command: {deployed.Detail}");
+                return new(false, false, $"deploy command: {deployed.Detail}", null);
             }
         }
         else
@@ -293,19 +322,48 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             terminal.Detail(result.Output + result.ErrorOutput);
             if (!result.Succeeded)
             {
-                return (false, $"helm: {result.Problem}");
+                return new(false, false, $"helm: {result.Problem}", null);
             }
         }
 
+        return await CheckHealthAsync(env, version, stage, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The environment's health check after helm (after the promotion, for a canary rollout).</summary>
+    private async Task<CanaryRollout.Result> CheckHealthAsync(DeploymentEnvironment env, string version, Action<string> stage, CancellationToken cancellationToken)
+    {
         if (env.Health is null)
         {
-            return (true, null);
+            return new(true, false, null, null);
         }
 
         stage("health");
         Progress($"health: checking {env.Health.Url ?? env.Health.Run![0]}");
         var health = await new HealthProbe(context.Root).CheckAsync(env.Health, env.Name, version, Progress, cancellationToken).ConfigureAwait(false);
-        return health.Passed ? (true, null) : (false, $"health check failed: {health.Detail}");
+        return health.Passed ? new(true, false, null, null) : new(false, false, $"health check failed: {health.Detail}", null);
+    }
+
+    /// <summary>
+    /// The canary rollout's plan, when the environment has `rollout:` and a version to keep as the stable one while the canary
+    /// runs: the last good version there, other than this one. A rollback, and a first deployment, go out at once.
+    /// </summary>
+    private RolloutPlan? CanaryPlan(DeploymentRequest request, DeploymentHistory history, string tag, string? digest)
+    {
+        var env = request.Environment;
+        if (env.Rollout is not { } rollout || env.Helm is not { } helm || request.Action == DeploymentAction.Rollback)
+        {
+            return null;
+        }
+
+        var stable = history.LastGood(env.Name);
+        if (stable is null || stable.Version == request.Version.ToString())
+        {
+            Progress($"rollout: no other good version runs in {env.Name} to keep beside a canary, so {request.Version} goes out at once");
+            return null;
+        }
+
+        return new RolloutPlan(rollout, helm.ImageKey, helm.DigestKey,
+            new CanaryImage(stable.Version, context.Naming.Prefix + stable.Version, stable.Digest), new CanaryImage(request.Version.ToString(), tag, digest));
     }
 
     private SlipwayError? Refusal(DeploymentRequest request, DeploymentHistory history)

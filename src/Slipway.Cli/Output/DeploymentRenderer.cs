@@ -106,8 +106,10 @@ public static class DeploymentRenderer
         json.WriteEndObject();
     }
 
+    // A canary rollout still running is shown with its step (its attempt is unknown until it ends).
     private static string Outcome(DeploymentRecord record, IReadOnlySet<string> pending) =>
-        DeploymentNames.Of(record.Outcome) + (pending.Contains(record.Id) ? " (not pushed)" : string.Empty);
+        (record is { Outcome: DeploymentOutcome.Unknown, Rollout: { } rollout } ? $"rolling out ({rollout.Text()})" : DeploymentNames.Of(record.Outcome))
+        + (pending.Contains(record.Id) ? " (not pushed)" : string.Empty);
 
     private static string Table(List<string[]> rows)
     {

@@ -19,6 +19,9 @@ public sealed record DeploymentEnvironment
     /// <summary>What deploys it, as slipway.yml's `kind:` names it.</summary>
     public string Kind => Command is not null ? "command" : GitOps is not null ? "gitops" : "helm";
 
+    /// <summary>`rollout:`: a canary in steps, each judged by an analysis, before the whole fleet gets the version. Null: all at once.</summary>
+    public Rollouts.Rollout? Rollout { get; init; }
+
     public IReadOnlyList<Gate> Gates { get; init; } = [];
 
     public HealthCheck? Health { get; init; }

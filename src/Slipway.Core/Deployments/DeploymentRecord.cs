@@ -42,6 +42,9 @@ public sealed record DeploymentRecord
     /// <summary>The requirements were bypassed with --force.</summary>
     public bool Forced { get; init; }
 
+    /// <summary>For a canary rollout (`rollout:`) still running, or rolled back: the step it is at (or failed at).</summary>
+    public Rollouts.RolloutProgress? Rollout { get; init; }
+
     /// <summary>How telling the notifiers (notify: in slipway.yml) about this attempt went; empty when none was due. Older lines have none.</summary>
     public IReadOnlyList<Notifications.NotificationResult> Notifications { get; init; } = [];
 }

@@ -38,6 +38,32 @@ public sealed class HelmChartTests
     }
 
     [Fact]
+    public async Task A_canary_steps_values_render_a_canary_api_deployment_beside_the_stable_one_and_weight_0_renders_none()
+    {
+        var chart = RealHelm.AgentBusChart();
+        var release = new HelmRelease { Release = "agent-bus", Chart = chart, Set = [new("api.replicas", "4")] };
+        var plan = new Slipway.Core.Rollouts.RolloutPlan(
+            new Slipway.Core.Rollouts.Rollout { Steps = [new(50, TimeSpan.Zero), new(100, TimeSpan.Zero)], Analysis = new() { Health = true } },
+            release.ImageKey, release.DigestKey, new("1.3.0", "v1.3.0", null), new("1.3.1", "v1.3.1", null));
+        var helm = new HelmClient(chart, RealHelm.Require());
+
+        var canary = await helm.RunAsync(Template(HelmClient.UpgradeArguments(release, plan.Step(0))), default);
+        var promoted = await helm.RunAsync(Template(HelmClient.UpgradeArguments(release, plan.Step(1))), default);
+
+        Assert.True(canary.Succeeded, canary.ErrorOutput);
+        Assert.Contains("name: agent-bus-api-canary", canary.Output, StringComparison.Ordinal);
+        Assert.Equal(1, CountOf(canary.Output, "image: \"ghcr.io/tefj-fun/agent_bus:v1.3.1\""));
+        Assert.Equal(2, CountOf(canary.Output, "replicas: 2"));
+        Assert.True(promoted.Succeeded, promoted.ErrorOutput);
+        Assert.DoesNotContain("api-canary", promoted.Output, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf(promoted.Output, "image: \"ghcr.io/tefj-fun/agent_bus:v1.3.1\""));
+
+        // The same values helm upgrade would get, given to helm template (no cluster): the rest of the arguments stay as they are.
+        static IReadOnlyList<string> Template(IReadOnlyList<string> upgrade) =>
+            ["template", .. upgrade.Skip(2).TakeWhile(a => a != "--wait")];
+    }
+
+    [Fact]
     public async Task Helm_template_without_the_image_tag_fails_with_the_charts_own_message()
     {
         var chart = RealHelm.AgentBusChart();

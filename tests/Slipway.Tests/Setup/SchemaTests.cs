@@ -63,6 +63,12 @@ public sealed partial class SchemaTests
             health: { url: "https://staging.example.com/health", timeout: 10s, interval: 5s, retries: 5 }
             auto_rollback: true
             on_release: true
+            rollout:
+              steps: [{ weight: 10, pause: 5m }, { weight: 100 }]
+              canary_values: { weight_key: canary.weight, image_key: canary.image.tag, digest_key: canary.image.digest }
+              analysis:
+                prometheus: { url: "http://prometheus:9090", query: "sum(rate(errors[5m])) / sum(rate(requests[5m]))", threshold: "< 0.01" }
+                health: true
           production:
             helm: { release: app, chart: ./helm/app }
             requires: { approval: true, promoted_from: staging }

@@ -15,3 +15,15 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- end -}}
 {{ printf "%s:%s" .Values.image.repository .Values.image.tag }}
 {{- end -}}
+
+{{/* The api's replicas without a canary: the autoscaler's minimum when it is on. */}}
+{{- define "agent-bus.apiReplicas" -}}
+{{- if .Values.api.autoscaling.enabled -}}{{ int .Values.api.autoscaling.minReplicas }}{{- else -}}{{ int .Values.api.replicas }}{{- end -}}
+{{- end -}}
+
+{{/* The canary's replicas: canary.weight percent of the api's, rounded up (at least 1 while the weight is above 0). */}}
+{{- define "agent-bus.canaryReplicas" -}}
+{{- $total := int (include "agent-bus.apiReplicas" .) -}}
+{{- $weight := int (.Values.canary.weight | default 0) -}}
+{{- div (add (mul $total $weight) 99) 100 -}}
+{{- end -}}
