@@ -50,7 +50,7 @@ public static class ReleaseCommand
             var skips = GateSkip.Pair(parse.GetValue(skipGate) ?? [], parse.GetValue(reason) ?? [], repo.Config.Release.Gates);
             if (repo.Config.Packages.Count > 0)
             {
-                return await PackageReleaseRun.ReleaseAsync(repo, request, parse.GetValue(package), options, parse.GetValue(yes), terminal, ct).ConfigureAwait(false);
+                return await PackageReleaseRun.ReleaseAsync(repo, request, parse.GetValue(package), skips, options, parse.GetValue(yes), terminal, ct).ConfigureAwait(false);
             }
 
             if (parse.GetValue(package) is { } name)

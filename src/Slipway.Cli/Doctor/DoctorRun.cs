@@ -9,6 +9,7 @@ using Slipway.Core.Deployments;
 using Slipway.Core.Doctor;
 using Slipway.Core.Errors;
 using Slipway.Core.Setup;
+using Slipway.Core.Packages;
 using Slipway.Core.Versioning;
 
 namespace Slipway.Cli.Doctor;
@@ -44,9 +45,29 @@ public static partial class DoctorRun
         var imageOnGhcr = config.Image.Names.Any(n => n.StartsWith("ghcr.io/", StringComparison.OrdinalIgnoreCase));
         var (nextTag, planProblem, gates) = await NextTagAsync(directory, environment, offline, cancellationToken).ConfigureAwait(false);
         var release = workflows.FirstOrDefault(w => w.File == ReleaseWorkflow);
-        checks.Add(nextTag is null
-            ? DoctorCheck.Fail(TagTriggerRule.Name, $"the next tag cannot be computed: {planProblem!.Message}", planProblem.Fix ?? "run slipway plan to see why")
-            : TagTriggerRule.Check(ReleaseWorkflow, release?.Workflow, release is not null, nextTag, WorkflowSettings.TagPatterns(config.Tag.Prefixes)));
+        if (config.Packages.Count > 0)
+        {
+            // A monorepo: each package's next tag (api-v1.3.0) must start the release workflow.
+            try
+            {
+                foreach (var (package, tag) in await PackageTagsAsync(directory, environment, cancellationToken).ConfigureAwait(false))
+                {
+                    checks.Add(TagTriggerRule.Check(ReleaseWorkflow, release?.Workflow, release is not null, tag,
+                        WorkflowSettings.TagPatterns(PackageNaming.For(package).Prefixes)) with { Name = $"{TagTriggerRule.Name} {package.Name}" });
+                }
+            }
+            catch (SlipwayException e)
+            {
+                checks.Add(DoctorCheck.Fail(TagTriggerRule.Name, $"the packages' next tags cannot be computed: {e.Error.Message}", e.Error.Fix ?? "run slipway plan to see why"));
+            }
+        }
+        else
+        {
+            checks.Add(nextTag is null
+                ? DoctorCheck.Fail(TagTriggerRule.Name, $"the next tag cannot be computed: {planProblem!.Message}", planProblem.Fix ?? "run slipway plan to see why")
+                : TagTriggerRule.Check(ReleaseWorkflow, release?.Workflow, release is not null, nextTag, WorkflowSettings.TagPatterns(config.Tag.Prefixes)));
+        }
+
         checks.Add(PermissionsCheck(workflows, imageOnGhcr));
         checks.Add(DockerfileCheck(root, config, workflows));
         checks.AddRange(await RegistryChecksAsync(config, offline, environment, cancellationToken).ConfigureAwait(false));
@@ -145,6 +166,15 @@ public static partial class DoctorRun
         {
             return (null, e.Error, []);
         }
+    }
+
+    /// <summary>Each package's next tag, as `plan` computes it (its current tag when it has nothing to release).</summary>
+    private static async Task<IReadOnlyList<(PackageConfig Package, string Tag)>> PackageTagsAsync(string directory, Func<string, string?> environment,
+        CancellationToken cancellationToken)
+    {
+        using var repo = await Workspace.OpenAsync(directory, Adapters.Workspace.Clock.System, environment, cancellationToken).ConfigureAwait(false);
+        var plans = await Releasing.Packages.PackagePlanning.PlanAsync(repo, ReleaseOptionsParser.Request(null, null), null, cancellationToken).ConfigureAwait(false);
+        return [.. plans.Select(p => (p.Package, p.Plan.NextTag))];
     }
 
     private static DoctorCheck DockerfileCheck(string root, SlipwayConfig config, IReadOnlyList<WorkflowRead> workflows)

@@ -224,4 +224,21 @@ public sealed class MonorepoReleaseTests
 
         Expect.OneLineError(repo.Slipway("plan"), 2, "cycle", "cli → core → cli");
     }
+
+    [Fact]
+    public void Release_gates_hold_a_package_release_and_a_skip_is_in_every_tag_s_message()
+    {
+        using var remote = new BareRemote();
+        using var repo = Monorepo(remote, Config + "\nrelease:\n  gates: [{ name: smoke, run: [\"false\"] }]\n");
+
+        var held = repo.Slipway("release", "--yes");
+        Expect.OneLineError(held, 3, "gate smoke");
+        Assert.DoesNotContain("core-v1.0.1", remote.Tags().Keys);
+        Assert.Equal("chore: root tooling", repo.Git("log", "-1", "--format=%s"));
+
+        var skipped = repo.Slipway("release", "--yes", "--skip-gate", "smoke", "--reason", "smoke box is down");
+        Expect.Success(skipped);
+        Assert.Contains("smoke box is down", remote.Git("tag", "-l", "--format=%(contents)", "core-v1.0.1"), StringComparison.Ordinal);
+        Assert.Contains("smoke box is down", remote.Git("tag", "-l", "--format=%(contents)", "angular-v5.1.0"), StringComparison.Ordinal);
+    }
 }

@@ -87,4 +87,35 @@ public sealed class PackageCommandTests
         Expect.OneLineError(repo.Slipway("deploy", "api-dev"), 2, "environment 'api-dev' is package api's", "--package api");
         Expect.OneLineError(repo.Slipway("version", "--package", "db"), 2, "--package db: there is no such package", "api, web");
     }
+
+    [Fact]
+    public void Doctor_checks_that_each_package_s_next_tag_starts_the_release_workflow()
+    {
+        using var remote = new BareRemote();
+        using var repo = TwoServices(remote);
+        repo.WriteFile(".github/workflows/release.yml", """
+            name: release
+            on:
+              push:
+                tags: ["api-v*.*.*"]
+            permissions:
+              contents: write
+            jobs:
+              release:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@v4
+            """);
+        repo.Commit("ci: the release workflow");
+
+        var doctor = repo.Slipway("doctor", "--offline", "--json");
+
+        Assert.Equal(3, doctor.ExitCode);
+        using var json = JsonDocument.Parse(doctor.StandardOutput);
+        var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Equal("passed", checks["tag-trigger api"].GetProperty("status").GetString());
+        Assert.Equal("failed", checks["tag-trigger web"].GetProperty("status").GetString());
+        Assert.Contains("web@2.0.2", checks["tag-trigger web"].GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("web@*.*.*", checks["tag-trigger web"].GetProperty("fix").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -58,7 +58,8 @@ public static class PackageReleaseRun
 
     private static PreflightCheck Named(PackagePlan release, PreflightCheck check) => check with { Name = $"{check.Name} {release.Name}" };
 
-    public static async Task<int> ReleaseAsync(Workspace repo, ReleaseRequest request, string? only, ReleaseOptions options, bool yes, Terminal terminal, CancellationToken cancellationToken)
+    public static async Task<int> ReleaseAsync(Workspace repo, ReleaseRequest request, string? only, IReadOnlyList<Core.Gates.GateSkip> skips, ReleaseOptions options, bool yes,
+        Terminal terminal, CancellationToken cancellationToken)
     {
         var (plans, checks) = await PlanAsync(repo, request, only, fetch: !options.NoPush, push: !options.NoPush, cancellationToken).ConfigureAwait(false);
         repo.History.CloseFiles("the release writes to the repository from here on");
@@ -70,6 +71,32 @@ public static class PackageReleaseRun
         if (checks.FirstOrDefault(c => !c.Ok) is { } failed)
         {
             throw new SlipwayException(SlipwayError.Precondition($"{failed.Name}: {failed.Message}", failed.Fix));
+        }
+
+        // release.gates, for each package's release (its range), after preflight and before any write; a package whose tag is
+        // already on HEAD passed them in the run that tagged it. Skipped gates go into each tag's message.
+        var gated = new List<PackagePlan>();
+        foreach (var plan in plans)
+        {
+            if (!plan.Releases || plan.Plan.TagExistsAtHead || repo.Config.Release.Gates.Count == 0)
+            {
+                gated.Add(plan);
+                continue;
+            }
+
+            var gates = await ReleaseGates.EvaluateAsync(repo, plan.Plan, skips, release: true, terminal.Detail, cancellationToken).ConfigureAwait(false);
+            if (gates.FirstOrDefault(g => g.Failed) is { } red)
+            {
+                throw new SlipwayException(SlipwayError.Precondition($"gate {red.Gate} ({plan.Name}): {red.Message}", red.Fix));
+            }
+
+            gated.Add(plan with { Plan = plan.Plan with { Gates = gates, SkippedGates = skips } });
+        }
+
+        plans = gated;
+        foreach (var skip in skips)
+        {
+            terminal.Status($"gate {skip.Gate} skipped: {skip.Reason} (recorded in the tag messages)");
         }
 
         var context = Context(repo, plans, terminal, options);
