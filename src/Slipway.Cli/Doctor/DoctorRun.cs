@@ -8,8 +8,8 @@ using Slipway.Core.Configuration;
 using Slipway.Core.Deployments;
 using Slipway.Core.Doctor;
 using Slipway.Core.Errors;
-using Slipway.Core.Setup;
 using Slipway.Core.Packages;
+using Slipway.Core.Setup;
 using Slipway.Core.Versioning;
 
 namespace Slipway.Cli.Doctor;
@@ -53,7 +53,8 @@ public static partial class DoctorRun
                 foreach (var (package, tag) in await PackageTagsAsync(directory, environment, cancellationToken).ConfigureAwait(false))
                 {
                     checks.Add(TagTriggerRule.Check(ReleaseWorkflow, release?.Workflow, release is not null, tag,
-                        WorkflowSettings.TagPatterns(PackageNaming.For(package).Prefixes)) with { Name = $"{TagTriggerRule.Name} {package.Name}" });
+                        WorkflowSettings.TagPatterns(PackageNaming.For(package).Prefixes)) with
+                    { Name = $"{TagTriggerRule.Name} {package.Name}" });
                 }
             }
             catch (SlipwayException e)
