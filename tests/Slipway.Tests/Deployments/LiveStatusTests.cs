@@ -104,4 +104,24 @@ public sealed class LiveStatusTests
         Assert.Matches(@"\nstaging\s.*\shelm failed: helm status: Kubernetes cluster unreachable: .*connection refused\n", lost.StandardOutput);
         Assert.Empty(lost.StandardError);
     }
+
+    [Fact]
+    public void Doctor_fails_the_drift_check_of_an_environment_upgraded_by_hand()
+    {
+        using var example = new DeployExample(Config);
+        Expect.Success(example.Slipway("deploy", "staging", "1.3.0"));
+        example.Helm.UpgradeByHand("agent-bus-staging", "agent-bus", "v1.3.1");
+        var kubeconfig = Path.Combine(example.Repo.Path, ".git", "kubeconfig");
+        File.WriteAllText(kubeconfig, "apiVersion: v1\ncontexts: [{ name: kind-dev, context: { cluster: dev } }]\ncurrent-context: kind-dev\n");
+
+        var doctor = example.Slipway(new Dictionary<string, string?> { ["KUBECONFIG"] = kubeconfig }, "doctor", "--json");
+
+        Assert.Equal(3, doctor.ExitCode);
+        var checks = JsonDocument.Parse(doctor.StandardOutput).RootElement.GetProperty("checks").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => (Status: c.GetProperty("status").GetString(), Detail: c.GetProperty("detail").GetString()));
+        Assert.Equal("failed", checks["drift:staging"].Status);
+        Assert.StartsWith("drift: helm runs v1.3.1 (revision 2, deployed by hand", checks["drift:staging"].Detail, StringComparison.Ordinal);
+        Assert.Equal(("passed", "in sync (never deployed, no helm release)"), checks["drift:production"]);
+        Assert.False(checks.ContainsKey("drift:dev"));
+    }
 }
