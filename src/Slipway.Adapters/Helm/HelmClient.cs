@@ -1,5 +1,6 @@
 using Slipway.Adapters.Processes;
 using Slipway.Core.Deployments;
+using Slipway.Core.Errors;
 using Slipway.Core.Rollouts;
 
 namespace Slipway.Adapters.Helm;
@@ -63,13 +64,89 @@ public sealed class HelmClient(string workingDirectory, string program = "helm")
         return arguments;
     }
 
+    /// <summary>`helm status RELEASE -o json` in the environment's namespace and kube context.</summary>
+    public static IReadOnlyList<string> StatusArguments(HelmRelease helm) => ReadArguments("status", helm);
+
+    /// <summary>`helm history RELEASE -o json` in the environment's namespace and kube context.</summary>
+    public static IReadOnlyList<string> HistoryArguments(HelmRelease helm) => ReadArguments("history", helm);
+
     public string Program => program;
+
+    /// <summary>The release's latest revision with its image tag, or null when helm says there is no such release.</summary>
+    /// <exception cref="SlipwayException">helm could not answer (not installed, cluster unreachable, not JSON).</exception>
+    public async Task<HelmRevision?> StatusAsync(HelmRelease helm, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(helm);
+        var result = await RunAsync(StatusArguments(helm), cancellationToken).ConfigureAwait(false);
+        return NotFound(result) ? null : Read(result, "status", json => HelmReleaseJson.ParseStatus(json, helm.ImageKey));
+    }
+
+    /// <summary>The release's revisions, oldest first; empty when helm says there is no such release.</summary>
+    /// <exception cref="SlipwayException">helm could not answer (not installed, cluster unreachable, not JSON).</exception>
+    public async Task<IReadOnlyList<HelmRevision>> HistoryAsync(HelmRelease helm, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(helm);
+        var result = await RunAsync(HistoryArguments(helm), cancellationToken).ConfigureAwait(false);
+        return NotFound(result) ? [] : Read(result, "history", HelmReleaseJson.ParseHistory);
+    }
+
+    /// <summary>What helm reports for the environment's release, or why it could not say (one line): never an exception for an unreachable cluster.</summary>
+    public async Task<LiveRelease> LiveAsync(HelmRelease helm, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var latest = await StatusAsync(helm, cancellationToken).ConfigureAwait(false);
+            return latest is null ? LiveRelease.None : LiveRelease.Of(latest, await HistoryAsync(helm, cancellationToken).ConfigureAwait(false));
+        }
+        catch (SlipwayException e) when (e.Error.Code == ExitCode.Failed)
+        {
+            return LiveRelease.Unreachable(e.Error.Message);
+        }
+    }
 
     /// <summary>Runs helm; a failure is a value (Helm's own "Error: ..." line), not an exception.</summary>
     public async Task<HelmResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var result = await ProcessRunner.RunAsync(ProcessRunner.StartInfo(program, arguments, workingDirectory), null, cancellationToken).ConfigureAwait(false);
         return new HelmResult(result);
+    }
+
+    private static List<string> ReadArguments(string command, HelmRelease helm)
+    {
+        ArgumentNullException.ThrowIfNull(helm);
+        List<string> arguments = [command, helm.Release, "--output", "json"];
+        if (helm.Namespace is { } ns)
+        {
+            arguments.AddRange(["--namespace", ns]);
+        }
+
+        if (helm.KubeContext is { } context)
+        {
+            arguments.AddRange(["--kube-context", context]);
+        }
+
+        return arguments;
+    }
+
+    // Helm's words for a release that does not exist (helm 3 and 4: "Error: release: not found").
+    private static bool NotFound(HelmResult result) => !result.Succeeded && result.Problem.Contains("release: not found", StringComparison.Ordinal);
+
+    private static T Read<T>(HelmResult result, string command, Func<string, T> parse)
+    {
+        if (!result.Succeeded)
+        {
+            var problem = result.Problem;
+            throw new SlipwayException(SlipwayError.Failed($"helm {command}: {(problem.StartsWith("Error: ", StringComparison.Ordinal) ? problem[7..] : problem)}"));
+        }
+
+        try
+        {
+            return parse(result.Output);
+        }
+        catch (FormatException e)
+        {
+            throw new SlipwayException(SlipwayError.Failed(e.Message));
+        }
     }
 
     private static List<HelmValue> ImageValues(HelmRelease helm, string imageTag, string? digest)

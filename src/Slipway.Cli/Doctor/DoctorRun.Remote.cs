@@ -112,33 +112,34 @@ public static partial class DoctorRun
     }
 
     /// <summary>The ledger on the remote is readable and its records parse.</summary>
-    private static async Task<DoctorCheck> LedgerCheckAsync(string root, SlipwayConfig config, bool offline, CancellationToken cancellationToken)
+    /// <returns>The check, and the ledger when it could be read (the drift checks compare helm with it).</returns>
+    private static async Task<(DoctorCheck Check, LedgerSnapshot? Ledger)> LedgerCheckAsync(string root, SlipwayConfig config, bool offline, CancellationToken cancellationToken)
     {
         if (config.Environments.Count == 0)
         {
-            return DoctorCheck.Skip("ledger", "no environments: in slipway.yml");
+            return (DoctorCheck.Skip("ledger", "no environments: in slipway.yml"), null);
         }
 
         if (offline)
         {
-            return DoctorCheck.Skip("ledger", Offline);
+            return (DoctorCheck.Skip("ledger", Offline), null);
         }
 
         if (!(await new GitRepository(root).RemotesAsync(cancellationToken).ConfigureAwait(false)).Contains(config.Remote))
         {
-            return DoctorCheck.Fail("ledger", $"there is no remote '{config.Remote}', where the deployment ledger lives", $"git remote add {config.Remote} URL (or set remote: in slipway.yml)");
+            return (DoctorCheck.Fail("ledger", $"there is no remote '{config.Remote}', where the deployment ledger lives", $"git remote add {config.Remote} URL (or set remote: in slipway.yml)"), null);
         }
 
         try
         {
             var snapshot = await new GitLedger(root, config.Remote).ReadAsync(cancellationToken).ConfigureAwait(false);
-            return DoctorCheck.Pass("ledger", snapshot.Records.Count == 0
+            return (DoctorCheck.Pass("ledger", snapshot.Records.Count == 0
                 ? $"{GitLedger.LedgerRef} on {config.Remote}: no deployment recorded yet"
-                : $"{GitLedger.LedgerRef} on {config.Remote}: {snapshot.Records.Count} record(s) read");
+                : $"{GitLedger.LedgerRef} on {config.Remote}: {snapshot.Records.Count} record(s) read"), snapshot);
         }
         catch (SlipwayException e)
         {
-            return DoctorCheck.Fail("ledger", e.Error.Message, e.Error.Fix ?? $"check the remote {config.Remote}");
+            return (DoctorCheck.Fail("ledger", e.Error.Message, e.Error.Fix ?? $"check the remote {config.Remote}"), null);
         }
     }
 }

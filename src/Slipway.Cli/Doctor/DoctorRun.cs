@@ -74,7 +74,9 @@ public static partial class DoctorRun
         checks.AddRange(await RegistryChecksAsync(config, offline, environment, cancellationToken).ConfigureAwait(false));
         checks.Add(await GitHubCheckAsync(root, config, offline, environment, cancellationToken).ConfigureAwait(false));
         checks.AddRange(await HelmChecksAsync(root, nextTag ?? new TagNaming(config.Tag.Prefixes).TagFor(new SemanticVersion(0, 1, 0)), environments, offline, environment, cancellationToken).ConfigureAwait(false));
-        checks.Add(await LedgerCheckAsync(root, config, offline, cancellationToken).ConfigureAwait(false));
+        var (ledgerCheck, ledger) = await LedgerCheckAsync(root, config, offline, cancellationToken).ConfigureAwait(false);
+        checks.Add(ledgerCheck);
+        checks.AddRange(await DriftChecksAsync(root, config, environments, checks, ledger, offline, environment, cancellationToken).ConfigureAwait(false));
         checks.AddRange(gates.Select(g => new DoctorCheck($"gate {g.Gate}", g.Status, g.Message, g.Fix)));
         return checks;
     }

@@ -13,22 +13,26 @@ public static class DeploymentRenderer
     private static readonly string[] HistoryHeader = ["WHEN", "VERSION", "ACTION", "OUTCOME", "BY", "REASON / DETAIL"];
     private static readonly string[] OptionalFields = ["commit", "digest", "reason", "detail", "from", "githubDeployment"];
 
-    public static string StatusText(IReadOnlyList<string> environments, DeploymentHistory history, IReadOnlySet<string> pending)
+    /// <param name="live">`--live`: each environment's drift verdict, shown as a last column; null without --live.</param>
+    public static string StatusText(IReadOnlyList<string> environments, DeploymentHistory history, IReadOnlySet<string> pending,
+        IReadOnlyDictionary<string, LiveVerdict>? live = null)
     {
-        var rows = new List<string[]> { StatusHeader };
+        var rows = new List<string[]> { live is null ? StatusHeader : [.. StatusHeader, "LIVE"] };
         foreach (var name in environments)
         {
             var current = history.Current(name);
             var good = history.LastGood(name);
-            rows.Add(current is null
+            string[] row = current is null
                 ? [name, "-", "never deployed", "-", "-", "-"]
-                : [name, current.Version, Outcome(current, pending), LedgerJson.Timestamp(current.At), current.Actor, good?.Version ?? "-"]);
+                : [name, current.Version, Outcome(current, pending), LedgerJson.Timestamp(current.At), current.Actor, good?.Version ?? "-"];
+            rows.Add(live is null ? row : [.. row, live[name].Text]);
         }
 
         return Table(rows);
     }
 
-    public static string StatusJson(IReadOnlyList<string> environments, DeploymentHistory history, IReadOnlySet<string> pending) => Json(json =>
+    public static string StatusJson(IReadOnlyList<string> environments, DeploymentHistory history, IReadOnlySet<string> pending,
+        IReadOnlyDictionary<string, LiveVerdict>? live = null) => Json(json =>
     {
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", 1);
@@ -49,6 +53,11 @@ public static class DeploymentRenderer
             }
 
             json.WriteString("lastGood", history.LastGood(name)?.Version);
+            if (live is not null)
+            {
+                WriteLive(json, live[name]);
+            }
+
             json.WriteEndObject();
         }
 
@@ -103,6 +112,39 @@ public static class DeploymentRenderer
         }
 
         json.WriteBoolean("pushed", !pending.Contains(record.Id));
+        json.WriteEndObject();
+    }
+
+    /// <summary>`live`: the verdict (in_sync, drift, not_checked, unknown), its line, and helm's latest revision when it answered.</summary>
+    private static void WriteLive(Utf8JsonWriter json, LiveVerdict verdict)
+    {
+        json.WriteStartObject("live");
+        json.WriteString("state", verdict.State switch
+        {
+            LiveState.InSync => "in_sync",
+            LiveState.Drift => "drift",
+            LiveState.NotChecked => "not_checked",
+            _ => "unknown",
+        });
+        json.WriteString("text", verdict.Text);
+        json.WritePropertyName("helm");
+        if (verdict.Helm is { } helm)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("revision", helm.Revision);
+            json.WriteString("status", helm.Status);
+            json.WriteString("imageTag", helm.ImageTag);
+            json.WriteString("chart", helm.Chart);
+            json.WriteString("appVersion", helm.AppVersion);
+            json.WriteString("deployedAt", helm.Deployed is { } at ? LedgerJson.Timestamp(at) : null);
+            json.WriteString("description", helm.Description);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
+
         json.WriteEndObject();
     }
 
