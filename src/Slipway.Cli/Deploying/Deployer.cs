@@ -309,6 +309,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             var deployed = await new CommandDeployRunner(context.Root).RunAsync(command, values, terminal.Detail, cancellationToken).ConfigureAwait(false);
             if (!deployed.Passed)
             {
+                ThrowIfTheSignalsDoing(cancellationToken);
                 return new(false, false, $"deploy command: {deployed.Detail}", null);
             }
         }
@@ -322,11 +323,24 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             terminal.Detail(result.Output + result.ErrorOutput);
             if (!result.Succeeded)
             {
+                ThrowIfTheSignalsDoing(cancellationToken);
                 return new(false, false, $"helm: {result.Problem}", null);
             }
         }
 
         return await CheckHealthAsync(env, version, stage, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A Ctrl-C to the group ends helm (or the deploy command) a moment before this process's handler sees the same signal:
+    /// its failure is then the cancellation (recorded as cancelled at that step), not a failed deployment.
+    /// </summary>
+    private static void ThrowIfTheSignalsDoing(CancellationToken cancellationToken)
+    {
+        if (Termination.CausedTheFailure())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
     }
 
     /// <summary>The environment's health check after helm (after the promotion, for a canary rollout).</summary>

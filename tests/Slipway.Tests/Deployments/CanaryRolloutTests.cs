@@ -30,13 +30,13 @@ public sealed class CanaryRolloutTests(CanaryRolloutTests.SharedPrometheus share
         Assert.Equal(0, example.Slipway("deploy", "staging", "1.3.0").ExitCode);
 
         var dryRun = example.Slipway("deploy", "staging", "1.3.1", "--dry-run");
-        Assert.Contains($"  rollout: canary steps 10% for 2s, 50% for 2s, 100%, each judged by prometheus query '{ErrorRatio}' < 0.01", dryRun.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"  rollout: canary steps 10% for 3s, 50% for 3s, 100%, each judged by prometheus query '{ErrorRatio}' < 0.01", dryRun.StandardOutput, StringComparison.Ordinal);
 
         using var deploy = example.Start("deploy", "staging", "1.3.1");
         string? during = null;
         Wait.Until(() => deploy.HasExited || (during = example.Slipway("status").StandardOutput).Contains("canary step 2/3", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(30), "status to show the canary at step 2");
-        var result = deploy.WaitForExit(TimeSpan.FromSeconds(60));
+            TimeSpan.FromSeconds(60), "status to show the canary at step 2");
+        var result = deploy.WaitForExit(TimeSpan.FromSeconds(120));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("deployed 1.3.1 to staging through canary steps 10%, 50%, 100%\n", result.StandardOutput);
@@ -115,7 +115,7 @@ public sealed class CanaryRolloutTests(CanaryRolloutTests.SharedPrometheus share
           staging:
             helm: { release: agent-bus, chart: ./helm/agent-bus }
             rollout:
-              steps: [{ weight: 10, pause: 2s }, { weight: 50, pause: 2s }, { weight: 100 }]
+              steps: [{ weight: 10, pause: 3s }, { weight: 50, pause: 3s }, { weight: 100 }]
               analysis:
                 prometheus: { url: "{{Prometheus.Url}}", query: '{{query}}', threshold: "< 0.01" }
         """);
