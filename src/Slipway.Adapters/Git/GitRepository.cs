@@ -272,31 +272,10 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
     public async Task<IReadOnlyDictionary<string, string[]>> ChangedFilesAsync(string? exclusiveFrom, Task<IReadOnlySet<string>> commitsRead, CancellationToken cancellationToken)
     {
         List<string> arguments = ["log", "-z", "--no-merges", "--no-renames", "--name-only", "--format=%H", "--end-of-options", "HEAD", .. exclusiveFrom is null ? Array.Empty<string>() : ["^" + exclusiveFrom], "--"];
-        var info = ProcessRunner.StartInfo("git", arguments, WorkingDirectory, Environment);
-        using var process = ProcessRunner.Start(info);
-        process.StandardInput.Close();
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         var tokens = new List<string>();
-        try
+        await foreach (var token in StreamAsync(arguments, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var token in ReadNulSeparatedAsync(process.StandardOutput, cancellationToken).ConfigureAwait(false))
-            {
-                tokens.Add(token);
-            }
-
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                ProcessRunner.Kill(process);
-            }
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw GitError.From(arguments, new ProcessResult(process.ExitCode, string.Empty, await stderr.ConfigureAwait(false)));
+            tokens.Add(token);
         }
 
         var commits = await commitsRead.ConfigureAwait(false);
@@ -366,30 +345,42 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
     {
         // Paths are literal (":(literal)"): a folder named like a pathspec magic or a glob is that folder.
         List<string> arguments = ["log", "-z", LogFormat, .. options, "--end-of-options", revisions, "--", .. (paths ?? []).Select(p => ":(literal)" + p)];
+        var fields = new string[LogFields];
+        var field = 0;
+        await foreach (var token in StreamAsync(arguments, cancellationToken).ConfigureAwait(false))
+        {
+            fields[field++] = token;
+            if (field < LogFields)
+            {
+                continue;
+            }
+
+            field = 0;
+            yield return new Commit(
+                fields[0],
+                fields[1].Length == 0 ? [] : fields[1].Split(' '),
+                fields[2],
+                fields[3],
+                DateTimeOffset.Parse(fields[4], CultureInfo.InvariantCulture),
+                fields[5]);
+        }
+    }
+
+    /// <summary>
+    /// git's NUL-separated output, token by token, as it comes; git is stopped when the reader stops early, and a failure is a
+    /// <see cref="GitError"/> once its output is read.
+    /// </summary>
+    private async IAsyncEnumerable<string> StreamAsync(IReadOnlyList<string> arguments, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var info = ProcessRunner.StartInfo("git", arguments, WorkingDirectory, Environment);
         using var process = ProcessRunner.Start(info);
         process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        var fields = new string[LogFields];
-        var field = 0;
         try
         {
             await foreach (var token in ReadNulSeparatedAsync(process.StandardOutput, cancellationToken).ConfigureAwait(false))
             {
-                fields[field++] = token;
-                if (field < LogFields)
-                {
-                    continue;
-                }
-
-                field = 0;
-                yield return new Commit(
-                    fields[0],
-                    fields[1].Length == 0 ? [] : fields[1].Split(' '),
-                    fields[2],
-                    fields[3],
-                    DateTimeOffset.Parse(fields[4], CultureInfo.InvariantCulture),
-                    fields[5]);
+                yield return token;
             }
 
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);

@@ -102,12 +102,7 @@ public static class ReleaseCommand
 
             if (options.DryRun)
             {
-                await terminal.Out.WriteLineAsync("\nSteps (dry run, nothing changed):").ConfigureAwait(false);
-                foreach (var (step, status) in steps)
-                {
-                    await terminal.Out.WriteLineAsync($"  {step.Name,-8} {(status == StepStatus.ToDo ? step.Describe(context) : status.ToString().ToLowerInvariant())}").ConfigureAwait(false);
-                }
-
+                await PipelineSteps.WriteDryRunAsync(terminal, steps, context).ConfigureAwait(false);
                 return 0;
             }
 

@@ -17,7 +17,7 @@ public static class ReleasePipeline
         new AnnouncedStep(new PublishStep(), NotificationEvent.Publish), // the GitHub release of the tag, when release.github is configured; then notify: publish
     ];
 
-    /// <summary>Checks every step, then runs those not done yet, reporting each on stderr.</summary>
+    /// <summary>Runs the steps not done yet (after removing what killed runs left), reporting each on stderr.</summary>
     public static async Task RunAsync(ReleaseContext context, IReadOnlyList<(IReleaseStep Step, StepStatus Status)> checkedSteps, CancellationToken cancellationToken)
     {
         var terminal = context.Terminal;
@@ -26,39 +26,12 @@ public static class ReleasePipeline
             terminal.Status($"{terminal.Dim("-")} removed {leftover}, left by a slipway run that was killed while writing it");
         }
 
-        foreach (var (step, status) in checkedSteps)
-        {
-            switch (status)
-            {
-                case StepStatus.Done:
-                    terminal.Status($"{terminal.Dim("-")} {step.Name}: already done");
-                    continue;
-                case StepStatus.Skipped:
-                    terminal.Status($"{terminal.Dim("-")} {step.Name}: skipped");
-                    continue;
-                default:
-                    // Ctrl-C stops the release between steps (a step's writes are whole: files renamed into place, git waited for).
-                    await StepCancelledException.AtAsync(step.Name, () =>
-                    {
-                        terminal.Status($"{terminal.Bold(">")} {step.Name}: {step.Describe(context)}");
-                        return step.RunAsync(context, cancellationToken);
-                    }, cancellationToken).ConfigureAwait(false);
-                    break;
-            }
-        }
+        await PipelineSteps.RunAsync(terminal, checkedSteps, context, cancellationToken).ConfigureAwait(false);
 
         // Every write went through: what killed runs recorded of theirs has nothing left to explain.
         await context.Repository.Git.ForgetDeadRunsAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    public static async Task<IReadOnlyList<(IReleaseStep Step, StepStatus Status)>> CheckAsync(ReleaseContext context, CancellationToken cancellationToken)
-    {
-        var result = new List<(IReleaseStep, StepStatus)>();
-        foreach (var step in Steps)
-        {
-            result.Add((step, await step.CheckAsync(context, cancellationToken).ConfigureAwait(false)));
-        }
-
-        return result;
-    }
+    public static Task<IReadOnlyList<(IReleaseStep Step, StepStatus Status)>> CheckAsync(ReleaseContext context, CancellationToken cancellationToken) =>
+        PipelineSteps.CheckAsync<IReleaseStep, ReleaseContext>(Steps, context, cancellationToken);
 }

@@ -100,11 +100,8 @@ public static class PackageReleaseRun
         }
 
         var context = Context(repo, plans, terminal, options);
-        var steps = new List<(IPipelineStep<PackageReleaseContext> Step, StepStatus Status)>();
-        foreach (var step in PackageReleasePipeline.Steps)
-        {
-            steps.Add((step, await step.CheckAsync(context, cancellationToken).ConfigureAwait(false)));
-        }
+        var steps = await PipelineSteps.CheckAsync<IPipelineStep<PackageReleaseContext>, PackageReleaseContext>(PackageReleasePipeline.Steps, context, cancellationToken)
+            .ConfigureAwait(false);
 
         var tags = string.Join(", ", context.Tags);
         if (steps.All(s => s.Status != StepStatus.ToDo))
@@ -115,12 +112,7 @@ public static class PackageReleaseRun
 
         if (options.DryRun)
         {
-            await terminal.Out.WriteLineAsync("\nSteps (dry run, nothing changed):").ConfigureAwait(false);
-            foreach (var (step, status) in steps)
-            {
-                await terminal.Out.WriteLineAsync($"  {step.Name,-8} {(status == StepStatus.ToDo ? step.Describe(context) : status.ToString().ToLowerInvariant())}").ConfigureAwait(false);
-            }
-
+            await PipelineSteps.WriteDryRunAsync(terminal, steps, context).ConfigureAwait(false);
             return 0;
         }
 
@@ -144,21 +136,7 @@ public static class PackageReleaseRun
             terminal.Status($"{terminal.Dim("-")} removed {leftover}, left by a slipway run that was killed while writing it");
         }
 
-        foreach (var (step, status) in steps)
-        {
-            if (status != StepStatus.ToDo)
-            {
-                terminal.Status($"{terminal.Dim("-")} {step.Name}: {(status == StepStatus.Done ? "already done" : "skipped")}");
-                continue;
-            }
-
-            await StepCancelledException.AtAsync(step.Name, () =>
-            {
-                terminal.Status($"{terminal.Bold(">")} {step.Name}: {step.Describe(context)}");
-                return step.RunAsync(context, cancellationToken);
-            }, cancellationToken).ConfigureAwait(false);
-        }
-
+        await PipelineSteps.RunAsync(terminal, steps, context, cancellationToken).ConfigureAwait(false);
         await repo.Git.ForgetDeadRunsAsync(CancellationToken.None).ConfigureAwait(false);
         await terminal.Out.WriteLineAsync(options.NoPush ? $"tagged {tags} (not pushed: the same command without --no-push pushes them)" : $"released {tags}").ConfigureAwait(false);
         return 0;
