@@ -60,10 +60,11 @@ public static partial class ConfigLoader
                 : reader.Text("changelog") is "false" or "False" or "off" or "no" ? null
                 : RepositoryPath(reader, "changelog");
             var bumpFiles = ReadBumpFiles(reader);
+            var versioning = reader.Mapping("versioning") is { } versioningReader ? ReadVersioning(versioningReader) : null;
             var image = reader.Mapping("image") is { } imageReader ? ReadImage(imageReader) : null;
             var environments = reader.Mapping("environments") is { } environmentsReader ? ReadEnvironments(environmentsReader) : null;
             reader.RejectUnknownKeys();
-            packages.Add(new PackageConfig { Name = name, Path = path, AlsoPaths = also, Tags = tags, Changelog = changelog, BumpFiles = bumpFiles, Image = image, Environments = environments });
+            packages.Add(new PackageConfig { Name = name, Path = path, AlsoPaths = also, Tags = tags, Changelog = changelog, BumpFiles = bumpFiles, Versioning = versioning, Image = image, Environments = environments });
         }
 
         if (PackageNaming.Clash(packages) is { } clash)

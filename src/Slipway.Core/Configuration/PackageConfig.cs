@@ -25,6 +25,9 @@ public sealed record PackageConfig
     /// <summary>Files whose version the package's release updates.</summary>
     public IReadOnlyList<BumpFile> BumpFiles { get; init; } = [];
 
+    /// <summary>The package's own bump rules (`versioning:` under the package: preset, rules, bump, initial), or null for the repository's.</summary>
+    public VersioningConfig? Versioning { get; init; }
+
     /// <summary>The package's own image (`image:` under the package), or null for the repository's.</summary>
     public ImageConfig? Image { get; init; }
 
@@ -44,6 +47,7 @@ public sealed record PackageConfig
             Tag = new TagConfig { Prefixes = Packages.PackageNaming.For(package).Prefixes, Configured = true },
             Changelog = config.Changelog with { File = package.Changelog },
             BumpFiles = package.BumpFiles,
+            Versioning = package.Versioning ?? config.Versioning,
             Image = package.Image ?? config.Image,
             Environments = package.Environments ?? config.Environments,
         });

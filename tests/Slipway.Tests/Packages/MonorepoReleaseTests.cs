@@ -241,4 +241,28 @@ public sealed class MonorepoReleaseTests
         Assert.Contains("smoke box is down", remote.Git("tag", "-l", "--format=%(contents)", "core-v1.0.1"), StringComparison.Ordinal);
         Assert.Contains("smoke box is down", remote.Git("tag", "-l", "--format=%(contents)", "angular-v5.1.0"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_package_s_own_versioning_decides_its_bump()
+    {
+        using var remote = new BareRemote();
+        var config = Config.Replace("""
+                tag: ["{name}-v{version}", "conventional-changelog-{name}@{version}"]
+            """, """
+                tag: ["{name}-v{version}", "conventional-changelog-{name}@{version}"]
+                versioning: { bump: conventional, rules: { feat: patch } }
+            """, StringComparison.Ordinal);
+        Assert.NotEqual(Config, config);
+        using var repo = Monorepo(remote, config);
+
+        var plan = repo.Slipway("plan", "--json");
+
+        Expect.Success(plan);
+        using var json = JsonDocument.Parse(plan.StandardOutput);
+        var byName = json.RootElement.EnumerateArray().ToDictionary(p => p.GetProperty("package").GetString()!);
+        // angular's feat is a patch by its own rules; core's fix is still the repository's patch.
+        Assert.Equal("5.0.13", byName["angular"].GetProperty("next").GetProperty("version").GetString());
+        Assert.Equal("1.0.1", byName["core"].GetProperty("next").GetProperty("version").GetString());
+        Assert.Equal("5.0.13\n", repo.Slipway("version", "--next", "--package", "angular").StandardOutput);
+    }
 }

@@ -97,6 +97,7 @@ public sealed partial class SchemaTests
           - { name: api, path: packages/api, also_paths: [proto], tag: ["{name}-v{version}", "{name}@{version}"], changelog: packages/api/CHANGES.md, bump_files: [{ path: packages/api/package.json }] }
           - name: web
             path: packages/web
+            versioning: { bump: conventional, preset: angular, initial: 1.0.0 }
             image: { name: ghcr.io/acme/web }
             environments:
               web-dev:

@@ -34,25 +34,28 @@ public static class PackagePlanning
         var lines = await LinesAsync(repo, packages, cancellationToken).ConfigureAwait(false);
 
         var history = await PackageHistory.ReadAsync(repo, [.. lines.SelectMany(l => new[] { l.BeforeHead.Latest, l.BeforeHead.LatestStable })], packages, cancellationToken).ConfigureAwait(false);
-        var preset = BumpPreset.Named(repo.Config.Versioning.Preset, repo.Config.Versioning.Rules, repo.Config.Versioning.PreMajor)
-            ?? throw new SlipwayException(SlipwayError.Usage($"versioning.preset '{repo.Config.Versioning.Preset}' is not a preset", $"use one of {string.Join(", ", BumpPreset.Names)}"));
         var inputs = lines.ToDictionary(l => l.Package.Name, StringComparer.Ordinal);
+        // A package's own versioning: (preset, rules, bump, initial), else the repository's.
+        VersioningConfig Versioning(PackageConfig package) => package.Versioning ?? repo.Config.Versioning;
+        static BumpPreset Preset(VersioningConfig versioning) => BumpPreset.Named(versioning.Preset, versioning.Rules, versioning.PreMajor)
+            ?? throw new SlipwayException(SlipwayError.Usage($"versioning.preset '{versioning.Preset}' is not a preset", $"use one of {string.Join(", ", BumpPreset.Names)}"));
         ReleasePlan Plan(PackageConfig package, BumpDecision bump)
         {
             var line = inputs[package.Name];
             var rangeBase = ReleasePlanner.RangeBase(line.BeforeHead, line.HeadTags, request.PrereleaseId);
             return ReleasePlanner.Plan(line.BeforeHead, line.HeadTags, history.Commits(package, rangeBase), bump, request.PrereleaseId,
-                repo.Config.Versioning.Initial, line.Naming, line.Tags, repo.ReleaseBranch);
+                Versioning(package).Initial, line.Naming, line.Tags, repo.ReleaseBranch);
         }
 
         var own = new List<PackagePlan>();
         foreach (var line in lines)
         {
             var stable = line.BeforeHead.LatestStable;
+            var versioning = Versioning(line.Package);
             var bump = ReleasePlanner.ReleasedHead(line.HeadTags, request.PrereleaseId) is not null ? BumpDecision.Default(BumpKind.None)
                 : request.Bump is { } kind ? (only is null ? BumpDecision.Requested(kind) : BumpDecision.Requested(kind) with { Forced = line.Package.Name == only })
-                : request.Auto || repo.Config.Versioning.Bump == BumpStrategy.Conventional
-                    ? ConventionalBump.Decide(history.Commits(line.Package, stable), preset, stable?.Name, stable?.Version ?? repo.Config.Versioning.Initial)
+                : request.Auto || versioning.Bump == BumpStrategy.Conventional
+                    ? ConventionalBump.Decide(history.Commits(line.Package, stable), Preset(versioning), stable?.Name, stable?.Version ?? versioning.Initial)
                     : BumpDecision.Default(BumpKind.Patch);
             own.Add(new PackagePlan(line.Package, Plan(line.Package, bump)));
         }
