@@ -103,4 +103,16 @@ public sealed class GitOpsPullRequestTests
         Assert.Equal(before, gitops.Git("for-each-ref", "--format=%(refname) %(objectname)"));
         Assert.Equal(DeploymentOutcome.Blocked, Assert.Single(example.RemoteLedger("staging")).Outcome);
     }
+
+    [Fact]
+    public void A_gitops_github_that_is_not_owner_slash_name_is_a_configuration_error()
+    {
+        using var gitops = GitOpsRemote();
+        using var example = new DeployExample(Config(gitops.Url).Replace("github: acme/gitops", "github: https://github.com/acme/gitops", StringComparison.Ordinal));
+
+        var result = example.Slipway("deploy", "staging", "1.3.0");
+
+        Expect.OneLineError(result, 2, "environments.staging.gitops.github", "'https://github.com/acme/gitops' is not owner/name", "acme/gitops");
+        Assert.Equal("main", gitops.Git("for-each-ref", "--format=%(refname:short)", "refs/heads/").Trim());
+    }
 }
