@@ -36,6 +36,13 @@ public static partial class ConfigLoader
                 "remove argocd:, or use via: push");
         }
 
+        var github = gitops.Text("github");
+        if (github is not null && !Slipway.Adapters.GitHub.GitHubRepositoryName.TryParse(github, out _))
+        {
+            throw YamlNodeReader.Error(gitops.File, gitops.Node("github")!, gitops.KeyPath("github"), $"'{github}' is not owner/name",
+                "write the GitOps repository on GitHub, e.g. acme/gitops (the pull request of via: pull_request is opened there)");
+        }
+
         var result = new GitOpsTarget
         {
             Repo = repo,
@@ -43,6 +50,7 @@ public static partial class ConfigLoader
             File = file,
             Edit = ReadGitOpsEdit(gitops),
             Via = via == "pull_request" ? GitOpsVia.PullRequest : GitOpsVia.Push,
+            GitHub = github,
             ArgoCd = argo,
         };
         gitops.RejectUnknownKeys();

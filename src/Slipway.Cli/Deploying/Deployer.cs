@@ -16,6 +16,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     // kind: gitops: what the last attempt pushed (an automatic rollback reverts it) and the line its record keeps.
     private (string Commit, string Version)? _gitOpsPushed;
     private string? _gitOpsNote;
+    private string? _gitOpsProposal;
 
     public async Task<int> RunAsync(DeploymentRequest request, DeploymentHistory history, CancellationToken cancellationToken)
     {
@@ -135,7 +136,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         var (ok, problem) = (outcome.Ok, outcome.Problem);
         if (ok)
         {
-            await terminal.Out.WriteLineAsync(request.Action == DeploymentAction.Rollback
+            await terminal.Out.WriteLineAsync(_gitOpsProposal is { } proposal ? proposal : request.Action == DeploymentAction.Rollback
                 ? $"rolled back {env.Name} to {version}" + (request.MarkBad is { } replaced ? $" (from {replaced}, now marked bad)" : string.Empty)
                 : $"deployed {version} to {env.Name}" + (canary is null ? string.Empty : $" through canary steps {string.Join(", ", canary.Rollout.Steps.Select(s => s.Weight + "%"))}"))
                 .ConfigureAwait(false);
@@ -296,9 +297,16 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
 
             _gitOpsPushed = outcome.Commit is { } pushed ? (pushed, version) : null;
             _gitOpsNote = outcome.Note;
+            _gitOpsProposal = outcome.Proposal;
             if (!outcome.Ok)
             {
                 return new(false, false, outcome.Problem, null);
+            }
+
+            if (outcome.Proposal is not null)
+            {
+                // Proposed, not running yet: there is nothing new to check the health of until the pull request is merged.
+                return new(true, false, null, null);
             }
         }
         else if (env.Command is { } command)

@@ -6,8 +6,9 @@ using Slipway.Core.Security;
 
 namespace Slipway.Cli.Deploying;
 
-/// <summary>What a GitOps attempt did: whether the version runs, what went wrong, and the commit it pushed.</summary>
-public sealed record GitOpsOutcome(bool Ok, string? Problem, string? Commit, string? Note);
+/// <summary>What a GitOps attempt did: whether the version runs, what went wrong, and the commit it pushed; with via: pull_request,
+/// the line that says which pull request proposes it (the version runs once it is merged).</summary>
+public sealed record GitOpsOutcome(bool Ok, string? Problem, string? Commit, string? Note, string? Proposal = null);
 
 /// <summary>
 /// Deploys a `kind: gitops` environment: the version written into the GitOps file (or the failed change reverted), committed
@@ -29,7 +30,12 @@ public sealed class GitOpsDeploy(DeploymentContext context, Action<string> progr
         var target = env.GitOps!;
         if (target.Via == GitOpsVia.PullRequest)
         {
-            throw new SlipwayException(SlipwayError.Usage($"environments.{env.Name}.gitops.via: pull_request is not supported yet", "use via: push"));
+            // The repository and the token are resolved before anything is written (a refusal there is blocked).
+            var proposal = new GitOpsPullRequest(context, progress);
+            var from = await UrlAsync(target, cancellationToken).ConfigureAwait(false);
+            var github = proposal.Target(target, from);
+            using var proposed = await GitOpsRepository.OpenAsync(from, await AuthorAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return await proposal.OpenAsync(proposed, target, env, attempt, values, github, cancellationToken).ConfigureAwait(false);
         }
 
         using var argo = ArgoCd(target);

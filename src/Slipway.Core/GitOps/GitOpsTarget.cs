@@ -25,6 +25,9 @@ public sealed record GitOpsTarget
     /// <summary>Pushed to <see cref="Branch"/>, or proposed as a pull request into it.</summary>
     public GitOpsVia Via { get; init; } = GitOpsVia.Push;
 
+    /// <summary>The GitOps repository on GitHub (owner/name) that a pull request is opened in; null: read from <see cref="Repo"/>'s URL.</summary>
+    public string? GitHub { get; init; }
+
     /// <summary>When given, the deployment waits for this Argo CD application to run the pushed commit.</summary>
     public ArgoCdWait? ArgoCd { get; init; }
 

@@ -80,6 +80,7 @@ public sealed partial class SchemaTests
               file: apps/app/values-review.yaml
               set: { image.tag: "{tag}", image.digest: "{digest}" }
               via: push
+              github: acme/deploy
               argocd: { url: "https://argocd.example.com", application: app-review, token_env: ARGOCD_TOKEN, timeout: 5m, interval: 5s }
           dev:
             kind: command
