@@ -183,9 +183,9 @@ public sealed class PackageHistory
         }
 
         var before = since is null ? null : Ancestors(since.Commit);
-        return ranges[(package.Name, since?.Commit)] = [.. newestFirst.Where(c => !c.IsMerge && (before is null || !before.Contains(c.Sha))
-            && ReleaseCommit.Tags(c).Count == 0
-            && files.TryGetValue(c.Sha, out var changed) && changed.Any(f => PackagePaths.Touches(package, f)))];
+        // The cheap tests first: the files a commit changed (merges have none listed), then the range, then release commits.
+        return ranges[(package.Name, since?.Commit)] = [.. newestFirst.Where(c => files.TryGetValue(c.Sha, out var changed) && changed.Any(f => PackagePaths.Touches(package, f))
+            && !c.IsMerge && (before is null || !before.Contains(c.Sha)) && ReleaseCommit.Tags(c).Count == 0)];
     }
 
     /// <summary>The commits of this history <paramref name="tip"/> reaches (itself included).</summary>

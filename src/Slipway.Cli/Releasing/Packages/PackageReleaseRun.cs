@@ -39,9 +39,13 @@ public static class PackageReleaseRun
             PreflightRules.Clean(dirty),
             PreflightRules.Remote(await remote.ConfigureAwait(false)),
         ];
+        // Every tag once (after the fetch, when fetching), not a git process per package.
+        await remote.ConfigureAwait(false);
+        var tags = (fetch ? await repo.Git.ListTagsAsync(string.Empty, cancellationToken).ConfigureAwait(false) : await repo.History.TagsAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(t => t.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Commit, StringComparer.Ordinal);
         foreach (var release in releases)
         {
-            var existing = release.Plan.TagExistsAtHead ? null : await repo.Git.RefCommitAsync($"refs/tags/{release.Plan.NextTag}", cancellationToken).ConfigureAwait(false);
+            var existing = release.Plan.TagExistsAtHead ? null : tags.GetValueOrDefault(release.Plan.NextTag);
             checks.Add(Named(release, PreflightRules.Tag(release.Plan, existing)));
             checks.Add(Named(release, PreflightRules.Version(release.Plan)));
         }
