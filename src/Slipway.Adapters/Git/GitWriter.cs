@@ -56,7 +56,41 @@ internal sealed class GitWriter(string workingDirectory, IReadOnlyDictionary<str
     public async Task ForgetDeadRunsAsync(CancellationToken cancellationToken)
     {
         var where = await (directories ??= FindAsync(cancellationToken)).ConfigureAwait(false);
+        // A killed run's lock on a file this run never had to write (the index, after a commit whose ref went through just
+        // before the kill) is removed here, while the records that prove it a leftover are still there.
+        foreach (var lockPath in LockFiles(where))
+        {
+            if (StaleLock.TryRemove(lockPath, where.Common))
+            {
+                StaleLock.Removed?.Invoke(lockPath);
+            }
+        }
+
         InFlightWrites.ForgetDead(where.Common);
+    }
+
+    /// <summary>The lock files git leaves in a repository's git directories: the index, HEAD, packed-refs, and any ref's.</summary>
+    private static IEnumerable<string> LockFiles(Directories where)
+    {
+        foreach (var directory in where.Repository.Where(d => File.Exists(Path.Combine(d, "HEAD"))).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var name in (string[])["index.lock", "HEAD.lock", "packed-refs.lock"])
+            {
+                if (File.Exists(Path.Combine(directory, name)))
+                {
+                    yield return Path.Combine(directory, name);
+                }
+            }
+
+            var refs = Path.Combine(directory, "refs");
+            if (Directory.Exists(refs))
+            {
+                foreach (var file in Directory.EnumerateFiles(refs, "*.lock", SearchOption.AllDirectories))
+                {
+                    yield return file;
+                }
+            }
+        }
     }
 
     private Task<string?> LocalRemote(string remote, CancellationToken cancellationToken)

@@ -35,6 +35,11 @@ public sealed record KillPoint(string Name, Func<ReleaseRepo, HoldPoint, Signal,
     /// A random point: the Nth run of the reference-transaction hook (every ref update of the release: its commit, tag, push,
     /// in the clone or in the remote, prepared or committed), or the Nth run of a hook of the commit or the push.
     /// </summary>
+    /// <summary>After the release commit's ref is written and before git commit lets go of .git/index.lock: the re-run needs no
+    /// index (the commit is there), so only the end of the run can find the lock and remove it.</summary>
+    public static KillPoint CommitRefWritten { get; } =
+        Hook("reference-transaction #2 in the clone (the commit is made, git still holds .git/index.lock)", (r, g) => g.Hook(r.GitDirectory, "reference-transaction", nth: 2));
+
     public static KillPoint Random(Random random)
     {
         var where = random.Next(3);

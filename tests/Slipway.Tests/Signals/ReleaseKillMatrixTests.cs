@@ -53,6 +53,10 @@ public sealed class ReleaseKillMatrixTests
         KillAndFinish(KillPoint.Writes.Single(p => p.Name == point), signal, group: false);
 
     [Fact]
+    public void Killed_once_the_commit_is_made_but_git_holds_the_index_lock_the_same_command_finishes_and_removes_the_lock() =>
+        KillAndFinish(KillPoint.CommitRefWritten, Signal.SigKill, group: true);
+
+    [Fact]
     public void Killed_at_random_points_the_same_command_finishes_the_release()
     {
         var seed = Environment.TickCount;
