@@ -39,7 +39,8 @@ public static class PlanCommand
             terminal.Detail(repo.Discovery);
             if (repo.Config.Packages.Count > 0)
             {
-                var (plans, packageChecks) = await PackageReleaseRun.PlanAsync(repo, request, parse.GetValue(package), fetch: false, push: true, ct).ConfigureAwait(false);
+                var (monorepo, packageChecks) = await PackageReleaseRun.PlanAsync(repo, request, parse.GetValue(package), fetch: false, push: true, ct).ConfigureAwait(false);
+                var plans = monorepo.Plans;
                 await terminal.Out.WriteAsync(parse.GetValue(json)
                     ? PackagePlanRenderer.Json(plans, repo.State.Head, repo.State.Branch) + "\n"
                     : PackagePlanRenderer.Text(plans, packageChecks, terminal)).ConfigureAwait(false);

@@ -176,7 +176,7 @@ public static partial class DoctorRun
         CancellationToken cancellationToken)
     {
         using var repo = await Workspace.OpenAsync(directory, Adapters.Workspace.Clock.System, environment, cancellationToken).ConfigureAwait(false);
-        var plans = await Releasing.Packages.PackagePlanning.PlanAsync(repo, ReleaseOptionsParser.Request(null, null), null, cancellationToken).ConfigureAwait(false);
+        var plans = (await Releasing.Packages.PackagePlanning.PlanAsync(repo, ReleaseOptionsParser.Request(null, null), null, cancellationToken).ConfigureAwait(false)).Plans;
         return [.. plans.Select(p => (p.Package, p.Plan.NextTag))];
     }
 

@@ -15,7 +15,7 @@ namespace Slipway.Cli.Releasing.Packages;
 public static class PackagePlanning
 {
     /// <param name="only">`--package NAME`: that package's plan only (a bump asked for it is a forced release, commits or not).</param>
-    public static async Task<IReadOnlyList<PackagePlan>> PlanAsync(Workspace repo, ReleaseRequest request, string? only, CancellationToken cancellationToken)
+    public static async Task<MonorepoPlan> PlanAsync(Workspace repo, ReleaseRequest request, string? only, CancellationToken cancellationToken)
     {
         var packages = repo.Config.Packages;
         if (only is not null)
@@ -67,7 +67,7 @@ public static class PackagePlanning
             result.Add(plan with { Plan = await Changelogs.PlanChangelog.RenderAsync(repo, plan.Plan, cancellationToken).ConfigureAwait(false) });
         }
 
-        return result;
+        return new MonorepoPlan(result, dependencies);
     }
 
     /// <summary>
@@ -109,7 +109,7 @@ public static class PackagePlanning
     }
 
     /// <summary>package.json, pyproject.toml and *.csproj at the top of each package's folder, as the working tree has them.</summary>
-    public static IReadOnlyList<PackageManifest> ReadManifests(Workspace repo, IReadOnlyList<PackageConfig> packages)
+    private static List<PackageManifest> ReadManifests(Workspace repo, IReadOnlyList<PackageConfig> packages)
     {
         var manifests = new List<PackageManifest>();
         foreach (var package in packages)
@@ -128,6 +128,9 @@ public static class PackagePlanning
         return manifests;
     }
 }
+
+/// <summary>The packages' plans and the dependencies between them, read from their manifests once.</summary>
+public sealed record MonorepoPlan(IReadOnlyList<PackagePlan> Plans, IReadOnlyList<PackageDependency> Dependencies);
 
 /// <summary>The commits since the oldest package release and the files each changed, read once for every package.</summary>
 public sealed class PackageHistory

@@ -11,14 +11,14 @@ namespace Slipway.Cli.Releasing.Packages;
 public static class PackageReleaseRun
 {
     /// <summary>The plans and the checks release runs: the branch, the working tree, the remote, and each package's tag and version.</summary>
-    public static async Task<(IReadOnlyList<PackagePlan> Plans, IReadOnlyList<PreflightCheck> Checks)> PlanAsync(Workspace repo, ReleaseRequest request, string? only,
+    public static async Task<(MonorepoPlan Monorepo, IReadOnlyList<PreflightCheck> Checks)> PlanAsync(Workspace repo, ReleaseRequest request, string? only,
         bool fetch, bool push, CancellationToken cancellationToken)
     {
         var remote = Preflight.RemoteFactsAsync(repo, fetch, push, cancellationToken);
-        var plans = await PackagePlanning.PlanAsync(repo, request, only, cancellationToken).ConfigureAwait(false);
+        var monorepo = await PackagePlanning.PlanAsync(repo, request, only, cancellationToken).ConfigureAwait(false);
+        var plans = monorepo.Plans;
         var releases = plans.Where(p => p.Releases || p.Plan.Refusal is not null && p.Plan.Status != ReleaseStatus.NothingToRelease).ToList();
-        var dependencies = PackageDependencies.Find(repo.Config.Packages, PackagePlanning.ReadManifests(repo, repo.Config.Packages));
-        var ownFiles = await PackageReleasePipeline.ChangesAsync(repo, [.. plans.Where(p => p.Releases)], dependencies, ReleaseFiles.Head(repo), cancellationToken).ConfigureAwait(false);
+        var ownFiles = await PackageReleasePipeline.ChangesAsync(repo, [.. plans.Where(p => p.Releases)], monorepo.Dependencies, ReleaseFiles.Head(repo), cancellationToken).ConfigureAwait(false);
         var working = ReleaseFiles.WorkingTree(repo);
         var dirty = new List<string>();
         foreach (var path in await repo.Git.UncommittedChangesAsync(cancellationToken).ConfigureAwait(false))
@@ -54,18 +54,20 @@ public static class PackageReleaseRun
             ? PreflightCheck.Pass("changes", $"{releases.Count} of {plans.Count} package(s) to release")
             : PreflightCheck.Fail("changes", only is null ? "nothing to release: no package has commits since its last release" : $"nothing to release in {only}: {plans[0].Plan.NothingToRelease}",
                 only is null ? "commit the changes to release first" : $"commit changes under {plans[0].Package.Path} first, or force a release: --package {only} --bump patch"));
-        return (plans, checks);
+        return (monorepo, checks);
     }
 
-    public static PackageReleaseContext Context(Workspace repo, IReadOnlyList<PackagePlan> plans, Terminal terminal, ReleaseOptions options) =>
-        new(repo, [.. plans.Where(p => p.Releases)], PackageDependencies.Find(repo.Config.Packages, PackagePlanning.ReadManifests(repo, repo.Config.Packages)), terminal, options);
+    private static PackageReleaseContext Context(Workspace repo, IReadOnlyList<PackagePlan> plans, IReadOnlyList<PackageDependency> dependencies, Terminal terminal,
+        ReleaseOptions options) =>
+        new(repo, [.. plans.Where(p => p.Releases)], dependencies, terminal, options);
 
     private static PreflightCheck Named(PackagePlan release, PreflightCheck check) => check with { Name = $"{check.Name} {release.Name}" };
 
     public static async Task<int> ReleaseAsync(Workspace repo, ReleaseRequest request, string? only, IReadOnlyList<Core.Gates.GateSkip> skips, ReleaseOptions options, bool yes,
         Terminal terminal, CancellationToken cancellationToken)
     {
-        var (plans, checks) = await PlanAsync(repo, request, only, fetch: !options.NoPush, push: !options.NoPush, cancellationToken).ConfigureAwait(false);
+        var (monorepo, checks) = await PlanAsync(repo, request, only, fetch: !options.NoPush, push: !options.NoPush, cancellationToken).ConfigureAwait(false);
+        var plans = monorepo.Plans;
         repo.History.CloseFiles("the release writes to the repository from here on");
         if (options.DryRun)
         {
@@ -103,7 +105,7 @@ public static class PackageReleaseRun
             terminal.Status($"gate {skip.Gate} skipped: {skip.Reason} (recorded in the tag messages)");
         }
 
-        var context = Context(repo, plans, terminal, options);
+        var context = Context(repo, plans, monorepo.Dependencies, terminal, options);
         var steps = await PipelineSteps.CheckAsync<IPipelineStep<PackageReleaseContext>, PackageReleaseContext>(PackageReleasePipeline.Steps, context, cancellationToken)
             .ConfigureAwait(false);
 
