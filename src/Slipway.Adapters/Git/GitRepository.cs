@@ -370,6 +370,10 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
     /// git's NUL-separated output, token by token, as it comes; git is stopped when the reader stops early, and a failure is a
     /// <see cref="GitError"/> once its output is read.
     /// </summary>
+    /// <summary>The commit's history newest first, names only, as git lists it, streamed (the caller may stop early).</summary>
+    public IAsyncEnumerable<string> AncestorsAsync(string tip, CancellationToken cancellationToken) =>
+        StreamAsync(["log", "-z", "--format=%H", "--end-of-options", tip, "--"], cancellationToken);
+
     private async IAsyncEnumerable<string> StreamAsync(IReadOnlyList<string> arguments, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var info = ProcessRunner.StartInfo("git", arguments, WorkingDirectory, Environment);

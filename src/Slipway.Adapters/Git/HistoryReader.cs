@@ -56,14 +56,19 @@ public sealed class HistoryReader : IDisposable
 
     /// <summary>Every version tag (highest first) and the release line of HEAD's ancestors, not counting tags on HEAD.</summary>
     /// <param name="line">On a maintenance line, its range: tags above it (a higher line's, merged in) do not count for the release line.</param>
-    public async Task<(IReadOnlyList<VersionTag> Tags, ReleaseLine BeforeHead)> FindLineAsync(TagNaming naming, VersionRange? line, CancellationToken cancellationToken)
+    /// <param name="prefetch">
+    /// Start reading HEAD's history on a second thread while the tags are listed: for a command whose answer is this line (not
+    /// a monorepo's, whose packages each have their own, read by one walk for all of them).
+    /// </param>
+    public async Task<(IReadOnlyList<VersionTag> Tags, ReleaseLine BeforeHead)> FindLineAsync(TagNaming naming, VersionRange? line, CancellationToken cancellationToken,
+        bool prefetch = true)
     {
         if (reader is { } files)
         {
             try
             {
                 var clock = Stopwatch.StartNew();
-                if (state.Head is { } head)
+                if (prefetch && state.Head is { } head)
                 {
                     files.Prefetch(head);
                 }
@@ -289,6 +294,96 @@ public sealed class HistoryReader : IDisposable
         await foreach (var commit in git.LogAsync(exclusiveFrom, until, includeMerges, cancellationToken).ConfigureAwait(false))
         {
             yield return commit;
+        }
+    }
+
+    /// <summary>
+    /// HEAD's history newest first, commit names only, for a walk that stops when it has found what it looks for: from the
+    /// files (commit headers only) when they are readable, else from `git log`.
+    /// </summary>
+    public async IAsyncEnumerable<string> AncestorsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var head = state.Head;
+        if (head is null)
+        {
+            yield break;
+        }
+
+        IEnumerator<string>? walk = null;
+        lock (gate)
+        {
+            walk = reader?.Ancestors(head).GetEnumerator();
+        }
+
+        if (walk is not null)
+        {
+            using (walk)
+            {
+                while (true)
+                {
+                    bool more;
+                    try
+                    {
+                        lock (gate)
+                        {
+                            more = walk.MoveNext();
+                        }
+                    }
+                    catch (Exception e) when (IsReaderProblem(e))
+                    {
+                        // What was given stands (a prefix of the same order git gives); git goes on from the start, the caller sees repeats.
+                        Abandon(e);
+                        break;
+                    }
+
+                    if (!more)
+                    {
+                        yield break;
+                    }
+
+                    yield return walk.Current;
+                }
+            }
+        }
+
+        await foreach (var sha in git.AncestorsAsync(head, cancellationToken).ConfigureAwait(false))
+        {
+            yield return sha;
+        }
+    }
+
+    /// <summary>
+    /// Every base's range to HEAD from one walk of the files, each commit with the bases that reach it and the
+    /// <paramref name="folders"/> it changed (<see cref="LocalObjectReader.Ranges"/>); null when the files cannot answer (the
+    /// caller asks git: a common ancestor, `git log`, `git log --name-only`).
+    /// </summary>
+    public IReadOnlyList<RangeCommit>? Ranges(IReadOnlyList<string?> bases, IReadOnlyList<string> folders)
+    {
+        if (state.Head is not { } head)
+        {
+            return null;
+        }
+
+        lock (gate)
+        {
+            if (reader is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                var ranges = reader.Ranges(head, bases, folders);
+                Detail = ranges is null ? "commits read by git (a parent newer than its child: one walk for every package could miss a path)"
+                    : string.Create(CultureInfo.InvariantCulture, $"{bases.Count} ranges read from the repository's files ({ranges.Count} commits, {folders.Count} folders compared, in {clock.Elapsed.TotalMilliseconds:0.0} ms)");
+                return ranges;
+            }
+            catch (Exception e) when (IsReaderProblem(e))
+            {
+                Abandon(e);
+                return null;
+            }
         }
     }
 

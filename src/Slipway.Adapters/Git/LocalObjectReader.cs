@@ -164,6 +164,45 @@ public sealed class LocalObjectReader : IDisposable
         return times;
     }
 
+    /// <summary><paramref name="tip"/>'s history newest first (`git rev-list`), read lazily for a walk that stops when it has found what it looks for.</summary>
+    public IEnumerable<string> Ancestors(string tip) => walker.Walk(ObjectId.Parse(tip)).Select(id => id.ToString());
+
+    /// <summary>
+    /// Every base's range (`base..tip`) from one walk: the commits <paramref name="tip"/> reaches that not all of
+    /// <paramref name="bases"/> do, newest first as `git log` lists them, each with the bases that reach it and which of
+    /// <paramref name="folders"/> it changed (merges: none, as `git log --no-merges` lists none). Null when clock skew could
+    /// make the one walk wrong: the caller asks git.
+    /// </summary>
+    public IReadOnlyList<RangeCommit>? Ranges(string tip, IReadOnlyList<string?> bases, IReadOnlyList<string> folders)
+    {
+        var painted = walker.Ranges(ObjectId.Parse(tip), [.. bases.Select(b => b is null ? (ObjectId?)null : ObjectId.Parse(b))]);
+        if (painted is null)
+        {
+            return null;
+        }
+
+        // Newest first, the order of git's delta chains in a pack (a newer tree whole, older ones as deltas on it): each tree
+        // is rebuilt from the one just read instead of from the far end of its chain.
+        var changes = new FolderChanges(store, folders);
+        var read = new List<Commit>(painted.Count);
+        foreach (var (id, _) in painted)
+        {
+            var (type, data) = store.Read(id);
+            read.Add(type == ObjectType.Commit ? CommitReader.Read(id, data) : throw new InvalidDataException($"{id} is not a commit"));
+            changes.TreeOf(id, type, data);
+        }
+
+        var commits = new List<RangeCommit>(painted.Count);
+        foreach (var ((id, reachedBy), commit) in painted.Zip(read))
+        {
+            string[] changed = commit.IsMerge ? []
+                : [.. changes.Changed(changes.TreeOf(id), commit.Parents.Count == 0 ? null : changes.TreeOf(ObjectId.Parse(commit.Parents[0]))).Select(i => folders[i])];
+            commits.Add(new RangeCommit(commit, reachedBy, changed));
+        }
+
+        return commits;
+    }
+
     /// <summary>Whether the repository holds <paramref name="sha"/> as a commit (a deployment's commit may never have been fetched here).</summary>
     public bool HasCommit(string sha)
     {

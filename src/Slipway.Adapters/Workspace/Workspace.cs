@@ -119,7 +119,8 @@ public sealed class Workspace : IDisposable
         {
             var releaseBranch = ReleaseBranch.Match(config.Branches, state.Branch);
             var line = releaseBranch?.Line;
-            var (versionTags, beforeHead) = await history.FindLineAsync(naming, line, cancellationToken).ConfigureAwait(false);
+            var (versionTags, beforeHead) = await history.FindLineAsync(naming, line, cancellationToken, prefetch: config.Packages.Count == 0 || chosen is not null)
+                .ConfigureAwait(false);
             var discovery = (stateReason.Length == 0 ? "state read from the repository's files; " : $"state read by git ({stateReason}); ") + history.Detail
                 + (line is null ? string.Empty : $"; on {releaseBranch}: tags above it are not its versions");
             var headTags = state.Head is { } head ? versionTags.Where(t => t.Commit == head && (line is null || line.NotAbove(t.Version))).ToList() : [];

@@ -247,6 +247,77 @@ public sealed class LocalObjectReaderTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(Storage.Packed, false)]
+    [InlineData(Storage.Deltified, false)]
+    [InlineData(Storage.Loose, false)]
+    [InlineData(Storage.CommitGraphChain, false)]
+    [InlineData(Storage.Deltified, true)]
+    public void Every_bases_range_and_the_folders_each_commit_changed_come_from_one_walk_as_git_gives_them(Storage storage, bool skew)
+    {
+        // A monorepo's plan: each package's release is a base; one walk gives every base's range (git log BASE..HEAD) and the
+        // folders each commit changed (a file under them in git log --name-only). With clock skew the walk may decline (null).
+        string[] folders = ["dir0", "dir1/sub0", "dir2/sub1", "dir2", "missing/folder", "dir0/sub1/file3.txt", "."];
+        var answered = 0;
+        for (var seed = 1; seed <= 10; seed++)
+        {
+            using var repo = new GitRepo();
+            var (path, head, tagged) = Generate(repo, seed, storage, skew, folders: true);
+            using var reader = LocalObjectReader.Open(CommonDirectory(path));
+            var random = new Random(seed);
+            var ancestors = RevList(path, head, true).ToHashSet(StringComparer.Ordinal);
+            List<string?> bases = [.. tagged.OrderBy(_ => random.Next()).Take(1 + random.Next(5))];
+            if (random.Next(4) == 0)
+            {
+                bases.Add(null); // a package never released: its range is the whole history
+            }
+
+            var ranges = reader.Ranges(head, bases, folders);
+            if (ranges is null)
+            {
+                Assert.True(skew, $"seed {seed} ({storage}): no clock skew, yet the walk declined");
+                continue;
+            }
+
+            answered++;
+            var named = Run.GitOk(path, ["log", "--format=%x01%H", "--name-only", "--no-renames", "--no-merges", head]).Split('\x01', StringSplitOptions.RemoveEmptyEntries)
+                .Select(b => b.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToDictionary(l => l[0], l => l[1..], StringComparer.Ordinal);
+            for (var i = 0; i < bases.Count; i++)
+            {
+                var exact = bases[i] is { } b ? ancestors.Except(RevList(path, b, true)).ToHashSet(StringComparer.Ordinal) : ancestors;
+                var mine = ranges.Where(r => !r.IsReachedBy(i)).Select(r => r.Commit.Sha).ToList();
+                Assert.True(exact.SetEquals(mine), $"seed {seed} ({storage}): {bases[i]?[..7] ?? "(none)"}..HEAD is not the exact range");
+                if (!skew)
+                {
+                    // The order git log gives the range (newest first; without clock skew git's set is exact too).
+                    var theirs = Run.GitOk(path, bases[i] is { } from ? ["rev-list", head, "^" + from] : ["rev-list", head]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                    Assert.Equal(theirs, mine);
+                }
+            }
+
+            foreach (var range in ranges)
+            {
+                var files = range.Commit.IsMerge ? [] : named[range.Commit.Sha];
+                var expected = folders.Where(f => files.Any(file => f == "." || file == f || file.StartsWith(f + "/", StringComparison.Ordinal)));
+                Assert.True(expected.SequenceEqual(range.ChangedFolders), $"seed {seed} ({storage}): {range.Commit.ShortSha} changed [{string.Join(", ", range.ChangedFolders)}], git says [{string.Join(", ", expected)}]");
+            }
+        }
+
+        Assert.True(skew || answered == 10, "every history without clock skew is answered by the walk");
+    }
+
+    [Fact]
+    public void The_walk_from_head_lists_the_history_in_git_rev_list_order()
+    {
+        for (var seed = 1; seed <= 6; seed++)
+        {
+            using var repo = new GitRepo();
+            var (path, head, _) = Generate(repo, seed, Storage.Deltified, skew: false);
+            using var reader = LocalObjectReader.Open(CommonDirectory(path));
+            Assert.Equal(RevList(path, head, true), reader.Ancestors(head).ToArray());
+        }
+    }
+
     [Fact]
     public void Authors_dates_zones_and_messages_read_as_git_log_prints_them()
     {
@@ -443,7 +514,9 @@ public sealed class LocalObjectReaderTests : IDisposable
     /// A random history written with fast-import: ~80 commits, a fifth of them merges, some with unrelated roots, dates that
     /// go backwards (clock skew), version tags (annotated and lightweight) on a third of them; HEAD somewhere in the middle.
     /// </summary>
-    private (string Path, string Head, List<string> Tagged) Generate(GitRepo repo, int seed, Storage storage)
+    /// <param name="skew">Some commits dated before their parents; without it, every parent is older than its children.</param>
+    /// <param name="folders">Files in folders two deep (dir0/sub1/file3.txt), some deleted, instead of all at the root.</param>
+    private (string Path, string Head, List<string> Tagged) Generate(GitRepo repo, int seed, Storage storage, bool skew = true, bool folders = false)
     {
         var random = new Random(seed);
         var stream = new StringBuilder();
@@ -451,7 +524,7 @@ public sealed class LocalObjectReaderTests : IDisposable
         var body = string.Concat(Enumerable.Repeat("The same long paragraph that makes commits similar enough to be stored as deltas. ", 12));
         for (var i = 1; i <= Count; i++)
         {
-            var time = 1_700_000_000L + (i * 60) + (random.Next(5) == 0 ? -random.Next(100_000) : 0);
+            var time = 1_700_000_000L + (i * 60) + (skew && random.Next(5) == 0 ? -random.Next(100_000) : 0);
             var message = $"feat: change {i}\n\n{body}{i}\n";
             stream.Append(CultureInfo.InvariantCulture, $"commit refs/heads/c{i}\nmark :{i}\n");
             stream.Append(CultureInfo.InvariantCulture, $"committer Gen <gen@example.com> {time} +0000\n");
@@ -465,7 +538,13 @@ public sealed class LocalObjectReaderTests : IDisposable
                 }
             }
 
-            stream.Append(CultureInfo.InvariantCulture, $"M 644 inline file{i % 7}.txt\ndata {Encoding.UTF8.GetByteCount(message)}\n{message}\n");
+            var file = folders ? $"dir{random.Next(3)}/sub{random.Next(2)}/file{i % 7}.txt" : $"file{i % 7}.txt";
+            if (folders && random.Next(6) == 0)
+            {
+                stream.Append(CultureInfo.InvariantCulture, $"D dir{random.Next(3)}/sub{random.Next(2)}\n");
+            }
+
+            stream.Append(CultureInfo.InvariantCulture, $"M 644 inline {file}\ndata {Encoding.UTF8.GetByteCount(message)}\n{message}\n");
             if (random.Next(3) == 0 || i == 1)
             {
                 if (random.Next(2) == 0)

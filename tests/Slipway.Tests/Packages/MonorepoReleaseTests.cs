@@ -88,6 +88,12 @@ public sealed class MonorepoReleaseTests
         Assert.Equal("nothingToRelease", byName["docs"].GetProperty("next").GetProperty("status").GetString());
         Assert.True(byName["core"].GetProperty("releases").GetBoolean());
 
+        // The repository's files answer this (one walk for every package's range, the folders' trees compared); git alone
+        // (a common ancestor, git log and git log --name-only) gives the same plan.
+        var byGit = repo.Slipway(new Dictionary<string, string?> { ["SLIPWAY_GIT_ONLY"] = "1" }, "plan", "--json");
+        Expect.Success(byGit);
+        Assert.Equal(plan.StandardOutput, byGit.StandardOutput);
+
         var text = repo.Slipway("plan");
         Expect.Success(text);
         Assert.Contains("Packages to release (3 of 4)", text.StandardOutput, StringComparison.Ordinal);

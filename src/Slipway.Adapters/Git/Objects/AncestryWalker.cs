@@ -95,6 +95,174 @@ internal sealed class AncestryWalker(ObjectStore store, int readAheadAfter = Anc
         return ordered;
     }
 
+    /// <summary>
+    /// <paramref name="tip"/>'s history newest first (committer date, as `git rev-list` orders it), read lazily: the caller stops
+    /// when it has seen what it looks for. Only the commits' headers are read.
+    /// </summary>
+    public IEnumerable<ObjectId> Walk(ObjectId tip)
+    {
+        TakePrefetched();
+        readAheadTried = true; // a walk its caller ends early: reading the pack ahead of it would mostly be wasted
+        var start = Get(tip);
+        if (!IsCommit(start))
+        {
+            throw new InvalidDataException($"{tip} is not a commit");
+        }
+
+        var queue = new PriorityQueue<Node, (long Time, long Order)>(Newest.Instance);
+        var queued = new HashSet<Node> { start };
+        long order = 0;
+        queue.Enqueue(start, (start.Time, order++));
+        while (queue.TryDequeue(out var node, out _))
+        {
+            yield return node.Id;
+            foreach (var parentId in node.Parents!)
+            {
+                var parent = Get(parentId);
+                if (queued.Add(parent))
+                {
+                    if (!IsCommit(parent))
+                    {
+                        throw new InvalidDataException($"the parent {parentId} of {node.Id} is not a commit");
+                    }
+
+                    queue.Enqueue(parent, (parent.Time, order++));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The commits <paramref name="tip"/> reaches that not every one of <paramref name="bases"/> reaches, newest first, each with
+    /// the bases that do reach it (bit i of the mask: <c>bases[i]</c>): every base's range (`git rev-list base..tip`) from one
+    /// walk, painted as <see cref="Reachable"/> paints two sides, with as many sides as bases. Null when a parent is newer than
+    /// its child (clock skew): the walk's early end could then miss a path, and the caller asks git instead. A null base reaches
+    /// nothing: its range is the tip's whole history.
+    /// </summary>
+    public IReadOnlyList<(ObjectId Id, ulong[] ReachedBy)>? Ranges(ObjectId tip, IReadOnlyList<ObjectId?> bases)
+    {
+        TakePrefetched();
+        readAheadTried = true; // the ranges' commits are mostly those Walk read already
+        var words = Math.Max(1, (bases.Count + 63) / 64);
+        var full = new ulong[words];
+        for (var i = 0; i < bases.Count; i++)
+        {
+            full[i / 64] |= 1UL << (i % 64);
+        }
+
+        var reach = new Dictionary<Node, (bool FromTip, ulong[] Bits)>();
+        var queue = new PriorityQueue<(Node Node, bool Fresh), (long Time, long Order)>(Newest.Instance);
+        long order = 0;
+        var fresh = 0; // queued entries not reached by every base: the walk ends when none is left
+
+        bool IsFull(ulong[] bits)
+        {
+            for (var w = 0; w < words; w++)
+            {
+                if (bits[w] != full[w])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        void Push(Node node, bool fromTip, ulong[] bits)
+        {
+            if (!IsCommit(node))
+            {
+                throw new InvalidDataException($"{node.Id} is not a commit");
+            }
+
+            if (!reach.TryGetValue(node, out var known))
+            {
+                known = (false, new ulong[words]);
+            }
+
+            var changed = fromTip && !known.FromTip;
+            for (var w = 0; w < words; w++)
+            {
+                changed |= (known.Bits[w] | bits[w]) != known.Bits[w];
+                known.Bits[w] |= bits[w];
+            }
+
+            if (!changed && reach.ContainsKey(node))
+            {
+                return;
+            }
+
+            reach[node] = (known.FromTip || fromTip, known.Bits);
+            var isFresh = !IsFull(known.Bits);
+            queue.Enqueue((node, isFresh), (node.Time, order++));
+            fresh += isFresh ? 1 : 0;
+        }
+
+        var tipNode = Get(tip);
+        Push(tipNode, true, new ulong[words]);
+        for (var i = 0; i < bases.Count; i++)
+        {
+            // No base (a package never released): nothing is reached by it, so its range is the whole history.
+            if (bases[i] is { } id)
+            {
+                var bits = new ulong[words];
+                bits[i / 64] |= 1UL << (i % 64);
+                Push(Get(id), false, bits);
+            }
+        }
+
+        var skewed = false;
+        while (fresh > 0 && queue.TryDequeue(out var entry, out _))
+        {
+            // Counted as it was when queued (as in Paint): a commit that filled up while waiting keeps the walk going, never ends it early.
+            var node = entry.Node;
+            var (fromTip, bits) = reach[node];
+            if (entry.Fresh)
+            {
+                fresh--;
+            }
+
+            foreach (var parentId in node.Parents!)
+            {
+                var parent = Get(parentId);
+                Push(parent, fromTip, (ulong[])bits.Clone());
+                skewed |= parent.Time > node.Time;
+            }
+        }
+
+        if (skewed)
+        {
+            return null;
+        }
+
+        // git log's order over the commits the tip reaches and some base does not.
+        var ordered = new List<(ObjectId, ulong[])>();
+        var inRange = reach.Where(r => r.Value.FromTip && !IsFull(r.Value.Bits)).Select(r => r.Key).ToHashSet();
+        if (!inRange.Contains(tipNode))
+        {
+            return ordered;
+        }
+
+        var walkQueue = new PriorityQueue<Node, (long Time, long Order)>(Newest.Instance);
+        var queued = new HashSet<Node> { tipNode };
+        order = 0;
+        walkQueue.Enqueue(tipNode, (tipNode.Time, order++));
+        while (walkQueue.TryDequeue(out var node, out _))
+        {
+            ordered.Add((node.Id, reach[node].Bits));
+            foreach (var parentId in node.Parents!)
+            {
+                var parent = Get(parentId);
+                if (inRange.Contains(parent) && queued.Add(parent))
+                {
+                    walkQueue.Enqueue(parent, (parent.Time, order++));
+                }
+            }
+        }
+
+        return ordered;
+    }
+
     /// <summary>How many parents the commit has and its committer time (seconds since the epoch), read once like every commit a walk meets.</summary>
     /// <exception cref="InvalidDataException">The object is missing or is not a commit.</exception>
     public (int Parents, long CommitterTime) Header(ObjectId id)

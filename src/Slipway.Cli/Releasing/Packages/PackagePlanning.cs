@@ -86,9 +86,9 @@ public static class PackagePlanning
         var wholeHistory = true;
         if (walk.Pending > 0 && head is not null)
         {
-            await foreach (var commit in repo.LogAsync(null, "HEAD", includeMerges: true, cancellationToken).ConfigureAwait(false))
+            await foreach (var sha in repo.History.AncestorsAsync(cancellationToken).ConfigureAwait(false))
             {
-                walk.Visit(commit.Sha);
+                walk.Visit(sha);
                 if (walk.Pending == 0)
                 {
                     wholeHistory = false;
@@ -132,20 +132,29 @@ public static class PackagePlanning
 /// <summary>The packages' plans and the dependencies between them, read from their manifests once.</summary>
 public sealed record MonorepoPlan(IReadOnlyList<PackagePlan> Plans, IReadOnlyList<PackageDependency> Dependencies);
 
-/// <summary>The commits since the oldest package release and the files each changed, read once for every package.</summary>
+/// <summary>
+/// The commits since the oldest package release and what each changed, read once for every package: from the repository's
+/// files in one walk that paints every release's range and compares the packages' folders' trees (no git process), or from
+/// git (a common ancestor, `git log`, and `git log --name-only`, the files each commit changed).
+/// </summary>
 public sealed class PackageHistory
 {
-    private readonly Dictionary<string, Commit> commits;
     private readonly List<Commit> newestFirst;
-    private readonly IReadOnlyDictionary<string, string[]> files;
-    private readonly Dictionary<string, HashSet<string>> ancestors = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> changed;
+    private readonly Func<string, string?, bool> inRange;
+    private readonly IReadOnlyList<PackageConfig> packages;
     private readonly Dictionary<(string, string?), IReadOnlyList<Commit>> ranges = [];
+    private Dictionary<string, List<Commit>>? touching;
 
-    private PackageHistory(List<Commit> newestFirst, IReadOnlyDictionary<string, string[]> files)
+    /// <param name="changed">Per commit, the paths it changed: files (from git) or the packages' folders (from the trees); merges have none.</param>
+    /// <param name="inRange">Whether the commit is after the release (its commit name; null: never released).</param>
+    private PackageHistory(IReadOnlyList<PackageConfig> packages, List<Commit> newestFirst, IReadOnlyDictionary<string, IReadOnlyList<string>> changed,
+        Func<string, string?, bool> inRange)
     {
+        this.packages = packages;
         this.newestFirst = newestFirst;
-        commits = newestFirst.ToDictionary(c => c.Sha, StringComparer.Ordinal);
-        this.files = files;
+        this.changed = changed;
+        this.inRange = inRange;
     }
 
     /// <param name="bases">Each package's release (null: never released, so the whole history).</param>
@@ -153,9 +162,25 @@ public sealed class PackageHistory
     {
         if (repo.State.Head is null || packages.Count == 0)
         {
-            return new PackageHistory([], new Dictionary<string, string[]>());
+            return new PackageHistory(packages, [], new Dictionary<string, IReadOnlyList<string>>(), (_, _) => true);
         }
 
+        var commits = bases.Select(b => b?.Commit).Distinct(StringComparer.Ordinal).ToList();
+        var folders = packages.SelectMany(p => new[] { p.Path }.Concat(p.AlsoPaths)).Distinct(StringComparer.Ordinal).ToList();
+        if (repo.History.Ranges(commits, folders) is { } read)
+        {
+            var index = commits.Select((c, i) => (c, i)).Where(x => x.c is not null).ToDictionary(x => x.c!, x => x.i, StringComparer.Ordinal);
+            var reached = read.ToDictionary(r => r.Commit.Sha, StringComparer.Ordinal);
+            return new PackageHistory(packages, [.. read.Select(r => r.Commit)], read.ToDictionary(r => r.Commit.Sha, r => r.ChangedFolders, StringComparer.Ordinal),
+                (sha, since) => since is null || !reached[sha].IsReachedBy(index[since]));
+        }
+
+        return await ReadWithGitAsync(repo, bases, packages, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<PackageHistory> ReadWithGitAsync(Workspace repo, IReadOnlyList<VersionTag?> bases, IReadOnlyList<PackageConfig> packages,
+        CancellationToken cancellationToken)
+    {
         // Every package's range is inside HEAD's history after the common ancestor of their releases.
         var from = bases.Any(b => b is null) ? null
             : await repo.Git.CommonAncestorAsync([.. bases.Select(b => b!.Commit).Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
@@ -170,11 +195,42 @@ public sealed class PackageHistory
 
             return commits;
         }, cancellationToken);
-        var changed = await repo.Git.ChangedFilesAsync(from, ShasAsync(reading), cancellationToken).ConfigureAwait(false);
-        return new PackageHistory(await reading.ConfigureAwait(false), changed);
+        var files = await repo.Git.ChangedFilesAsync(from, ShasAsync(reading), cancellationToken).ConfigureAwait(false);
+        var newestFirst = await reading.ConfigureAwait(false);
+        var byName = newestFirst.ToDictionary(c => c.Sha, StringComparer.Ordinal);
+        var ancestors = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        return new PackageHistory(packages, newestFirst, files.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value, StringComparer.Ordinal),
+            (sha, since) => since is null || !Ancestors(since).Contains(sha));
 
         static async Task<IReadOnlySet<string>> ShasAsync(Task<List<Commit>> reading) =>
             (await reading.ConfigureAwait(false)).Select(c => c.Sha).ToHashSet(StringComparer.Ordinal);
+
+        // The commits of this history the release reaches (itself included).
+        HashSet<string> Ancestors(string tip)
+        {
+            if (ancestors.TryGetValue(tip, out var known))
+            {
+                return known;
+            }
+
+            var seen = ancestors[tip] = new HashSet<string>(StringComparer.Ordinal);
+            var stack = new Stack<string>();
+            stack.Push(tip);
+            while (stack.TryPop(out var sha))
+            {
+                if (!seen.Add(sha) || !byName.TryGetValue(sha, out var commit))
+                {
+                    continue;
+                }
+
+                foreach (var parent in commit.Parents)
+                {
+                    stack.Push(parent);
+                }
+            }
+
+            return seen;
+        }
     }
 
     /// <summary>The package's commits after <paramref name="since"/> (all when null), newest first: no merges, no release commits, each touching its paths.</summary>
@@ -185,36 +241,45 @@ public sealed class PackageHistory
             return known;
         }
 
-        var before = since is null ? null : Ancestors(since.Commit);
-        // The cheap tests first: the files a commit changed (merges have none listed), then the range, then release commits.
-        return ranges[(package.Name, since?.Commit)] = [.. newestFirst.Where(c => files.TryGetValue(c.Sha, out var changed) && changed.Any(f => PackagePaths.Touches(package, f))
-            && !c.IsMerge && (before is null || !before.Contains(c.Sha)) && ReleaseCommit.Tags(c).Count == 0)];
+        touching ??= Touching();
+        return ranges[(package.Name, since?.Commit)] = [.. touching.GetValueOrDefault(package.Name, []).Where(c => inRange(c.Sha, since?.Commit))];
     }
 
-    /// <summary>The commits of this history <paramref name="tip"/> reaches (itself included).</summary>
-    private HashSet<string> Ancestors(string tip)
+    /// <summary>Each package's commits, whatever its release, in one pass over the history (a path is matched against the packages once).</summary>
+    private Dictionary<string, List<Commit>> Touching()
     {
-        if (ancestors.TryGetValue(tip, out var known))
+        var byPackage = new Dictionary<string, List<Commit>>(StringComparer.Ordinal);
+        var owners = new Dictionary<string, PackageConfig[]>(StringComparer.Ordinal);
+        var found = new HashSet<PackageConfig>(ReferenceEqualityComparer.Instance);
+        foreach (var commit in newestFirst)
         {
-            return known;
-        }
-
-        var seen = ancestors[tip] = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>();
-        stack.Push(tip);
-        while (stack.TryPop(out var sha))
-        {
-            if (!seen.Add(sha) || !commits.TryGetValue(sha, out var commit))
+            if (commit.IsMerge || !changed.TryGetValue(commit.Sha, out var paths) || paths.Count == 0 || ReleaseCommit.Tags(commit).Count > 0)
             {
                 continue;
             }
 
-            foreach (var parent in commit.Parents)
+            found.Clear();
+            foreach (var path in paths)
             {
-                stack.Push(parent);
+                if (!owners.TryGetValue(path, out var those))
+                {
+                    owners[path] = those = [.. packages.Where(p => PackagePaths.Touches(p, path))];
+                }
+
+                found.UnionWith(those);
+            }
+
+            foreach (var package in found)
+            {
+                if (!byPackage.TryGetValue(package.Name, out var list))
+                {
+                    byPackage[package.Name] = list = [];
+                }
+
+                list.Add(commit);
             }
         }
 
-        return seen;
+        return byPackage;
     }
 }
