@@ -92,7 +92,7 @@ public static class ReleaseCommand
                 terminal.Status($"gate {skip.Gate} skipped: {skip.Reason} (recorded in the tag message)");
             }
 
-            var context = new ReleaseContext(repo, plan, terminal, options) { Notifications = CommandNotifications.Prepare(repo.Config, repo.State.TopLevel, terminal) };
+            var context = new ReleaseContext(repo, plan, terminal, options) { Notifications = CommandNotifications.Prepare(repo.Config, repo.State.TopLevel, terminal, repo.Environment) };
             var steps = await ReleasePipeline.CheckAsync(context, ct).ConfigureAwait(false);
             if (steps.All(s => s.Status != StepStatus.ToDo))
             {

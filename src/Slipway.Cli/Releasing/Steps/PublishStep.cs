@@ -20,7 +20,7 @@ public sealed class PublishStep : IReleaseStep
         }
 
         // No token is known before anything changes, rather than after the tag is pushed.
-        _ = GitHubConnection.FromEnvironment(Environment.GetEnvironmentVariable, GitHubReleases.Permission);
+        _ = GitHubConnection.FromEnvironment(context.Repository.Environment, GitHubReleases.Permission);
         if (!context.Plan.TagExistsAtHead)
         {
             return StepStatus.ToDo;
@@ -64,7 +64,7 @@ public sealed class PublishStep : IReleaseStep
     }
 
     private static ReleasePublisher Publisher(Workspace repo, ReleaseContext context) =>
-        new(repo, Environment.GetEnvironmentVariable, context.Terminal.Detail);
+        new(repo, repo.Environment, context.Terminal.Detail);
 
     private static PublishRequest Request(ReleaseContext context, bool dryRun) =>
         new(context.Plan.Next.ToString(), Draft: false, Assets: [], Clobber: false, AllowMissingImage: false, DryRun: dryRun);
