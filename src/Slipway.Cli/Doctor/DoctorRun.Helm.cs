@@ -1,3 +1,4 @@
+using Slipway.Adapters.Files;
 using Slipway.Adapters.Helm;
 using Slipway.Core.Deployments;
 using Slipway.Core.Doctor;
@@ -61,22 +62,11 @@ public static partial class DoctorRun
         var name = $"command:{env.Name}";
         var command = env.Command!;
         var programs = command.Status is { } status ? new[] { command.Run[0], status[0] } : [command.Run[0]];
-        var missing = programs.Distinct(StringComparer.Ordinal).Where(p => !ProgramExists(root, p, environment("PATH"))).ToList();
+        var missing = programs.Distinct(StringComparer.Ordinal).Where(p => !FilePresence.ProgramExists(root, p, environment("PATH"))).ToList();
         return missing.Count == 0
             ? DoctorCheck.Pass(name, $"{string.Join(" and ", programs.Distinct(StringComparer.Ordinal))} found")
             : DoctorCheck.Fail(name, $"{string.Join(", ", missing)} cannot be started from here (not on PATH, nor a file in the repository)",
                 $"install it, or fix environments.{env.Name}.command in slipway.yml");
-    }
-
-    /// <summary>Whether a program name resolves the way the process start will: a path (from the repository's root) or a name on PATH.</summary>
-    private static bool ProgramExists(string root, string program, string? path)
-    {
-        if (program.Contains('/', StringComparison.Ordinal))
-        {
-            return File.Exists(Path.Combine(root, program));
-        }
-
-        return (path ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries).Any(d => File.Exists(Path.Combine(d, program)));
     }
 
     private static async Task<DoctorCheck> HelmVersionAsync(HelmClient helm, CancellationToken cancellationToken)
@@ -107,7 +97,7 @@ public static partial class DoctorRun
     {
         var values = env.Helm!.Values.Count == 0 ? "no values file" : string.Join(", ", env.Helm.Values);
         var fix = $"fix the chart {env.Helm.Chart} or {values} (helm lint {env.Helm.Chart}{string.Concat(env.Helm.Values.Select(v => " -f " + v))} shows every problem)";
-        var missing = env.Helm.Values.Where(v => !File.Exists(Path.Combine(root, v))).ToList();
+        var missing = FilePresence.Missing(root, env.Helm.Values);
         if (missing.Count > 0)
         {
             return DoctorCheck.Fail(name, $"the values file {missing[0]} does not exist", $"create {missing[0]} or fix environments.{env.Name}.helm.values in slipway.yml");
