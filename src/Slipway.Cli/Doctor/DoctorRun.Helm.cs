@@ -74,22 +74,14 @@ public static partial class DoctorRun
         HelmResult result;
         try
         {
-            result = await helm.RunAsync(["version", "--short"], cancellationToken).ConfigureAwait(false);
+            result = await helm.VersionAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SlipwayException)
         {
-            return DoctorCheck.Fail("helm", "helm is not on PATH, so nothing can be deployed from here", "install helm 3 or 4 (https://helm.sh/docs/intro/install/) and put it on PATH");
+            return HelmVersionRule.Check(output: null, problem: null);
         }
 
-        var text = result.Output.Trim();
-        if (!result.Succeeded)
-        {
-            return DoctorCheck.Fail("helm", $"helm version failed: {result.Problem}", "reinstall helm 3 or 4");
-        }
-
-        return text.StartsWith("v3.", StringComparison.Ordinal) || text.StartsWith("v4.", StringComparison.Ordinal)
-            ? DoctorCheck.Pass("helm", $"helm {text.Split('+')[0]}")
-            : DoctorCheck.Fail("helm", $"helm {text} is not version 3 or 4", "install helm 3 or 4 (https://helm.sh/docs/intro/install/)");
+        return HelmVersionRule.Check(result.Output, result.Succeeded ? null : result.Problem);
     }
 
     /// <summary>`helm lint` and `helm template` with the environment's values files, as deploy passes them.</summary>
@@ -103,13 +95,13 @@ public static partial class DoctorRun
             return DoctorCheck.Fail(name, $"the values file {missing[0]} does not exist", $"create {missing[0]} or fix environments.{env.Name}.helm.values in slipway.yml");
         }
 
-        var lint = await helm.RunAsync(HelmClient.LintArguments(env.Helm, tag), cancellationToken).ConfigureAwait(false);
+        var lint = await helm.LintAsync(env.Helm, tag, cancellationToken).ConfigureAwait(false);
         if (!lint.Succeeded)
         {
             return DoctorCheck.Fail(name, $"helm lint of {env.Helm.Chart} with {values} failed: {LintProblem(lint)}", fix);
         }
 
-        var template = await helm.RunAsync(HelmClient.TemplateArguments(env.Helm, tag), cancellationToken).ConfigureAwait(false);
+        var template = await helm.TemplateAsync(env.Helm, tag, cancellationToken).ConfigureAwait(false);
         if (!template.Succeeded)
         {
             return DoctorCheck.Fail(name, $"helm template of {env.Helm.Chart} with {values} failed: {template.Problem}", fix);
