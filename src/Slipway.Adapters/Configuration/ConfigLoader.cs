@@ -20,6 +20,17 @@ public static partial class ConfigLoader
         return File.Exists(path) ? Load(path) : SlipwayConfig.Default;
     }
 
+    /// <summary>
+    /// The slipway.yml a command run in <paramref name="directory"/> reads: the directory's own, else the one at the repository's
+    /// <paramref name="topLevel"/>; null when neither exists (the defaults apply).
+    /// </summary>
+    public static string? Find(string directory, string topLevel)
+    {
+        var own = System.IO.Path.Combine(directory, FileName);
+        var top = System.IO.Path.Combine(topLevel, FileName);
+        return File.Exists(own) ? own : File.Exists(top) ? top : null;
+    }
+
     public static SlipwayConfig Load(string path)
     {
         string text;

@@ -87,6 +87,34 @@ public static class AtomicFile
             && !identity.IsAlive;
     }
 
+    /// <summary>
+    /// Removes what killed runs left under <paramref name="root"/>: the leftovers beside each of <paramref name="targets"/> and those of
+    /// <paramref name="candidates"/> that are leftovers themselves (both relative to the root, e.g. git's untracked files); returns
+    /// the removed paths relative to the root.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveLeftovers(string root, IEnumerable<string> targets, IEnumerable<string> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(candidates);
+        var removed = new List<string>();
+        foreach (var path in targets)
+        {
+            removed.AddRange(RemoveLeftovers(Path.Combine(root, path)).Select(p => Path.GetRelativePath(root, p)));
+        }
+
+        foreach (var path in candidates)
+        {
+            var full = Path.Combine(root, path);
+            if (IsLeftover(full) && File.Exists(full))
+            {
+                File.Delete(full);
+                removed.Add(path);
+            }
+        }
+
+        return removed;
+    }
+
     /// <summary>Removes the leftovers of writes to <paramref name="path"/> (its temporary files beside it, see <see cref="IsLeftover"/>); returns their paths.</summary>
     public static IReadOnlyList<string> RemoveLeftovers(string path)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Slipway.Adapters.GitHub;
 
@@ -18,20 +19,8 @@ public sealed class GitHubReleases(GitHubHttp http, GitHubRepositoryName reposit
     public async Task<GitHubRepositoryInfo> GetRepositoryAsync(CancellationToken cancellationToken) =>
         (await http.GetAsync(http.Api(Repository.ApiPath), Json.GitHubRepositoryInfo, Call($"read the repository {Repository}"), cancellationToken).ConfigureAwait(false))!;
 
-    public async Task<IReadOnlyList<GitHubRelease>> ListReleasesAsync(CancellationToken cancellationToken)
-    {
-        var all = new List<GitHubRelease>();
-        for (var page = 1; ; page++)
-        {
-            var url = http.Api(FormattableString.Invariant($"{Repository.ApiPath}/releases?per_page={PageSize}&page={page}"));
-            var releases = await http.GetAsync(url, Json.ListGitHubRelease, Call($"list the releases of {Repository}"), cancellationToken).ConfigureAwait(false);
-            all.AddRange(releases!);
-            if (releases!.Count < PageSize)
-            {
-                return all;
-            }
-        }
-    }
+    public Task<IReadOnlyList<GitHubRelease>> ListReleasesAsync(CancellationToken cancellationToken) =>
+        AllPagesAsync($"{Repository.ApiPath}/releases", Json.ListGitHubRelease, Call($"list the releases of {Repository}"), cancellationToken);
 
     public Task<GitHubRelease?> GetReleaseByTagAsync(string tag, CancellationToken cancellationToken) =>
         http.GetAsync(http.Api($"{Repository.ApiPath}/releases/tags/{Uri.EscapeDataString(tag)}"), Json.GitHubRelease,
@@ -51,15 +40,19 @@ public sealed class GitHubReleases(GitHubHttp http, GitHubRepositoryName reposit
             Call($"update the release {fields.TagName} in {Repository}"), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<GitHubReleaseAsset>> ListAssetsAsync(long releaseId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<GitHubReleaseAsset>> ListAssetsAsync(long releaseId, CancellationToken cancellationToken) =>
+        AllPagesAsync(FormattableString.Invariant($"{Repository.ApiPath}/releases/{releaseId}/assets"), Json.ListGitHubReleaseAsset,
+            Call($"list the assets of a release in {Repository}"), cancellationToken);
+
+    /// <summary>Every item of a listing, page by page (`?per_page=100&amp;page=N`) until a page comes back short.</summary>
+    private async Task<IReadOnlyList<T>> AllPagesAsync<T>(string path, JsonTypeInfo<List<T>> type, GitHubCall call, CancellationToken cancellationToken)
     {
-        var all = new List<GitHubReleaseAsset>();
+        var all = new List<T>();
         for (var page = 1; ; page++)
         {
-            var url = http.Api(FormattableString.Invariant($"{Repository.ApiPath}/releases/{releaseId}/assets?per_page={PageSize}&page={page}"));
-            var assets = await http.GetAsync(url, Json.ListGitHubReleaseAsset, Call($"list the assets of a release in {Repository}"), cancellationToken).ConfigureAwait(false);
-            all.AddRange(assets!);
-            if (assets!.Count < PageSize)
+            var items = await http.GetAsync(http.Api(FormattableString.Invariant($"{path}?per_page={PageSize}&page={page}")), type, call, cancellationToken).ConfigureAwait(false);
+            all.AddRange(items!);
+            if (items!.Count < PageSize)
             {
                 return all;
             }

@@ -104,6 +104,17 @@ public sealed class HelmClient(string workingDirectory, string program = "helm")
         }
     }
 
+    /// <summary>`helm version --short`.</summary>
+    public Task<HelmResult> VersionAsync(CancellationToken cancellationToken) => RunAsync(["version", "--short"], cancellationToken);
+
+    /// <summary>`helm lint` of the release's chart with its values files, as a deployment of <paramref name="imageTag"/> passes them.</summary>
+    public Task<HelmResult> LintAsync(HelmRelease helm, string imageTag, CancellationToken cancellationToken) =>
+        RunAsync(LintArguments(helm, imageTag), cancellationToken);
+
+    /// <summary>`helm template` of the release's chart with its values files, as a deployment of <paramref name="imageTag"/> renders it.</summary>
+    public Task<HelmResult> TemplateAsync(HelmRelease helm, string imageTag, CancellationToken cancellationToken) =>
+        RunAsync(TemplateArguments(helm, imageTag), cancellationToken);
+
     /// <summary>Runs helm; a failure is a value (Helm's own "Error: ..." line), not an exception.</summary>
     public async Task<HelmResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {

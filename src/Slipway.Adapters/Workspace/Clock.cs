@@ -1,4 +1,5 @@
 using System.Globalization;
+using Slipway.Adapters.Processes;
 
 namespace Slipway.Adapters.Workspace;
 
@@ -11,7 +12,7 @@ namespace Slipway.Adapters.Workspace;
 public sealed class Clock(TimeProvider time, Func<string, string?> environment)
 {
     /// <summary>The machine's clock and environment.</summary>
-    public static Clock System { get; } = new(TimeProvider.System, global::System.Environment.GetEnvironmentVariable);
+    public static Clock System { get; } = new(TimeProvider.System, ProcessEnvironment.Variable);
 
     public DateTimeOffset Now => time.GetUtcNow();
 

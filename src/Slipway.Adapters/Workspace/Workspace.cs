@@ -1,5 +1,7 @@
+using Slipway.Adapters.Actions;
 using Slipway.Adapters.Configuration;
 using Slipway.Adapters.Git;
+using Slipway.Adapters.Processes;
 using Slipway.Core.Commits;
 using Slipway.Core.Configuration;
 using Slipway.Core.Errors;
@@ -78,10 +80,13 @@ public sealed class Workspace : IDisposable
     /// <summary>Reads an environment variable (null when unset): the one way commands see the environment.</summary>
     public Func<string, string?> Environment { get; }
 
+    /// <summary>The GitHub Actions run this command is part of, from <see cref="Environment"/>.</summary>
+    public ActionsContext Actions => ActionsContext.From(Environment);
+
     /// <summary>Reads state, configuration and tags; refuses a shallow clone before computing anything.</summary>
     /// <param name="package">`--package NAME`: the workspace of that package of slipway.yml's packages (null: the whole repository).</param>
     public static async Task<Workspace> OpenAsync(string directory, CancellationToken cancellationToken, string? package = null) =>
-        await OpenAsync(directory, Clock.System, global::System.Environment.GetEnvironmentVariable, cancellationToken, package).ConfigureAwait(false);
+        await OpenAsync(directory, Clock.System, ProcessEnvironment.Variable, cancellationToken, package).ConfigureAwait(false);
 
     public static async Task<Workspace> OpenAsync(string directory, Clock clock, Func<string, string?> environment, CancellationToken cancellationToken, string? package = null)
     {
@@ -158,23 +163,7 @@ public sealed class Workspace : IDisposable
         OtherPrefixTags.Find(await History.TagNamesAsync(cancellationToken).ConfigureAwait(false), Naming);
 
     /// <summary>Who is acting: GITHUB_ACTOR in Actions, else the git user (name &lt;email&gt;), else the login name.</summary>
-    public async Task<string> ActorAsync(CancellationToken cancellationToken)
-    {
-        if (Environment("GITHUB_ACTOR") is { Length: > 0 } actor)
-        {
-            return actor;
-        }
-
-        var name = await Git.ConfigValueAsync("user.name", cancellationToken).ConfigureAwait(false);
-        var email = await Git.ConfigValueAsync("user.email", cancellationToken).ConfigureAwait(false);
-        return (name, email) switch
-        {
-            ({ Length: > 0 }, { Length: > 0 }) => $"{name} <{email}>",
-            ({ Length: > 0 }, _) => name,
-            (_, { Length: > 0 }) => email,
-            _ => global::System.Environment.UserName,
-        };
-    }
+    public Task<string> ActorAsync(CancellationToken cancellationToken) => Actor.OfAsync(Git, Environment, cancellationToken);
 
     public void Dispose() => History.Dispose();
 }

@@ -1,3 +1,4 @@
+using Slipway.Adapters.Files;
 using Slipway.Adapters.Workspace;
 using Slipway.Cli.Releasing;
 using Slipway.Core.Changelog;
@@ -125,12 +126,9 @@ public sealed class ChangelogSource
             return builtIn;
         }
 
-        if (!File.Exists(path))
-        {
-            throw new SlipwayException(SlipwayError.Usage($"template '{name}' ({where}) is not a built-in template and no such file exists",
-                $"use one of {string.Join(", ", ChangelogTemplates.BuiltInNames)} or the path of a Liquid file"));
-        }
-
-        return LiquidTemplate.Parse(File.ReadAllText(path), name);
+        var text = TemplateFile.Read(path) ?? throw new SlipwayException(SlipwayError.Usage(
+            $"template '{name}' ({where}) is not a built-in template and no such file exists",
+            $"use one of {string.Join(", ", ChangelogTemplates.BuiltInNames)} or the path of a Liquid file"));
+        return LiquidTemplate.Parse(text, name);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Slipway.Adapters.Actions;
+using Slipway.Adapters.Processes;
 using Slipway.Adapters.Workspace;
 using Slipway.Cli.Images;
 using Slipway.Cli.Output;
@@ -31,14 +32,14 @@ public static class CiImageTagsCommand
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
-            var outputPath = Environment.GetEnvironmentVariable("GITHUB_OUTPUT");
+            var outputPath = ActionsContext.From(ProcessEnvironment.Variable).OutputPath;
             if (string.IsNullOrEmpty(outputPath))
             {
                 throw new SlipwayException(SlipwayError.Usage("GITHUB_OUTPUT is not set", "run this in a GitHub Actions step, or set GITHUB_OUTPUT to a file path (use `slipway image tags` to print the tags)"));
             }
 
             using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct, parse.GetValue(package)).ConfigureAwait(false);
-            var build = await ImageBuildReader.ReadAsync(repo, parse.GetValue(version), Environment.GetEnvironmentVariable, repo.Clock.BuildTime, ct).ConfigureAwait(false);
+            var build = await ImageBuildReader.ReadAsync(repo, parse.GetValue(version), ct).ConfigureAwait(false);
             var set = build.Plan(repo.Config.Image.Rules());
             await GitHubOutput.AppendAsync(outputPath, [
                 new("tags", string.Join('\n', set.References)),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Slipway.Adapters.Actions;
+using Slipway.Adapters.Processes;
 using Slipway.Adapters.Workspace;
 using Slipway.Cli.Notifying;
 using Slipway.Cli.Publishing;
@@ -39,16 +40,15 @@ public static class CiReleaseCommand
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
-            var environment = (Func<string, string?>)Environment.GetEnvironmentVariable;
-            var workflowTag = environment("GITHUB_REF_TYPE") == "tag" ? environment("GITHUB_REF_NAME")
-                : environment("GITHUB_REF") is { } gitRef && gitRef.StartsWith("refs/tags/", StringComparison.Ordinal) ? gitRef["refs/tags/".Length..] : null;
+            var actions = ActionsContext.From(ProcessEnvironment.Variable);
+            var workflowTag = actions.PushedTag;
             Core.Versioning.VersionTag? merged = null;
             if (parse.GetValue(version) is null && workflowTag is null)
             {
                 // A push to the branch: the merged release pull request's commit, if this push brought one, is tagged first.
                 using var before = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
                 merged = await MergedReleaseTag.TagAsync(before, terminal, ct).ConfigureAwait(false);
-                if (merged is null && before.HeadTags.Count == 0 && environment("GITHUB_REF_TYPE") == "branch")
+                if (merged is null && before.HeadTags.Count == 0 && actions.RefType == "branch")
                 {
                     await terminal.Out.WriteLineAsync("no release pull request merged in this push and no version tag on HEAD: nothing to release").ConfigureAwait(false);
                     return 0;
@@ -64,7 +64,7 @@ public static class CiReleaseCommand
             var release = repo.VersionTags.FirstOrDefault(t => t.Name == tag) ?? throw new SlipwayException(SlipwayError.Precondition(
                 $"tag {tag} is not in this repository", $"fetch the tags (git fetch {repo.Config.Remote} --tags; actions/checkout with fetch-depth: 0), or release it first (slipway release)"));
 
-            var context = new CiReleaseContext(repo, release, terminal) { Notifications = CommandNotifications.Prepare(repo.Config, repo.Root, terminal) };
+            var context = new CiReleaseContext(repo, release, terminal) { Notifications = CommandNotifications.Prepare(repo.Config, repo.Root, terminal, repo.Environment) };
             var (steps, failure) = await CiReleasePipeline.RunAsync(context, CiReleasePipeline.Steps(repo.Config, mergedPullRequest: merged is not null), ct).ConfigureAwait(false);
             var report = new CiReleaseReport
             {
@@ -78,19 +78,19 @@ public static class CiReleaseCommand
                 ReleaseUrl = context.ReleaseUrl,
                 Steps = steps,
             };
-            if (environment("GITHUB_OUTPUT") is { Length: > 0 } outputPath)
+            if (actions.OutputPath is { Length: > 0 } outputPath)
             {
                 await GitHubOutput.AppendAsync(outputPath, report.Outputs(), ct).ConfigureAwait(false);
             }
 
-            if (environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summaryPath)
+            if (actions.StepSummaryPath is { Length: > 0 } summaryPath)
             {
                 await GitHubStepSummary.AppendAsync(summaryPath, report.Summary(), ct).ConfigureAwait(false);
             }
 
             if (failure is not null)
             {
-                if (environment("GITHUB_ACTIONS") == "true")
+                if (actions.InActions)
                 {
                     await terminal.Out.WriteLineAsync(WorkflowCommand.Error($"slipway ci release: {steps.First(s => s.Outcome == CiStepOutcome.Failed).Name}", failure.Error.OneLine())).ConfigureAwait(false);
                 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Slipway.Adapters.Processes;
 using Slipway.Cli.Doctor;
 using Slipway.Cli.Output;
 using Slipway.Core.Doctor;
@@ -30,7 +31,7 @@ public static class DoctorCommand
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
-            var checks = await DoctorRun.RunAsync(Environment.CurrentDirectory, parse.GetValue(env), parse.GetValue(offline), Environment.GetEnvironmentVariable, ct).ConfigureAwait(false);
+            var checks = await DoctorRun.RunAsync(Environment.CurrentDirectory, parse.GetValue(env), parse.GetValue(offline), ProcessEnvironment.Variable, ct).ConfigureAwait(false);
             await terminal.Out.WriteAsync(parse.GetValue(json) ? DoctorRenderer.Json(checks) : DoctorRenderer.Text(checks, terminal)).ConfigureAwait(false);
             return DoctorCheck.ExitCode(checks);
         });

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Slipway.Adapters.Actions;
 using Slipway.Adapters.Configuration;
+using Slipway.Adapters.Processes;
 using Slipway.Adapters.Workspace;
 using Slipway.Cli.Images;
 using Slipway.Cli.Output;
@@ -46,10 +48,11 @@ public static class ImagePromoteCommand
             var target = naming.ParseVersion(parse.GetValue(version)!, "--version");
             var credential = RegistryConnection.FromFlags(parse.GetValue(username), parse.GetValue(passwordStdin), Console.In);
             var dry = parse.GetValue(dryRun);
-            using var client = RegistryConnection.Open(image, credential, config.Image.Insecure, push: !dry);
+            var environment = ProcessEnvironment.Variable;
+            using var client = RegistryConnection.Open(image, credential, config.Image.Insecure, push: !dry, environment);
             var rules = config.Image.Rules();
             var result = await ImagePromotion.RunAsync(client, image, target, rules, naming,
-                PromotionTags.For(config, rules, naming.TagFor(target), target), dry, ct).ConfigureAwait(false);
+                PromotionTags.For(config, rules, naming.TagFor(target), target, ActionsContext.From(environment).Sha ?? string.Empty, Clock.System.BuildTime), dry, ct).ConfigureAwait(false);
 
             await terminal.Out.WriteAsync(parse.GetValue(json) ? PromotionRenderer.Json(result) : PromotionRenderer.Text(result, terminal)).ConfigureAwait(false);
             foreach (var (tag, reason) in result.Withheld)

@@ -33,7 +33,7 @@ public static class ImageTagsCommand
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct, parse.GetValue(package)).ConfigureAwait(false);
-            var build = await ImageBuildReader.ReadAsync(repo, parse.GetValue(version), Environment.GetEnvironmentVariable, repo.Clock.BuildTime, ct).ConfigureAwait(false);
+            var build = await ImageBuildReader.ReadAsync(repo, parse.GetValue(version), ct).ConfigureAwait(false);
             var set = build.Plan(repo.Config.Image.Rules());
             if (parse.GetValue(json))
             {

@@ -63,7 +63,7 @@ public static class InitCommand
                 return 0;
             }
 
-            var existing = plan.Files.Where(f => File.Exists(Path.Combine(state.TopLevel, f.Path))).Select(f => f.Path).ToList();
+            var existing = FilePresence.Existing(state.TopLevel, plan.Files.Select(f => f.Path));
             if (existing.Count > 0 && !parse.GetValue(force))
             {
                 throw new SlipwayException(SlipwayError.Precondition($"{string.Join(", ", existing)} already exist{(existing.Count == 1 ? "s" : string.Empty)}",

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Slipway.Adapters.Processes;
 using Slipway.Cli.Deploying;
 using Slipway.Cli.Notifying;
 using Slipway.Core.Errors;
@@ -39,7 +40,7 @@ public static class NotifyCommand
                 throw new SlipwayException(SlipwayError.Usage($"unknown notifier '{wanted}'", $"use one of: {string.Join(", ", configured.Select(n => n.Name))}"));
             }
 
-            var notifications = CommandNotifications.Prepare(selected, context.Root, terminal);
+            var notifications = CommandNotifications.Prepare(selected, context.Root, terminal, ProcessEnvironment.Variable);
             var results = await notifications.Dispatcher.SendAsync(new Notification
             {
                 Event = NotificationEvent.Test,

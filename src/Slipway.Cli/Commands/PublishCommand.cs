@@ -37,7 +37,7 @@ public static class PublishCommand
             var request = new PublishRequest(parse.GetValue(version)!, parse.GetValue(draft), parse.GetValue(assets) ?? [],
                 parse.GetValue(clobber), parse.GetValue(allowMissingImage), parse.GetValue(dryRun));
             using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct, parse.GetValue(package)).ConfigureAwait(false);
-            var publisher = new ReleasePublisher(repo, Environment.GetEnvironmentVariable, terminal.Detail);
+            var publisher = new ReleasePublisher(repo, repo.Environment, terminal.Detail);
             var outcome = await publisher.PublishAsync(request, ct).ConfigureAwait(false);
             await terminal.Out.WriteAsync(parse.GetValue(json) ? PublishRenderer.Json(outcome) : PublishRenderer.Text(outcome)).ConfigureAwait(false);
             return 0;

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Slipway.Adapters.Workspace;
-using Slipway.Cli.Notifying;
-using Slipway.Cli.Output;
 using Slipway.Cli.Releasing;
 using Slipway.Cli.Releasing.Ci;
 using Slipway.Cli.Releasing.Packages;
@@ -58,71 +56,20 @@ public static class ReleaseCommand
                 throw new SlipwayException(SlipwayError.Usage($"--package {name}: slipway.yml has no packages: section", "leave --package out, or declare the packages under packages: in slipway.yml"));
             }
 
-            var plan = await ReleasePlanning.PlanAsync(repo, request, ct).ConfigureAwait(false);
-            repo.History.CloseFiles("the release writes to the repository from here on");
-            plan = plan with { Checks = await Preflight.RunAsync(repo, plan, fetch: !options.NoPush, push: !options.NoPush, ct).ConfigureAwait(false) };
-            var failed = plan.Checks.FirstOrDefault(c => !c.Ok);
-            if (failed is null && !plan.TagExistsAtHead)
+            var (outcome, context) = await ReleasePipeline.ReleaseAsync(repo, request, skips, options, parse.GetValue(yes), terminal, ct).ConfigureAwait(false);
+            var plan = context.Plan;
+            switch (outcome)
             {
-                // The gates, after preflight and before any write; a release resumed after its tag passed them in the run that tagged it.
-                plan = plan with
-                {
-                    Gates = await ReleaseGates.EvaluateAsync(repo, plan, skips, release: true, terminal.Detail, ct).ConfigureAwait(false),
-                    SkippedGates = skips,
-                };
-            }
-
-            if (options.DryRun)
-            {
-                await terminal.Out.WriteAsync(PlanRenderer.Text(plan, terminal)).ConfigureAwait(false);
-            }
-
-            if (failed is not null)
-            {
-                throw new SlipwayException(SlipwayError.Precondition($"{failed.Name}: {failed.Message}", failed.Fix));
-            }
-
-            if (plan.Gates.FirstOrDefault(g => g.Failed) is { } red)
-            {
-                throw new SlipwayException(SlipwayError.Precondition($"gate {red.Gate}: {red.Message}", red.Fix));
-            }
-
-            foreach (var skip in skips)
-            {
-                terminal.Status($"gate {skip.Gate} skipped: {skip.Reason} (recorded in the tag message)");
-            }
-
-            var context = new ReleaseContext(repo, plan, terminal, options) { Notifications = CommandNotifications.Prepare(repo.Config, repo.State.TopLevel, terminal) };
-            var steps = await ReleasePipeline.CheckAsync(context, ct).ConfigureAwait(false);
-            if (steps.All(s => s.Status != StepStatus.ToDo))
-            {
-                await terminal.Out.WriteLineAsync($"{plan.NextTag} is already released").ConfigureAwait(false);
-                return 0;
-            }
-
-            if (options.DryRun)
-            {
-                await PipelineSteps.WriteDryRunAsync(terminal, steps, context).ConfigureAwait(false);
-                return 0;
-            }
-
-            if (!parse.GetValue(yes))
-            {
-                if (!Terminal.Interactive)
-                {
-                    throw new SlipwayException(SlipwayError.Usage(
-                        $"release {plan.NextTag} needs confirmation and there is no terminal to ask", "pass --yes to confirm (e.g. in CI)"));
-                }
-
-                await terminal.Error.WriteAsync(PlanRenderer.Text(plan, terminal)).ConfigureAwait(false);
-                if (!terminal.Confirm($"Release {plan.NextTag}?"))
-                {
+                case ReleaseOutcome.AlreadyReleased:
+                    await terminal.Out.WriteLineAsync($"{plan.NextTag} is already released").ConfigureAwait(false);
+                    return 0;
+                case ReleaseOutcome.DryRun:
+                    return 0;
+                case ReleaseOutcome.NotConfirmed:
                     terminal.Status("not released");
                     return (int)ExitCode.Precondition;
-                }
             }
 
-            await ReleasePipeline.RunAsync(context, steps, ct).ConfigureAwait(false);
             // The command that finishes it: the same request (a stable release would otherwise cut a new version beside an rc).
             var finish = string.Join(' ', new[] { "slipway release", parse.GetValue(bump), request.PrereleaseId is { } id ? $"--pre {id}" : null, "--yes" }.OfType<string>());
             await terminal.Out.WriteLineAsync(options.NoPush

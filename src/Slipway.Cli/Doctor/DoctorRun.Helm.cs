@@ -1,3 +1,4 @@
+using Slipway.Adapters.Files;
 using Slipway.Adapters.Helm;
 using Slipway.Core.Deployments;
 using Slipway.Core.Doctor;
@@ -61,22 +62,11 @@ public static partial class DoctorRun
         var name = $"command:{env.Name}";
         var command = env.Command!;
         var programs = command.Status is { } status ? new[] { command.Run[0], status[0] } : [command.Run[0]];
-        var missing = programs.Distinct(StringComparer.Ordinal).Where(p => !ProgramExists(root, p, environment("PATH"))).ToList();
+        var missing = programs.Distinct(StringComparer.Ordinal).Where(p => !FilePresence.ProgramExists(root, p, environment("PATH"))).ToList();
         return missing.Count == 0
             ? DoctorCheck.Pass(name, $"{string.Join(" and ", programs.Distinct(StringComparer.Ordinal))} found")
             : DoctorCheck.Fail(name, $"{string.Join(", ", missing)} cannot be started from here (not on PATH, nor a file in the repository)",
                 $"install it, or fix environments.{env.Name}.command in slipway.yml");
-    }
-
-    /// <summary>Whether a program name resolves the way the process start will: a path (from the repository's root) or a name on PATH.</summary>
-    private static bool ProgramExists(string root, string program, string? path)
-    {
-        if (program.Contains('/', StringComparison.Ordinal))
-        {
-            return File.Exists(Path.Combine(root, program));
-        }
-
-        return (path ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries).Any(d => File.Exists(Path.Combine(d, program)));
     }
 
     private static async Task<DoctorCheck> HelmVersionAsync(HelmClient helm, CancellationToken cancellationToken)
@@ -84,22 +74,14 @@ public static partial class DoctorRun
         HelmResult result;
         try
         {
-            result = await helm.RunAsync(["version", "--short"], cancellationToken).ConfigureAwait(false);
+            result = await helm.VersionAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SlipwayException)
         {
-            return DoctorCheck.Fail("helm", "helm is not on PATH, so nothing can be deployed from here", "install helm 3 or 4 (https://helm.sh/docs/intro/install/) and put it on PATH");
+            return HelmVersionRule.Check(output: null, problem: null);
         }
 
-        var text = result.Output.Trim();
-        if (!result.Succeeded)
-        {
-            return DoctorCheck.Fail("helm", $"helm version failed: {result.Problem}", "reinstall helm 3 or 4");
-        }
-
-        return text.StartsWith("v3.", StringComparison.Ordinal) || text.StartsWith("v4.", StringComparison.Ordinal)
-            ? DoctorCheck.Pass("helm", $"helm {text.Split('+')[0]}")
-            : DoctorCheck.Fail("helm", $"helm {text} is not version 3 or 4", "install helm 3 or 4 (https://helm.sh/docs/intro/install/)");
+        return HelmVersionRule.Check(result.Output, result.Succeeded ? null : result.Problem);
     }
 
     /// <summary>`helm lint` and `helm template` with the environment's values files, as deploy passes them.</summary>
@@ -107,19 +89,19 @@ public static partial class DoctorRun
     {
         var values = env.Helm!.Values.Count == 0 ? "no values file" : string.Join(", ", env.Helm.Values);
         var fix = $"fix the chart {env.Helm.Chart} or {values} (helm lint {env.Helm.Chart}{string.Concat(env.Helm.Values.Select(v => " -f " + v))} shows every problem)";
-        var missing = env.Helm.Values.Where(v => !File.Exists(Path.Combine(root, v))).ToList();
+        var missing = FilePresence.Missing(root, env.Helm.Values);
         if (missing.Count > 0)
         {
             return DoctorCheck.Fail(name, $"the values file {missing[0]} does not exist", $"create {missing[0]} or fix environments.{env.Name}.helm.values in slipway.yml");
         }
 
-        var lint = await helm.RunAsync(HelmClient.LintArguments(env.Helm, tag), cancellationToken).ConfigureAwait(false);
+        var lint = await helm.LintAsync(env.Helm, tag, cancellationToken).ConfigureAwait(false);
         if (!lint.Succeeded)
         {
             return DoctorCheck.Fail(name, $"helm lint of {env.Helm.Chart} with {values} failed: {LintProblem(lint)}", fix);
         }
 
-        var template = await helm.RunAsync(HelmClient.TemplateArguments(env.Helm, tag), cancellationToken).ConfigureAwait(false);
+        var template = await helm.TemplateAsync(env.Helm, tag, cancellationToken).ConfigureAwait(false);
         if (!template.Succeeded)
         {
             return DoctorCheck.Fail(name, $"helm template of {env.Helm.Chart} with {values} failed: {template.Problem}", fix);

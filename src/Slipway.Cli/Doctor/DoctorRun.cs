@@ -1,5 +1,6 @@
 using Slipway.Adapters.Actions;
 using Slipway.Adapters.Configuration;
+using Slipway.Adapters.Files;
 using Slipway.Adapters.Git;
 using Slipway.Adapters.Workspace;
 using Slipway.Cli.Commands;
@@ -98,8 +99,7 @@ public static partial class DoctorRun
     /// <summary>slipway.yml loads: every problem the loader finds, section by section (it stops at the first of each).</summary>
     private static (SlipwayConfig? Config, DoctorCheck Check) LoadConfig(string directory, string root)
     {
-        var path = File.Exists(Path.Combine(directory, ConfigLoader.FileName)) ? Path.Combine(directory, ConfigLoader.FileName) : Path.Combine(root, ConfigLoader.FileName);
-        if (!File.Exists(path))
+        if (ConfigLoader.Find(directory, root) is not { } path)
         {
             return (SlipwayConfig.Default, DoctorCheck.Pass("config", "no slipway.yml: the defaults apply (slipway init writes one)"));
         }
@@ -197,7 +197,7 @@ public static partial class DoctorRun
             built = ["Dockerfile"];
         }
 
-        var missing = built.Where(f => !File.Exists(Path.Combine(root, f))).ToList();
+        var missing = FilePresence.Missing(root, built);
         return missing.Count == 0
             ? DoctorCheck.Pass("dockerfile", $"{string.Join(", ", built)} exists")
             : DoctorCheck.Fail("dockerfile", $"{missing[0]} does not exist, so the image build fails", $"add {missing[0]} (or set file: of docker/build-push-action to your Dockerfile)");

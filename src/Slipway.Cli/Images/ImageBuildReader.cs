@@ -13,15 +13,17 @@ namespace Slipway.Cli.Images;
 public static partial class ImageBuildReader
 {
     /// <summary>The build in <paramref name="repo"/>; <paramref name="versionText"/> (1.2.3 or v1.2.3) overrides the version found.</summary>
-    public static async Task<ImageBuild> ReadAsync(Workspace repo, string? versionText, Func<string, string?> environment,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    /// <remarks>The Actions facts come from the workspace's environment (<see cref="Workspace.Actions"/>), the time from its clock's build time.</remarks>
+    public static async Task<ImageBuild> ReadAsync(Workspace repo, string? versionText, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(repo);
         var config = repo.Config;
-        var payload = GitHubEvent.Read(environment("GITHUB_EVENT_PATH"));
-        var inActions = !string.IsNullOrEmpty(environment("GITHUB_REF")) || !string.IsNullOrEmpty(environment("GITHUB_EVENT_NAME"));
-        var sha = inActions ? environment("GITHUB_SHA") ?? repo.State.Head ?? string.Empty : repo.State.Head ?? string.Empty;
+        var actions = repo.Actions;
+        var payload = actions.ReadEvent();
+        var inActions = actions.HasEvent;
+        var sha = inActions ? actions.Sha ?? repo.State.Head ?? string.Empty : repo.State.Head ?? string.Empty;
         var headTag = repo.HeadTags.Count > 0 ? repo.HeadTags[0] : null;
-        var githubRef = environment("GITHUB_REF") ?? string.Empty;
+        var githubRef = actions.Ref ?? string.Empty;
         var version = versionText is not null ? repo.Naming.ParseVersion(versionText)
             : headTag?.Version
             ?? (githubRef.StartsWith("refs/tags/", StringComparison.Ordinal) && repo.Naming.TryParse(githubRef["refs/tags/".Length..], out var tagged) ? tagged : null);
@@ -36,18 +38,18 @@ public static partial class ImageBuildReader
         var isTag = reference.StartsWith("refs/tags/", StringComparison.Ordinal);
         var context = new ImageBuildContext
         {
-            EventName = inActions ? environment("GITHUB_EVENT_NAME") ?? string.Empty : string.Empty,
+            EventName = inActions ? actions.EventName ?? string.Empty : string.Empty,
             Ref = reference,
             Sha = sha,
             DefaultBranch = payload.DefaultBranch ?? config.Branch,
             EventDefaultBranch = payload.DefaultBranch ?? config.Branch,
-            BaseRef = isTag ? payload.BaseRef : reference.StartsWith("refs/pull/", StringComparison.Ordinal) ? environment("GITHUB_BASE_REF") ?? payload.PullRequestBaseRef : null,
-            HeadRef = inActions ? environment("GITHUB_HEAD_REF") : null,
+            BaseRef = isTag ? payload.BaseRef : reference.StartsWith("refs/pull/", StringComparison.Ordinal) ? actions.BaseRef ?? payload.PullRequestBaseRef : null,
+            HeadRef = inActions ? actions.HeadRef : null,
             TagBranch = isTag ? await ReleaseBranchAsync(repo, sha, payload.BaseRef, cancellationToken).ConfigureAwait(false) : null,
             CommitDate = await CommitDateAsync(repo, sha, cancellationToken).ConfigureAwait(false),
-            Now = now,
-            SourceUrl = await SourceUrlAsync(repo, environment, cancellationToken).ConfigureAwait(false),
-            Title = environment("GITHUB_REPOSITORY") is { Length: > 0 } repository ? repository[(repository.LastIndexOf('/') + 1)..] : Path.GetFileName(repo.State.TopLevel),
+            Now = repo.Clock.BuildTime,
+            SourceUrl = await SourceUrlAsync(repo, cancellationToken).ConfigureAwait(false),
+            Title = actions.ProjectName(repo.State.TopLevel),
         };
         return new ImageBuild(context, version, [.. repo.VersionTags.Select(t => t.Version)]);
     }
@@ -74,11 +76,11 @@ public static partial class ImageBuildReader
         return await repo.Git.CommitterDateAsync(sha, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<string?> SourceUrlAsync(Workspace repo, Func<string, string?> environment, CancellationToken cancellationToken)
+    private static async Task<string?> SourceUrlAsync(Workspace repo, CancellationToken cancellationToken)
     {
-        if (environment("GITHUB_REPOSITORY") is { Length: > 0 } repository)
+        if (repo.Actions.RepositoryUrl is { } actionsUrl)
         {
-            return $"{(environment("GITHUB_SERVER_URL") is { Length: > 0 } server ? server : "https://github.com").TrimEnd('/')}/{repository}";
+            return actionsUrl;
         }
 
         var url = await repo.Git.RemoteUrlAsync(repo.Config.Remote, cancellationToken).ConfigureAwait(false);

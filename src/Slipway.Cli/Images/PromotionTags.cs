@@ -1,4 +1,3 @@
-using Slipway.Adapters.Workspace;
 using Slipway.Core.Configuration;
 using Slipway.Core.Images;
 using Slipway.Core.Versioning;
@@ -9,17 +8,19 @@ namespace Slipway.Cli.Images;
 public static class PromotionTags
 {
     /// <param name="tag">The version's git tag (TagNaming's), whose push the tags are planned for.</param>
-    public static Func<IReadOnlyList<SemanticVersion>, TagPlan> For(SlipwayConfig config, ImageTagRules rules, string tag, SemanticVersion version)
+    /// <param name="sha">The commit the build is of (GITHUB_SHA in Actions; empty when unknown).</param>
+    /// <param name="buildTime">The time `{{date}}` tags are made of (<c>Clock.BuildTime</c>).</param>
+    public static Func<IReadOnlyList<SemanticVersion>, TagPlan> For(SlipwayConfig config, ImageTagRules rules, string tag, SemanticVersion version, string sha, DateTimeOffset buildTime)
     {
         ArgumentNullException.ThrowIfNull(config);
         var context = new ImageBuildContext
         {
             EventName = "push",
             Ref = $"refs/tags/{tag}",
-            Sha = Environment.GetEnvironmentVariable("GITHUB_SHA") ?? string.Empty,
+            Sha = sha,
             DefaultBranch = config.Branch,
             TagBranch = config.Branch,
-            Now = Clock.System.BuildTime,
+            Now = buildTime,
         };
         return released =>
         {

@@ -8,10 +8,11 @@ namespace Slipway.Cli.Images;
 /// <summary>Opens a registry client for an image: the credential (flags, environment, docker config, GITHUB_TOKEN) and plain HTTP only where allowed.</summary>
 public static class RegistryConnection
 {
-    public static RegistryClient Open(ImageReference image, RegistryCredential? given, bool insecure, bool push)
+    /// <param name="environment">Where REGISTRY_USERNAME, REGISTRY_PASSWORD and GITHUB_TOKEN are read.</param>
+    public static RegistryClient Open(ImageReference image, RegistryCredential? given, bool insecure, bool push, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var credential = RegistryCredentials.Resolve(image.Registry, given, Environment.GetEnvironmentVariable);
+        var credential = RegistryCredentials.Resolve(image.Registry, given, environment);
         return new RegistryClient(image, credential, new RegistryClientOptions { Insecure = insecure, Push = push });
     }
 

@@ -39,7 +39,7 @@ public sealed class AnnouncedStep(IReleaseStep step, NotificationEvent announces
             Tag = plan.NextTag,
             Outcome = "succeeded",
             Previous = plan.Current?.Version.ToString(),
-            Actor = await Actor.OfAsync(git, cancellationToken).ConfigureAwait(false),
+            Actor = await context.Repository.ActorAsync(cancellationToken).ConfigureAwait(false),
             Url = remote is null ? null : $"{remote.Url}/releases/tag/{Uri.EscapeDataString(plan.NextTag)}",
             RunUrl = context.Notifications.RunUrl,
             Changelog = plan.Changelog,

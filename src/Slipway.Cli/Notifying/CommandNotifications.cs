@@ -1,4 +1,6 @@
+using Slipway.Adapters.Actions;
 using Slipway.Adapters.Notifications;
+using Slipway.Adapters.Processes;
 using Slipway.Cli.Output;
 using Slipway.Core.Configuration;
 using Slipway.Core.Notifications;
@@ -32,13 +34,17 @@ public sealed class CommandNotifications
     public string? RunUrl { get; }
 
     /// <summary>Reads the notifiers of slipway.yml (environment variables, templates, CA files); none configured costs nothing.</summary>
-    public static CommandNotifications Prepare(SlipwayConfig config, string root, Terminal terminal)
+    public static CommandNotifications Prepare(SlipwayConfig config, string root, Terminal terminal) =>
+        Prepare(config, root, terminal, ProcessEnvironment.Variable);
+
+    /// <param name="environment">Where the notifiers' secrets and the Actions run's facts are read (the workspace's environment).</param>
+    public static CommandNotifications Prepare(SlipwayConfig config, string root, Terminal terminal, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return Prepare(config.Notify, root, terminal);
+        return Prepare(config.Notify, root, terminal, environment);
     }
 
-    public static CommandNotifications Prepare(IReadOnlyList<NotifierSettings> settings, string root, Terminal terminal)
+    public static CommandNotifications Prepare(IReadOnlyList<NotifierSettings> settings, string root, Terminal terminal, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Count == 0)
@@ -47,8 +53,9 @@ public sealed class CommandNotifications
         }
 
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(5), UseCookies = false };
-        var notifiers = new NotifierFactory(Environment.GetEnvironmentVariable, root, handler).Create(settings);
-        return new CommandNotifications(new NotificationDispatcher(notifiers), terminal, ProjectName(root), CiRunUrl());
+        var notifiers = new NotifierFactory(environment, root, handler).Create(settings);
+        var actions = ActionsContext.From(environment);
+        return new CommandNotifications(new NotificationDispatcher(notifiers), terminal, actions.ProjectName(root), actions.RunUrl);
     }
 
     /// <summary>Sends to the notifiers that want it; prints a warning per failure (stderr) and returns every result.</summary>
@@ -74,20 +81,5 @@ public sealed class CommandNotifications
         }
 
         return results;
-    }
-
-    private static string ProjectName(string root) =>
-        Environment.GetEnvironmentVariable("GITHUB_REPOSITORY") is { Length: > 0 } repository && repository.Contains('/', StringComparison.Ordinal)
-            ? repository[(repository.LastIndexOf('/') + 1)..]
-            : Path.GetFileName(Path.TrimEndingDirectorySeparator(root));
-
-    private static string? CiRunUrl()
-    {
-        var server = Environment.GetEnvironmentVariable("GITHUB_SERVER_URL");
-        var repository = Environment.GetEnvironmentVariable("GITHUB_REPOSITORY");
-        var run = Environment.GetEnvironmentVariable("GITHUB_RUN_ID");
-        return server is { Length: > 0 } && repository is { Length: > 0 } && run is { Length: > 0 }
-            ? $"{server.TrimEnd('/')}/{repository}/actions/runs/{run}"
-            : null;
     }
 }

@@ -5,14 +5,20 @@ namespace Slipway.Cli.Output;
 /// <summary>Where a command writes: stdout for results, stderr for progress and errors; colour only on a terminal without NO_COLOR.</summary>
 public sealed class Terminal
 {
-    public Terminal(TextWriter stdout, TextWriter stderr, bool verbose)
+    /// <param name="colour">Whether to paint: <see cref="WantsColour"/>.</param>
+    public Terminal(TextWriter stdout, TextWriter stderr, bool verbose, bool colour)
     {
         Out = stdout;
         Error = stderr;
         Verbose = verbose;
-        Colour = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
-            && !Console.IsOutputRedirected
-            && Environment.GetEnvironmentVariable("TERM") is not "dumb";
+        Colour = colour;
+    }
+
+    /// <summary>Colour on a terminal (stdout not redirected) unless NO_COLOR is set or TERM is dumb.</summary>
+    public static bool WantsColour(Func<string, string?> environment, bool outputRedirected)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return string.IsNullOrEmpty(environment("NO_COLOR")) && !outputRedirected && environment("TERM") is not "dumb";
     }
 
     public TextWriter Out { get; }

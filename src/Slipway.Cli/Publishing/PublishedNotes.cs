@@ -1,3 +1,4 @@
+using Slipway.Adapters.Files;
 using Slipway.Adapters.Helm;
 using Slipway.Adapters.Workspace;
 using Slipway.Cli.Changelogs;
@@ -31,14 +32,10 @@ public static class PublishedNotes
             return ReleaseNotes.Default(ChangelogTemplates.BuiltIn(GitHubReleaseTemplate.TemplateName)!.Render(document), pull, helm, imageScan);
         }
 
-        var path = Path.Combine(repo.State.TopLevel, notes);
-        if (!File.Exists(path))
-        {
-            throw new SlipwayException(SlipwayError.Usage($"release.notes: the template {notes} does not exist",
+        var text = await TemplateFile.ReadAsync(Path.Combine(repo.State.TopLevel, notes), cancellationToken).ConfigureAwait(false)
+            ?? throw new SlipwayException(SlipwayError.Usage($"release.notes: the template {notes} does not exist",
                 "create it (a Liquid file, relative to the repository root) or use notes: default"));
-        }
-
-        return LiquidTemplate.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), notes).Render(document, new Dictionary<string, string?>
+        return LiquidTemplate.Parse(text, notes).Render(document, new Dictionary<string, string?>
         {
             ["version"] = tag.Version.ToString(),
             ["tag"] = tag.Name,

@@ -23,6 +23,12 @@ public sealed class ReleaseContext(Workspace repository, ReleasePlan plan, Termi
 
     /// <summary>slipway.yml's notifiers, told when the tag is pushed and when the GitHub release is published.</summary>
     public CommandNotifications Notifications { get; init; } = CommandNotifications.None;
+
+    /// <summary>The commit the release's tag names on the remote, null when it has no such tag: read once, before the steps' checks.</summary>
+    public string? RemoteTagCommit { get; init; }
+
+    /// <summary>Whether the remote answered for <see cref="RemoteTagCommit"/> (a --no-push run goes on without it, or does not ask).</summary>
+    public bool RemoteAnswered { get; init; }
 }
 
 /// <summary>The release command's switches.</summary>

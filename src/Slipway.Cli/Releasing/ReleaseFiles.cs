@@ -104,24 +104,9 @@ public static class ReleaseFiles
     /// ones, whose writer is gone, see <see cref="AtomicFile.IsLeftover"/>); returns their paths relative to the repository root.</summary>
     public static async Task<IReadOnlyList<string>> RemoveLeftoversAsync(Workspace repo, CancellationToken cancellationToken)
     {
-        var root = repo.State.TopLevel;
-        var removed = new List<string>();
-        foreach (var path in Paths(repo))
-        {
-            removed.AddRange(AtomicFile.RemoveLeftovers(System.IO.Path.Combine(root, path)).Select(p => System.IO.Path.GetRelativePath(root, p)));
-        }
-
-        foreach (var path in await repo.Git.UncommittedChangesAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var full = System.IO.Path.Combine(root, path);
-            if (AtomicFile.IsLeftover(full) && File.Exists(full))
-            {
-                File.Delete(full);
-                removed.Add(path);
-            }
-        }
-
-        return removed;
+        ArgumentNullException.ThrowIfNull(repo);
+        var untracked = await repo.Git.UncommittedChangesAsync(cancellationToken).ConfigureAwait(false);
+        return AtomicFile.RemoveLeftovers(repo.State.TopLevel, Paths(repo), untracked);
     }
 
     public static Task WriteAsync(Workspace repo, Change change, CancellationToken cancellationToken) =>

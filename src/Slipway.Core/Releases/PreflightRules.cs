@@ -105,6 +105,16 @@ public static class PreflightRules
                 "choose another version, or delete the tag if it was a mistake: git tag -d " + plan.NextTag);
     }
 
+    /// <summary>
+    /// The release's tag on the remote (the commit it names, null when the remote has none) must be HEAD's or absent: the push then
+    /// finishes or has nothing to do. On another commit, someone released this version already.
+    /// </summary>
+    public static PreflightCheck RemoteTag(string tag, string remote, string? remoteCommit, string? head) =>
+        remoteCommit is null || remoteCommit == head
+            ? PreflightCheck.Pass("remote tag", remoteCommit is null ? $"{remote} has no tag {tag} yet" : $"{remote} has {tag} on HEAD already")
+            : PreflightCheck.Fail("remote tag", $"tag {tag} already exists on {remote} on another commit ({remoteCommit[..Math.Min(7, remoteCommit.Length)]})",
+                "someone released this version already: fetch, then release the next version");
+
     /// <summary>A release never goes back (the next version is higher than the current one) and stays on its maintenance line.</summary>
     public static PreflightCheck Version(ReleasePlan plan)
     {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Slipway.Core.Changelog.Templates;
 using Slipway.Core.Commits;
 using Slipway.Core.Versioning;
 
@@ -73,7 +73,7 @@ public static class ReleasePlanner
                 Next = released.Version,
                 NextTag = released.Name,
                 Commits = commits,
-                Changelog = SeedChangelog(commits),
+                Changelog = SeedTemplate.List(commits),
                 TagExistsAtHead = true,
                 Status = ReleaseStatus.AlreadyTagged,
                 Line = branch?.Line is null ? null : branch,
@@ -103,7 +103,7 @@ public static class ReleasePlanner
             Next = next,
             NextTag = naming.TagFor(next),
             Commits = commits,
-            Changelog = SeedChangelog(commits),
+            Changelog = SeedTemplate.List(commits),
             TagExistsAtHead = false,
             Status = status,
             NothingToRelease = nothing,
@@ -119,19 +119,6 @@ public static class ReleasePlanner
     /// </summary>
     private static IReadOnlyList<Commit> WithoutReleaseCommit(IReadOnlyList<Commit> commits, string tag) =>
         commits.Count > 0 && ReleaseCommit.Tags(commits[0]).Contains(tag) ? [.. commits.Skip(1)] : commits;
-
-    /// <summary>The seed's changelog: one line per commit, "- subject (abc1234)", newest first.</summary>
-    public static string SeedChangelog(IReadOnlyList<Commit> commits)
-    {
-        ArgumentNullException.ThrowIfNull(commits);
-        var text = new StringBuilder();
-        foreach (var commit in commits)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"- {commit.Subject} ({commit.ShortSha})\n");
-        }
-
-        return text.ToString();
-    }
 
     /// <summary>The annotated tag's message: "Release vX.Y.Z", a blank line, the changelog.</summary>
     public static string TagMessage(ReleasePlan plan)

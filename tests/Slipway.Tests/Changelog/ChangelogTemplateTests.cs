@@ -1,7 +1,6 @@
 using Slipway.Core.Changelog;
 using Slipway.Core.Changelog.Templates;
 using Slipway.Core.Configuration;
-using Slipway.Core.Releases;
 
 namespace Slipway.Tests.Changelog;
 
@@ -18,7 +17,7 @@ public sealed class ChangelogTemplateTests
     public void Seed_template_prints_what_the_seed_printed_for_the_same_commits()
     {
         var commits = SampleRelease.Commits.Skip(1).Select(c => c.Commit).ToList();
-        Assert.Equal(ReleasePlanner.SeedChangelog(commits), new SeedTemplate().Render(Document()));
+        Assert.Equal(SeedTemplate.List(commits), new SeedTemplate().Render(Document()));
     }
 
     [Fact]

@@ -100,4 +100,18 @@ public sealed class PreflightRulesTests
         Assert.Equal("3 version tag(s) with the prefix 'v'; 2 tags without a prefix (highest 1.1.0) not read, higher than the current version: tag: { prefix: [v, ''] } in slipway.yml reads them", named.Message);
         Assert.Equal("0 version tag(s) with the prefix 'v'", PreflightRules.Prefix([], Naming, 0, false, null).Message);
     }
+
+    [Fact]
+    public void The_remote_tag_on_another_commit_is_someone_elses_release()
+    {
+        var head = new string('a', 40);
+        var other = "4f2c1ab" + new string('0', 33);
+
+        Assert.True(PreflightRules.RemoteTag("v1.3.0", "origin", null, head).Ok);
+        Assert.True(PreflightRules.RemoteTag("v1.3.0", "origin", head, head).Ok);
+        var taken = PreflightRules.RemoteTag("v1.3.0", "origin", other, head);
+        Assert.False(taken.Ok);
+        Assert.Equal("tag v1.3.0 already exists on origin on another commit (4f2c1ab)", taken.Message);
+        Assert.Equal("someone released this version already: fetch, then release the next version", taken.Fix);
+    }
 }

@@ -38,9 +38,9 @@ public sealed class CiImageStep : IPipelineStep<CiReleaseContext>
         var config = context.Repository.Config;
         var rules = config.Image.Rules();
         var source = ImageReference.Parse($"{found.Image}:{found.State.From}");
-        using var client = RegistryConnection.Open(source, null, config.Image.Insecure, push: true);
+        using var client = RegistryConnection.Open(source, null, config.Image.Insecure, push: true, context.Repository.Environment);
         var result = await ImagePromotion.RunAsync(client, source, context.Version, rules, context.Repository.Naming,
-            PromotionTags.For(config, rules, context.Tag, context.Version), dryRun: false, cancellationToken).ConfigureAwait(false);
+            PromotionTags.For(config, rules, context.Tag, context.Version, context.Repository.Actions.Sha ?? string.Empty, context.Repository.Clock.BuildTime), dryRun: false, cancellationToken).ConfigureAwait(false);
         if (result.Failures.ToList() is [var first, .. var more])
         {
             throw new SlipwayException(SlipwayError.Failed(
@@ -62,9 +62,9 @@ public sealed class CiImageStep : IPipelineStep<CiReleaseContext>
         var image = rules.Images.First(i => i.Enabled);
         var sourceTag = await SourceTagAsync(context, rules, cancellationToken).ConfigureAwait(false);
         var reference = ImageReference.Parse($"{image.Name.ToLowerInvariant()}:{sourceTag}");
-        using var client = RegistryConnection.Open(reference, null, config.Image.Insecure, push: false);
+        using var client = RegistryConnection.Open(reference, null, config.Image.Insecure, push: false, repo.Environment);
         var existing = await client.ListTagsAsync(reference.Repository, cancellationToken).ConfigureAwait(false);
-        var plan = PromotionTags.For(config, rules, context.Tag, context.Version)(ReleasedImageVersions.From(existing, rules, repo.Naming));
+        var plan = PromotionTags.For(config, rules, context.Tag, context.Version, repo.Actions.Sha ?? string.Empty, repo.Clock.BuildTime)(ReleasedImageVersions.From(existing, rules, repo.Naming));
         var listed = existing.ToHashSet(StringComparer.Ordinal);
         var digests = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var tag in plan.Tags.Distinct(StringComparer.Ordinal).Where(listed.Contains))

@@ -54,7 +54,7 @@ public sealed class CiPublishStep : IPipelineStep<CiReleaseContext>
                 Tag = context.Tag,
                 Outcome = "succeeded",
                 Previous = repo.VersionTags.Select(t => t.Version).Where(v => v.CompareTo(context.Version) < 0).Max()?.ToString(),
-                Actor = await Actor.OfAsync(repo.Git, cancellationToken).ConfigureAwait(false),
+                Actor = await repo.ActorAsync(cancellationToken).ConfigureAwait(false),
                 Url = outcome.Url,
                 RunUrl = notifications.RunUrl,
                 Changelog = await PublishedNotes.ChangelogAsync(repo, context.Release, cancellationToken).ConfigureAwait(false),

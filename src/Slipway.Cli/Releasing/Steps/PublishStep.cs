@@ -1,4 +1,3 @@
-using Slipway.Adapters.GitHub;
 using Slipway.Adapters.Workspace;
 using Slipway.Cli.Output;
 using Slipway.Cli.Publishing;
@@ -14,13 +13,11 @@ public sealed class PublishStep : IReleaseStep
     public async Task<StepStatus> CheckAsync(ReleaseContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Repository.Config.Release.GitHub is null || context.Options.NoPush || LeftToCi(context))
+        if (!Applies(context))
         {
             return StepStatus.Skipped;
         }
 
-        // No token is known before anything changes, rather than after the tag is pushed.
-        _ = GitHubConnection.FromEnvironment(Environment.GetEnvironmentVariable, GitHubReleases.Permission);
         if (!context.Plan.TagExistsAtHead)
         {
             return StepStatus.ToDo;
@@ -36,6 +33,13 @@ public sealed class PublishStep : IReleaseStep
             // Not publishable yet (the tag is not pushed, the image is not there): the step runs, and fails then with the reason.
             return StepStatus.ToDo;
         }
+    }
+
+    /// <summary>Whether the release publishes here: `release.github` is configured, it pushes, and the GitHub release is not left to CI.</summary>
+    public static bool Applies(ReleaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Repository.Config.Release.GitHub is not null && !context.Options.NoPush && !LeftToCi(context);
     }
 
     /// <summary>
@@ -64,7 +68,7 @@ public sealed class PublishStep : IReleaseStep
     }
 
     private static ReleasePublisher Publisher(Workspace repo, ReleaseContext context) =>
-        new(repo, Environment.GetEnvironmentVariable, context.Terminal.Detail);
+        new(repo, repo.Environment, context.Terminal.Detail);
 
     private static PublishRequest Request(ReleaseContext context, bool dryRun) =>
         new(context.Plan.Next.ToString(), Draft: false, Assets: [], Clobber: false, AllowMissingImage: false, DryRun: dryRun);

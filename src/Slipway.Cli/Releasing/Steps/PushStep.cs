@@ -1,5 +1,3 @@
-using Slipway.Core.Errors;
-
 namespace Slipway.Cli.Releasing.Steps;
 
 /// <summary>Pushes the tag, and the branch when it is ahead, in one atomic push; done when the remote has the tag on HEAD.</summary>
@@ -7,40 +5,13 @@ public sealed class PushStep : IReleaseStep
 {
     public string Name => "push";
 
-    public async Task<StepStatus> CheckAsync(ReleaseContext context, CancellationToken cancellationToken)
+    /// <remarks>A tag on another commit there is refused before the checks (<see cref="ReleasePipeline"/>'s preflight), not here.</remarks>
+    public Task<StepStatus> CheckAsync(ReleaseContext context, CancellationToken cancellationToken)
     {
-        if (context.Options.NoPush)
-        {
-            return StepStatus.Skipped;
-        }
-
-        var tagRef = $"refs/tags/{context.Plan.NextTag}";
-        var refs = await context.Repository.Git.ListRemoteRefsAsync(context.Remote, [tagRef, tagRef + "^{}"], cancellationToken).ConfigureAwait(false);
-        if (!refs.TryGetValue(tagRef + "^{}", out var remoteCommit) && !refs.TryGetValue(tagRef, out remoteCommit))
-        {
-            return StepStatus.ToDo;
-        }
-
-        return remoteCommit == context.Repository.State.Head
-            ? StepStatus.Done
-            : throw new SlipwayException(SlipwayError.Precondition(
-                $"tag {context.Plan.NextTag} already exists on {context.Remote} on another commit ({remoteCommit[..7]})",
-                "someone released this version already: fetch, then release the next version"));
-    }
-
-    /// <summary>Whether the remote has the tag at all (on any commit); when the remote cannot be asked, true: the tag is then left as it is.</summary>
-    public static async Task<bool> RemoteHasTagAsync(ReleaseContext context, CancellationToken cancellationToken)
-    {
-        var tagRef = $"refs/tags/{context.Plan.NextTag}";
-        try
-        {
-            var refs = await context.Repository.Git.ListRemoteRefsAsync(context.Remote, [tagRef], cancellationToken).ConfigureAwait(false);
-            return refs.ContainsKey(tagRef);
-        }
-        catch (SlipwayException)
-        {
-            return true;
-        }
+        ArgumentNullException.ThrowIfNull(context);
+        return Task.FromResult(context.Options.NoPush ? StepStatus.Skipped
+            : context.RemoteTagCommit is { } remote && remote == context.Repository.State.Head ? StepStatus.Done
+            : StepStatus.ToDo);
     }
 
     public string Describe(ReleaseContext context) =>

@@ -22,7 +22,8 @@ public sealed class TagStep : IReleaseStep
             return StepStatus.Done;
         }
 
-        return await PushStep.RemoteHasTagAsync(context, cancellationToken).ConfigureAwait(false) ? StepStatus.Done : StepStatus.ToDo;
+        // A remote that did not answer may have it: the tag is then left as it is.
+        return context.RemoteAnswered && context.RemoteTagCommit is null ? StepStatus.ToDo : StepStatus.Done;
     }
 
     public string Describe(ReleaseContext context) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using Slipway.Core.Commits;
 
 namespace Slipway.Core.Changelog.Templates;
 
@@ -20,10 +21,20 @@ public sealed class SeedTemplate : IChangelogTemplate
                 text.Append(text.Length > 0 ? "\n" : string.Empty).Append(release.Tag ?? "Unreleased").Append("\n\n");
             }
 
-            foreach (var entry in release.Entries)
-            {
-                text.Append("- ").Append(entry.Commit.Subject).Append(" (").Append(entry.Commit.ShortSha).Append(")\n");
-            }
+            text.Append(List(release.Entries.Select(e => e.Commit)));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>One line per commit, "- subject (abc1234)", in the order given (newest first): also the plan's changelog when no template is configured.</summary>
+    public static string List(IEnumerable<Commit> commits)
+    {
+        ArgumentNullException.ThrowIfNull(commits);
+        var text = new StringBuilder();
+        foreach (var commit in commits)
+        {
+            text.Append("- ").Append(commit.Subject).Append(" (").Append(commit.ShortSha).Append(")\n");
         }
 
         return text.ToString();

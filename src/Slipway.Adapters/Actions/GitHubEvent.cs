@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Slipway.Cli.Images;
+namespace Slipway.Adapters.Actions;
 
 /// <summary>The few fields of the GitHub Actions event payload ($GITHUB_EVENT_PATH) that image tags use; all optional.</summary>
 public sealed record GitHubEvent(string? DefaultBranch, string? BaseRef, string? PullRequestBaseRef)
