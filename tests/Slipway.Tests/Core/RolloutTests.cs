@@ -98,6 +98,31 @@ public sealed class RolloutTests
     }
 
     [Fact]
+    public void Before_any_traffic_a_query_prometheus_refuses_blocks_no_series_only_warns_and_a_value_is_not_judged()
+    {
+        var refused = AnalysisVerdict.BeforeTraffic(ErrorRatio, new PrometheusAnswer([], "bad_data: parse error"));
+        var none = AnalysisVerdict.BeforeTraffic(ErrorRatio, new PrometheusAnswer([], null));
+        var high = AnalysisVerdict.BeforeTraffic(ErrorRatio, new PrometheusAnswer([0.5], null));
+
+        Assert.Equal((false, ExitCode.Precondition), (refused.Passed, refused.Error!.Code));
+        Assert.Contains("failed before the canary started: bad_data: parse error", refused.Error.Message, StringComparison.Ordinal);
+        Assert.Equal((true, null), (none.Passed, none.Error));
+        Assert.StartsWith("warning: prometheus query", none.Summary, StringComparison.Ordinal);
+        Assert.True(high.Passed, high.Summary);
+    }
+
+    [Theory]
+    [InlineData("10m")]
+    [InlineData("1s")]
+    [InlineData("1h30m")]
+    [InlineData("2m500ms")]
+    public void A_duration_is_written_back_as_slipway_yml_writes_it(string text)
+    {
+        Assert.True(Duration.TryParse(text, out var value));
+        Assert.Equal(text, Duration.Format(value));
+    }
+
+    [Fact]
     public void Each_step_keeps_the_stable_image_and_sets_the_canary_the_last_promotes_and_an_abort_sets_the_canary_to_0()
     {
         var rollout = new Rollout
