@@ -247,6 +247,56 @@ public sealed class CanaryRolloutTests(CanaryRolloutTests.SharedPrometheus share
         Assert.Equal(DeploymentOutcome.Blocked, example.RemoteLedger()[^1].Outcome);
     }
 
+    [Fact]
+    public void Ctrl_c_during_a_gitops_canary_step_commits_the_canary_back_to_0_before_exiting()
+    {
+        using var gitops = GitOpsRemote();
+        using var example = GitOpsExample(gitops, ErrorRatio, "[{ weight: 10, pause: 5m }, { weight: 100 }]");
+        Calm();
+        Assert.Equal(0, example.Slipway("deploy", "staging", "1.3.0").ExitCode);
+        using var run = example.Start("deploy", "staging", "1.3.1");
+        Wait.Until(() => run.HasExited || gitops.Git("log", "-1", "--format=%s", "main") == "canary(staging): 1.3.1 at 10%", TimeSpan.FromSeconds(60),
+            "the canary's first step to be pushed");
+
+        run.Send(Signal.SigInt, group: false);
+        var stopped = run.WaitForExit(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(130, stopped.ExitCode);
+        Assert.Equal("slipway: cancelled at step canary; the canary was set back to 0 (1.3.0 runs); run the same command to finish",
+            stopped.StandardError.TrimEnd('\n').Split('\n')[^1]);
+        Assert.Equal(["canary(staging): 1.3.1 back to 0", "canary(staging): 1.3.1 at 10%", "deploy(staging): 1.3.0", "apps: agent-bus"],
+            gitops.Git("log", "--format=%s", "main").Split('\n'));
+        Assert.Contains("The canary of 1.3.1 stopped at canary step 1/2 at 10%: cancelled.", gitops.Git("log", "-1", "--format=%B", "main"), StringComparison.Ordinal);
+        Assert.Equal(ValuesAt(tag: "v1.3.0", weight: 0, canary: "v1.3.1"), gitops.Git("show", $"main:{GitOpsFile}"));
+        var record = example.RemoteLedger()[^1];
+        Assert.Equal(("1.3.1", DeploymentOutcome.Failed, new RolloutProgress(1, 2, 10)), (record.Version, record.Outcome, record.Rollout));
+    }
+
+    [Fact]
+    public void A_gitops_canary_step_argo_cd_reports_degraded_is_set_back_to_0_and_each_commit_is_waited_for()
+    {
+        using var gitops = GitOpsRemote();
+        using var argo = new ArgoCdApi("agent-bus-staging", gitops);
+        // The canary of 1.3.1 crashes in the cluster: Argo CD reports the revision that gives it replicas Degraded.
+        argo.Health = revision => gitops.Git("show", $"{revision}:{GitOpsFile}").Contains("  weight: 10 ", StringComparison.Ordinal) ? "Degraded" : "Healthy";
+        using var example = new DeployExample(GitOpsConfig(gitops, ErrorRatio, "[{ weight: 10, pause: 1s }, { weight: 100 }]")
+            .Replace("set: { image.tag: \"{tag}\" } }", $"set: {{ image.tag: \"{{tag}}\" }}, argocd: {{ url: \"{argo.Url}\", application: agent-bus-staging, interval: 100ms, timeout: 20s }} }}",
+                StringComparison.Ordinal));
+        var env = new Dictionary<string, string?> { ["ARGOCD_TOKEN"] = argo.Token };
+        Calm();
+        Assert.True(example.Slipway(env, "deploy", "staging", "1.3.0").ExitCode == 0);
+
+        var result = example.Slipway(env, "deploy", "staging", "1.3.1");
+
+        Expect.OneLineError(result, 1, "deploying 1.3.1 to staging failed: argocd: agent-bus-staging sync Synced at", "health Degraded",
+            "(canary step 1/2 at 10%); the canary was set back to 0 (1.3.0 runs)");
+        Assert.Equal(["canary(staging): 1.3.1 back to 0", "canary(staging): 1.3.1 at 10%", "deploy(staging): 1.3.0", "apps: agent-bus"],
+            gitops.Git("log", "--format=%s", "main").Split('\n'));
+        var record = example.RemoteLedger()[^1];
+        Assert.Equal(("1.3.1", DeploymentOutcome.Failed, new RolloutProgress(1, 2, 10)), (record.Version, record.Outcome, record.Rollout));
+        Assert.All(argo.Requests, r => Assert.Equal("GET /api/v1/applications/agent-bus-staging", r));
+    }
+
     private static string ValuesAt(string tag, int weight, string canary) => CanaryValuesFile
         .Replace("tag: \"v1.2.0\"", $"tag: \"{tag}\"", StringComparison.Ordinal)
         .Replace("weight: 0 ", $"weight: {weight} ", StringComparison.Ordinal)
@@ -263,16 +313,19 @@ public sealed class CanaryRolloutTests(CanaryRolloutTests.SharedPrometheus share
         return remote;
     }
 
-    private DeployExample GitOpsExample(BareRemote gitops, string query) => new($$"""
+    private DeployExample GitOpsExample(BareRemote gitops, string query, string steps = "[{ weight: 10, pause: 3s }, { weight: 50, pause: 3s }, { weight: 100 }]") =>
+        new(GitOpsConfig(gitops, query, steps));
+
+    private string GitOpsConfig(BareRemote gitops, string query, string steps) => $$"""
         environments:
           staging:
             kind: gitops
             gitops: { repo: "{{gitops.Url}}", file: {{GitOpsFile}}, set: { image.tag: "{tag}" } }
             rollout:
-              steps: [{ weight: 10, pause: 3s }, { weight: 50, pause: 3s }, { weight: 100 }]
+              steps: {{steps}}
               analysis:
                 prometheus: { url: "{{Prometheus.Url}}", query: '{{query}}', threshold: "< 0.01" }
-        """);
+        """;
 
     /// <summary>The canary's weight in the GitOps file on the branch when its canary runs <paramref name="tag"/>, else 0.</summary>
     private static int GitOpsCanaryWeight(BareRemote gitops, string tag)
