@@ -127,7 +127,8 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         }
 
         var canary = CanaryPlan(request, history, tag, digest);
-        if (canary is not null && await new CanaryRollout(context, Progress).PreflightAsync(env, cancellationToken).ConfigureAwait(false) is { } preflight)
+        if (canary is not null && await StepCancelledException.AtAsync("rollout", () => new CanaryRollout(context, Progress).PreflightAsync(env, cancellationToken),
+            cancellationToken).ConfigureAwait(false) is { } preflight)
         {
             // The analysis' query is asked before any traffic moves: one Prometheus refuses can never judge a step.
             var refused = preflight with { Message = $"{version} was not deployed to {env.Name}: {preflight.Message}" };
