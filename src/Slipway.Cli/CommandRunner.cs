@@ -29,7 +29,7 @@ public static class CommandRunner
         catch (StepCancelledException e)
         {
             // What was written is whole (files renamed into place, git's writes waited for): the same command finishes the work.
-            terminal.Error.WriteLine($"slipway: cancelled at step {e.Step}; run the same command to finish");
+            terminal.Error.WriteLine($"slipway: cancelled at step {e.Step}{(e.Note is { } note ? $"; {note}" : string.Empty)}; run the same command to finish");
             return Termination.ExitCode;
         }
         catch (OperationCanceledException)

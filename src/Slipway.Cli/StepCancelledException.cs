@@ -25,6 +25,9 @@ public sealed class StepCancelledException : OperationCanceledException
 
     public string Step { get; }
 
+    /// <summary>What the step did on its way out, said with the cancellation ("the canary was set back to 0 (1.3.0 runs)"); null: nothing.</summary>
+    public string? Note { get; init; }
+
     /// <summary>Runs one step; a cancellation inside it (or before it starts) becomes this exception, naming the step.</summary>
     public static async Task<T> AtAsync<T>(string step, Func<Task<T>> run, CancellationToken cancellationToken)
     {

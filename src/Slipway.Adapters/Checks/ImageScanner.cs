@@ -1,5 +1,6 @@
 using Slipway.Adapters.Processes;
 using Slipway.Core.Configuration;
+using Slipway.Core.Deployments;
 using Slipway.Core.Errors;
 using Slipway.Core.Security;
 
@@ -8,8 +9,8 @@ namespace Slipway.Adapters.Checks;
 /// <summary>
 /// Runs the user's image scanner (image.scan.run) as an argument array in the repository's root, with {report} a file in a
 /// temporary folder of its own, and returns the report's text: the file when the command names {report}, else stdout.
-/// A report present wins over the exit code (trivy --exit-code 1 exits 1 when it finds something); no report is a
-/// precondition failure naming the scanner.
+/// A report present wins over the exit code (trivy --exit-code 1 exits 1 when it finds something); no report, or a scanner
+/// still running after image.scan.timeout (stopped with everything it started), is a precondition failure naming the scanner.
 /// </summary>
 /// <remarks>Returns the text as found: whether it is the format's report is Core's to say (<see cref="ScanReport.Parse"/>).</remarks>
 public sealed class ImageScanner(string workingDirectory)
@@ -28,8 +29,24 @@ public sealed class ImageScanner(string workingDirectory)
             var run = ScanCommand.Expand(scan.Run, values);
             var toFile = ScanCommand.WritesReportFile(scan.Run);
             var scanner = Path.GetFileName(run[0]);
-            var result = await ProcessRunner.RunAsync(ProcessRunner.StartInfo(run[0], run.Skip(1), workingDirectory, values.Variables), null, cancellationToken)
-                .ConfigureAwait(false);
+            ProcessResult result;
+            using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                deadline.CancelAfter(scan.Timeout);
+                try
+                {
+                    result = await ProcessRunner.RunAsync(ProcessRunner.StartInfo(run[0], run.Skip(1), workingDirectory, values.Variables), null, deadline.Token)
+                        .ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The runner stopped it and everything below it (SIGTERM, then SIGKILL after a grace) before giving way.
+                    var limit = Duration.Format(scan.Timeout);
+                    throw new SlipwayException(SlipwayError.Precondition($"the image scanner {scanner} timed out after {limit}",
+                        $"raise image.scan.timeout (now {limit}) in slipway.yml, or make the scanner faster (a cached vulnerability DB)"));
+                }
+            }
+
             output(toFile ? result.StandardOutput + result.StandardError : result.StandardError);
             var text = toFile ? (File.Exists(report) ? await File.ReadAllTextAsync(report, cancellationToken).ConfigureAwait(false) : string.Empty) : result.StandardOutput;
             if (text.Trim().Length > 0)

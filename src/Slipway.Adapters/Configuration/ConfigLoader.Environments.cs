@@ -91,9 +91,22 @@ public static partial class ConfigLoader
         var requires = env.Mapping("requires");
         var healthCheck = env.Mapping("health") is { } health ? ReadHealth(health) : null;
         var rollout = env.Mapping("rollout");
-        if (rollout is not null && helm is null)
+        if (rollout is not null && helm is null && gitops is null)
         {
-            throw YamlNodeReader.Error(env.File, rollout.Where, env.KeyPath("rollout"), $"is for kind: helm, not kind: {kind}", "remove rollout:, or deploy with helm:");
+            throw YamlNodeReader.Error(env.File, rollout.Where, env.KeyPath("rollout"), $"is for kind: helm or gitops, not kind: {kind}", "remove rollout:, or deploy with helm: or gitops:");
+        }
+
+        if (rollout is not null && gitops is not null && gitops.Edit.Set is null)
+        {
+            // A canary is the chart's canary values: a kustomization or Flux markers have no place for its weight.
+            throw YamlNodeReader.Error(env.File, rollout.Where, env.KeyPath("rollout"), $"needs gitops.set (a Helm values file with the canary's values), not {gitops.Edit.Describe()}",
+                "write the version with gitops.set into a values file whose chart has a canary Deployment, or remove rollout:");
+        }
+
+        if (rollout is not null && gitops is { Via: GitOpsVia.PullRequest })
+        {
+            throw YamlNodeReader.Error(env.File, rollout.Where, env.KeyPath("rollout"), "cannot step through pull requests (gitops.via: pull_request): each step must land before its analysis",
+                "use gitops.via: push, or remove rollout:");
         }
 
         var result = new DeploymentEnvironment
@@ -102,7 +115,7 @@ public static partial class ConfigLoader
             Helm = helm,
             Command = command,
             GitOps = gitops,
-            Rollout = rollout is null ? null : ReadRollout(rollout, helm!, healthCheck),
+            Rollout = rollout is null ? null : ReadRollout(rollout, helm is null ? [.. gitops!.Edit.Set!.Select(s => s.Key)] : [helm.ImageKey, helm.DigestKey], healthCheck),
             Gates = gates,
             Health = healthCheck,
             AutoRollback = env.Bool("auto_rollback") ?? false,

@@ -24,8 +24,10 @@ public static partial class ConfigLoader
         };
         var failOn = scan.Choice("fail_on", [.. ScanSeverities.FailOnWords]) is { } word ? ScanSeverities.FromWord(word) : ScanSeverity.High;
         var ignore = (scan.MappingList("ignore") ?? []).Select(ReadScanIgnore).ToList();
+        var timeout = DurationValue(scan, "timeout");
         scan.RejectUnknownKeys();
-        return new ImageScanConfig { Run = run, Format = format, FailOn = failOn, Ignore = ignore };
+        var result = new ImageScanConfig { Run = run, Format = format, FailOn = failOn, Ignore = ignore };
+        return timeout is { } limit ? result with { Timeout = limit } : result;
     }
 
     private static ScanIgnore ReadScanIgnore(YamlNodeReader entry)

@@ -6,7 +6,8 @@ namespace Slipway.Adapters.Configuration;
 /// <summary>An environment's `rollout:`: canary steps, the chart's canary values keys, and the analysis (Prometheus, health).</summary>
 public static partial class ConfigLoader
 {
-    private static Rollout ReadRollout(YamlNodeReader rollout, HelmRelease helm, HealthCheck? health)
+    /// <param name="versionKeys">The values keys the environment writes the version into (helm's image_key and digest_key, gitops.set's paths): the canary's must differ.</param>
+    private static Rollout ReadRollout(YamlNodeReader rollout, IReadOnlyList<string> versionKeys, HealthCheck? health)
     {
         var stepReaders = rollout.MappingList("steps") ?? throw Missing(rollout, "steps", "the canary steps, e.g. [{ weight: 10, pause: 5m }, { weight: 100 }]");
         if (stepReaders.Count == 0)
@@ -51,10 +52,10 @@ public static partial class ConfigLoader
                 DigestKey = ValuesKey(keys, "digest_key") ?? values.DigestKey,
             };
             keys.RejectUnknownKeys();
-            string[] all = [values.WeightKey, values.ImageKey, values.DigestKey, helm.ImageKey, helm.DigestKey];
+            string[] all = [values.WeightKey, values.ImageKey, values.DigestKey, .. versionKeys.Distinct(StringComparer.Ordinal)];
             if (all.Distinct(StringComparer.Ordinal).Count() != all.Length)
             {
-                throw YamlNodeReader.Error(keys.File, keys.Where, keys.Path, "two of the keys are the same (or one is helm's image_key or digest_key)",
+                throw YamlNodeReader.Error(keys.File, keys.Where, keys.Path, "two of the keys are the same (or one is a key the version is written to: helm's image_key or digest_key, gitops.set)",
                     "give the canary's weight, image and digest keys of their own, e.g. canary.weight, canary.image.tag, canary.image.digest");
             }
         }

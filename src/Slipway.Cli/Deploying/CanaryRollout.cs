@@ -1,7 +1,5 @@
 using Slipway.Adapters.Checks;
-using Slipway.Adapters.Helm;
 using Slipway.Adapters.Processes;
-using Slipway.Cli.Output;
 using Slipway.Core.Deployments;
 using Slipway.Core.Errors;
 using Slipway.Core.Rollouts;
@@ -9,60 +7,110 @@ using Slipway.Core.Rollouts;
 namespace Slipway.Cli.Deploying;
 
 /// <summary>
-/// A canary rollout (`rollout:`) with helm: each step sets the chart's canary values, waits its pause and runs the analysis
-/// (Prometheus, health); a failed analysis sets the canary back to 0, the last step promotes. Each step is on the ledger as
-/// the attempt's progress, so `status` shows where it is.
+/// A canary rollout (`rollout:`): each step sets the canary values (through the environment's <see cref="ICanaryTarget"/>: a
+/// helm upgrade or a GitOps commit), waits its pause and runs the analysis (Prometheus, health); a failed analysis, or a
+/// Ctrl-C, sets the canary back to 0, the last step promotes. Each step is on the ledger as the attempt's progress, so
+/// `status` shows where it is.
 /// </summary>
-internal sealed class CanaryRollout(DeploymentContext context, Terminal terminal, Action<string> progress)
+internal sealed class CanaryRollout(DeploymentContext context, Action<string> progress)
 {
-    /// <summary>How a rollout ended: promoted (Ok), rolled back by its analysis, or failed (helm, or an analysis that could not decide).</summary>
-    public sealed record Result(bool Ok, bool RolledBack, string? Problem, RolloutProgress? At, SlipwayError? Error = null);
+    /// <summary>How long setting the canary back to 0 after a Ctrl-C may take (a second Ctrl-C stops it sooner).</summary>
+    private static readonly TimeSpan AbortLimit = TimeSpan.FromMinutes(10);
 
-    public async Task<Result> RunAsync(DeploymentEnvironment env, RolloutPlan plan, DeploymentRecord attempt, Action<string> stage, CancellationToken cancellationToken)
+    /// <summary>How a rollout ended: promoted (Ok), rolled back by its analysis, or failed (the target, or an analysis that could not decide).</summary>
+    /// <param name="Note">What the last move left, for the record (kind: gitops: the commit).</param>
+    public sealed record Result(bool Ok, bool RolledBack, string? Problem, RolloutProgress? At, SlipwayError? Error = null, string? Note = null);
+
+    /// <summary>
+    /// The query asked once before the first step (<see cref="AnalysisVerdict.BeforeTraffic"/>): a query Prometheus refuses (or
+    /// a Prometheus that cannot be reached) blocks the rollout before any traffic moves; no series only warns.
+    /// </summary>
+    public async Task<SlipwayError?> PreflightAsync(DeploymentEnvironment env, CancellationToken cancellationToken)
+    {
+        if (env.Rollout?.Analysis.Prometheus is not { } prometheus)
+        {
+            return null;
+        }
+
+        AnalysisVerdict verdict;
+        try
+        {
+            verdict = AnalysisVerdict.BeforeTraffic(prometheus, await new PrometheusClient(prometheus.Url).QueryAsync(prometheus.Query, cancellationToken).ConfigureAwait(false));
+        }
+        catch (SlipwayException e) when (e.Error.Code == ExitCode.Failed)
+        {
+            return e.Error with { Code = ExitCode.Precondition, Message = $"{e.Error.Message} (asked before the canary started; nothing was deployed)" };
+        }
+
+        progress($"rollout: {verdict.Summary}");
+        return verdict.Error;
+    }
+
+    public async Task<Result> RunAsync(DeploymentEnvironment env, RolloutPlan plan, ICanaryTarget target, DeploymentRecord attempt, Action<string> stage,
+        CancellationToken cancellationToken)
     {
         var steps = RolloutProgress.Of(plan.Rollout);
-        var helm = new HelmClient(context.Root);
-        for (var i = 0; i < steps.Count; i++)
+        RolloutProgress? moved = null;
+        try
         {
-            var at = steps[i];
-            if (i > 0)
+            for (var i = 0; i < steps.Count; i++)
             {
-                await RecordProgressAsync(attempt, at).ConfigureAwait(false);
+                var at = steps[i];
+                if (i > 0)
+                {
+                    await RecordProgressAsync(attempt, at).ConfigureAwait(false);
+                }
+
+                moved = at;
+                var applied = await target.ApplyAsync(new RolloutMove(at, plan.Step(i), false), at.Text(), stage, cancellationToken).ConfigureAwait(false);
+                if (!applied.Ok)
+                {
+                    ThrowIfTheSignalsDoing(cancellationToken);
+                    return at.Weight >= 100
+                        ? new Result(false, false, applied.Problem, null)
+                        : await AbortAsync(plan, target, at, false, $"{applied.Problem} ({at.Text()})", null, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (at.Weight >= 100)
+                {
+                    return new Result(true, false, null, null, Note: applied.Note);
+                }
+
+                stage("canary");
+                var pause = plan.Rollout.Steps[i].Pause;
+                if (pause > TimeSpan.Zero)
+                {
+                    progress($"{at.Text()}: waiting {pause.TotalSeconds:0.###}s before the analysis");
+                    await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+                }
+
+                var (passed, summary, error) = await AnalyseAsync(env, plan.Canary.Version, cancellationToken).ConfigureAwait(false);
+                progress($"{at.Text()}: analysis {(passed ? "passed" : "failed")}: {summary}");
+                if (!passed)
+                {
+                    ThrowIfTheSignalsDoing(cancellationToken);
+                    return await AbortAsync(plan, target, at, error is null, error is null ? $"analysis failed at {at.Text()}: {summary}" : summary, error, cancellationToken)
+                        .ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && moved is { } at)
+        {
+            // The cancelled token cannot run the abort: it gets a token of its own, which only a second Ctrl-C (or its limit) stops.
+            using var abort = CancellationTokenSource.CreateLinkedTokenSource(Termination.Forced);
+            abort.CancelAfter(AbortLimit);
+            string back;
+            try
+            {
+                var (ok, problem) = await BackToZeroAsync(plan, target, at, "cancelled", abort.Token).ConfigureAwait(false);
+                back = ok ? $"the canary was set back to 0 ({plan.Stable.Version} runs)" : $"setting the canary back to 0 failed: {problem}";
+            }
+            catch (OperationCanceledException)
+            {
+                back = "setting the canary back to 0 was stopped too (the canary may still run at its weight: deploy again or roll back)";
             }
 
-            var values = plan.Step(i);
-            var arguments = HelmClient.UpgradeArguments(env.Helm!, values);
-            progress($"{at.Text()}: {ShellQuote.Join(helm.Program, arguments)}");
-            stage("helm");
-            var result = await helm.RunAsync(arguments, cancellationToken).ConfigureAwait(false);
-            terminal.Detail(result.Output + result.ErrorOutput);
-            if (!result.Succeeded)
-            {
-                return at.Weight >= 100
-                    ? new Result(false, false, $"helm: {result.Problem}", null)
-                    : await AbortAsync(env, plan, at, false, $"helm ({at.Text()}): {result.Problem}", null, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (at.Weight >= 100)
-            {
-                return new Result(true, false, null, null);
-            }
-
-            stage("canary");
-            var pause = plan.Rollout.Steps[i].Pause;
-            if (pause > TimeSpan.Zero)
-            {
-                progress($"{at.Text()}: waiting {pause.TotalSeconds:0.###}s before the analysis");
-                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
-            }
-
-            var (passed, summary, error) = await AnalyseAsync(env, plan.Canary.Version, cancellationToken).ConfigureAwait(false);
-            progress($"{at.Text()}: analysis {(passed ? "passed" : "failed")}: {summary}");
-            if (!passed)
-            {
-                return await AbortAsync(env, plan, at, error is null, error is null ? $"analysis failed at {at.Text()}: {summary}" : summary, error, cancellationToken)
-                    .ConfigureAwait(false);
-            }
+            throw new CanaryCancelledException(at, back, e);
         }
 
         return new Result(true, false, null, null);
@@ -107,18 +155,30 @@ internal sealed class CanaryRollout(DeploymentContext context, Terminal terminal
     }
 
     /// <summary>The canary back to 0 under the stable version; the attempt is rolled back (its analysis said so) or failed.</summary>
-    private async Task<Result> AbortAsync(DeploymentEnvironment env, RolloutPlan plan, RolloutProgress at, bool rolledBack, string problem, SlipwayError? error,
+    private static async Task<Result> AbortAsync(RolloutPlan plan, ICanaryTarget target, RolloutProgress at, bool rolledBack, string problem, SlipwayError? error,
         CancellationToken cancellationToken)
     {
-        var helm = new HelmClient(context.Root);
-        var arguments = HelmClient.UpgradeArguments(env.Helm!, plan.Abort());
-        progress($"canary: back to 0, {plan.Stable.Version} everywhere: {ShellQuote.Join(helm.Program, arguments)}");
-        var result = await helm.RunAsync(arguments, cancellationToken).ConfigureAwait(false);
-        terminal.Detail(result.Output + result.ErrorOutput);
-        var back = result.Succeeded
+        var (ok, failure) = await BackToZeroAsync(plan, target, at, problem, cancellationToken).ConfigureAwait(false);
+        var back = ok
             ? $"the canary was set back to 0 ({plan.Stable.Version} runs)"
-            : $"setting the canary back to 0 failed too: helm: {result.Problem}";
-        return new Result(false, rolledBack && result.Succeeded, $"{problem}; {back}", at, error is null ? null : error with { Message = $"{error.Message}; {back}" });
+            : $"setting the canary back to 0 failed too: {failure}";
+        return new Result(false, rolledBack && ok, $"{problem}; {back}", at, error is null ? null : error with { Message = $"{error.Message}; {back}" });
+    }
+
+    private static async Task<(bool Ok, string? Problem)> BackToZeroAsync(RolloutPlan plan, ICanaryTarget target, RolloutProgress at, string why, CancellationToken cancellationToken)
+    {
+        var applied = await target.ApplyAsync(new RolloutMove(at, plan.Abort(), true, why), $"canary: back to 0, {plan.Stable.Version} everywhere", _ => { }, cancellationToken)
+            .ConfigureAwait(false);
+        return (applied.Ok, applied.Problem);
+    }
+
+    /// <summary>A Ctrl-C to the group ends helm a moment before this process's handler sees it: that failure is the cancellation.</summary>
+    private static void ThrowIfTheSignalsDoing(CancellationToken cancellationToken)
+    {
+        if (Termination.CausedTheFailure())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
     }
 
     /// <summary>The attempt's progress on the ledger (still unknown, at this step); like the attempt's first line, kept in the clone only when the remote refuses it.</summary>

@@ -127,6 +127,16 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         }
 
         var canary = CanaryPlan(request, history, tag, digest);
+        if (canary is not null && await StepCancelledException.AtAsync("rollout", () => new CanaryRollout(context, Progress).PreflightAsync(env, cancellationToken),
+            cancellationToken).ConfigureAwait(false) is { } preflight)
+        {
+            // The analysis' query is asked before any traffic moves: one Prometheus refuses can never judge a step.
+            var refused = preflight with { Message = $"{version} was not deployed to {env.Name}: {preflight.Message}" };
+            var blocked = await MirrorBlockedAsync(refused.Message).ConfigureAwait(false);
+            await RecordAsync([Record(version, commit, request.Action, DeploymentOutcome.Blocked, refused.Message, blocked)]).ConfigureAwait(false);
+            throw new SlipwayException(refused);
+        }
+
         var attempt = Record(version, commit, request.Action, DeploymentOutcome.Unknown, $"{Deploys(env)} started; how it ended is not recorded yet") with
         {
             Rollout = canary is null ? null : RolloutProgress.Of(canary.Rollout)[0],
@@ -232,7 +242,13 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             github = mirror is null ? null : await mirror.StartAsync(env, tag, $"slipway: {attempt.Version} to {env.Name}", cancellationToken).ConfigureAwait(false);
             var outcome = canary is null
                 ? await InstallAndCheckAsync(env, attempt, tag, s => stage = s, revert, cancellationToken).ConfigureAwait(false)
-                : await new CanaryRollout(context, terminal, Progress).RunAsync(env, canary, attempt, s => stage = s, cancellationToken).ConfigureAwait(false);
+                : await new CanaryRollout(context, Progress).RunAsync(env, canary, CanaryTarget(env, canary, attempt), attempt, s => stage = s, cancellationToken)
+                    .ConfigureAwait(false);
+            if (canary is not null && env.GitOps is not null)
+            {
+                _gitOpsNote = outcome.Note;
+            }
+
             if (outcome.Ok && canary is not null)
             {
                 outcome = await CheckHealthAsync(env, attempt.Version, s => stage = s, cancellationToken).ConfigureAwait(false);
@@ -244,6 +260,18 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             }
 
             return (outcome, github);
+        }
+        catch (CanaryCancelledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            // The rollout set the canary back to 0 (or said why not) before giving way: the record says where it stopped and what runs.
+            var detail = $"cancelled during the canary rollout at {e.At!.Text()}; {e.Back}";
+            if (mirror is not null && github is not null)
+            {
+                await mirror.FinishAsync(github, false, detail, null, Termination.Forced).ConfigureAwait(false);
+            }
+
+            await RecordAsync([Ended(attempt, DeploymentOutcome.Failed, detail, github) with { Rollout = e.At }]).ConfigureAwait(false);
+            throw new StepCancelledException("canary", e) { Note = e.Back };
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
@@ -275,6 +303,11 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             throw;
         }
     }
+
+    /// <summary>Where a canary's moves go: helm upgrades, or commits to the GitOps file.</summary>
+    private ICanaryTarget CanaryTarget(DeploymentEnvironment env, RolloutPlan plan, DeploymentRecord attempt) => env.GitOps is not null
+        ? new GitOpsCanaryTarget(context, Progress, env, plan, attempt.Id)
+        : new HelmCanaryTarget(context, terminal, Progress, env.Helm!);
 
     /// <summary>helm upgrade --install (or the environment's deploy command), then the health check: (true, null) or (false, what went wrong).</summary>
     private async Task<CanaryRollout.Result> InstallAndCheckAsync(DeploymentEnvironment env, DeploymentRecord attempt, string tag, Action<string> stage,
@@ -372,7 +405,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     private RolloutPlan? CanaryPlan(DeploymentRequest request, DeploymentHistory history, string tag, string? digest)
     {
         var env = request.Environment;
-        if (env.Rollout is not { } rollout || env.Helm is not { } helm || request.Action == DeploymentAction.Rollback)
+        if (env.Rollout is not { } rollout || request.Action == DeploymentAction.Rollback)
         {
             return null;
         }
@@ -384,7 +417,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             return null;
         }
 
-        return new RolloutPlan(rollout, helm.ImageKey, helm.DigestKey,
+        return new RolloutPlan(rollout,
             new CanaryImage(stable.Version, context.Naming.Prefix + stable.Version, stable.Digest), new CanaryImage(request.Version.ToString(), tag, digest));
     }
 

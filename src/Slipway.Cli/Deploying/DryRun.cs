@@ -58,18 +58,20 @@ public sealed class DryRun(DeploymentContext context, Terminal terminal)
         else
         {
             await o.WriteLineAsync($"  {TextSanitizer.OneLine(ShellQuote.Join(helm.Program, HelmClient.UpgradeArguments(env.Helm!, tag)))}").ConfigureAwait(false);
-            if (env.Rollout is { } rollout && request.Action != DeploymentAction.Rollback)
+        }
+
+        if (env.Rollout is { } rollout && request.Action != DeploymentAction.Rollback)
+        {
+            // The real run sets the canary values per step (the stable version is the last good one, when there is one).
+            var steps = string.Join(", ", rollout.Steps.Select(s => s.Pause > TimeSpan.Zero ? $"{s.Weight}% for {s.Pause.TotalSeconds:0.###}s" : $"{s.Weight}%"));
+            var judge = string.Join(" and ", new[]
             {
-                // The real run sets the canary values per step (the stable version is the last good one, when there is one).
-                var steps = string.Join(", ", rollout.Steps.Select(s => s.Pause > TimeSpan.Zero ? $"{s.Weight}% for {s.Pause.TotalSeconds:0.###}s" : $"{s.Weight}%"));
-                var judge = string.Join(" and ", new[]
-                {
-                    rollout.Analysis.Prometheus is { } p ? $"prometheus query '{p.Query}' {p.Threshold}" : null,
-                    rollout.Analysis.Health ? "the health check" : null,
-                }.OfType<string>());
-                await o.WriteLineAsync($"  rollout: canary steps {steps}, each judged by {TextSanitizer.OneLine(judge)} (at once when no other good version runs there)")
-                    .ConfigureAwait(false);
-            }
+                rollout.Analysis.Prometheus is { } p ? $"prometheus query '{p.Query}' {p.Threshold}" : null,
+                rollout.Analysis.Health ? "the health check" : null,
+            }.OfType<string>());
+            var move = env.GitOps is null ? string.Empty : " (a commit each)";
+            await o.WriteLineAsync($"  rollout: canary steps {steps}{move}, each judged by {TextSanitizer.OneLine(judge)} (at once when no other good version runs there)")
+                .ConfigureAwait(false);
         }
 
         if (env.Health is { } health)

@@ -38,6 +38,23 @@ public sealed class GitOpsDeploy(DeploymentContext context, Action<string> progr
             return await proposal.OpenAsync(proposed, target, env, attempt, values, github, cancellationToken).ConfigureAwait(false);
         }
 
+        return await WriteAsync(target, (repository, text) => revert is { } r
+                ? RevertAsync(repository, target, env.Name, text, r, values, attempt.Id, cancellationToken)
+                : Task.FromResult((GitOpsFileEditor.Apply(target, text, values), GitOpsCommit.Message(env.Name, values.Version, attempt.Action, attempt.Id, target))),
+            $"already has {values.Tag}", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One change of the GitOps file (<paramref name="change"/> gives the new text and the commit message from the text on the
+    /// branch's tip), pushed with compare-and-swap (another writer: fetch, apply again, retry), then, with argocd:, waited for
+    /// until the application is synced to it and healthy. A deployment writes one; a canary rollout one per step.
+    /// </summary>
+    /// <param name="unchanged">What the file already holds when the change leaves it as it is, for the progress line.</param>
+    public async Task<GitOpsOutcome> WriteAsync(GitOpsTarget target, Func<GitOpsRepository, string, Task<(string Text, string Message)>> change, string unchanged,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(change);
         using var argo = ArgoCd(target);
         if (argo is not null)
         {
@@ -54,12 +71,10 @@ public sealed class GitOpsDeploy(DeploymentContext context, Action<string> progr
                 ?? throw new SlipwayException(SlipwayError.Precondition($"gitops: {target.Repo} has no branch {target.Branch}", "create it, or fix gitops.branch in slipway.yml"));
             var file = await repository.ReadAsync(tip, target.File, cancellationToken).ConfigureAwait(false)
                 ?? throw new SlipwayException(SlipwayError.Usage($"gitops: {target.File} is not on {target.Branch} of {target.Repo}", "fix gitops.file in slipway.yml, or add the file"));
-            var (text, message) = revert is { } r
-                ? await RevertAsync(repository, target, env.Name, file.Text, r, values, attempt.Id, cancellationToken).ConfigureAwait(false)
-                : (GitOpsFileEditor.Apply(target, file.Text, values), GitOpsCommit.Message(env.Name, values.Version, attempt.Action, attempt.Id, target));
+            var (text, message) = await change(repository, file.Text).ConfigureAwait(false);
             if (text == file.Text)
             {
-                progress($"gitops: {target.File} on {target.Branch} already has {values.Tag}: nothing to commit");
+                progress($"gitops: {target.File} on {target.Branch} {unchanged}: nothing to commit");
                 commit = tip;
                 break;
             }

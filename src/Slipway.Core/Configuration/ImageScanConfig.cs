@@ -13,6 +13,9 @@ public sealed record ImageScanConfig
     /// <summary>Findings at or above this severity block (default high).</summary>
     public ScanSeverity FailOn { get; init; } = ScanSeverity.High;
 
+    /// <summary>How long the scanner may run: after it, it (and everything it started) is stopped and the scan is refused.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Accepted findings, each until a date.</summary>
     public IReadOnlyList<ScanIgnore> Ignore { get; init; } = [];
 }

@@ -52,4 +52,28 @@ public static class Duration
 
         return true;
     }
+
+    /// <summary>The duration as slipway.yml writes it (the reverse of <see cref="TryParse"/>): 10m, 1s, 1h30m, 500ms.</summary>
+    public static string Format(TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            return "0s";
+        }
+
+        var text = new System.Text.StringBuilder();
+        void Part(long number, string unit)
+        {
+            if (number > 0)
+            {
+                text.Append(number.ToString(CultureInfo.InvariantCulture)).Append(unit);
+            }
+        }
+
+        Part((long)value.TotalHours, "h");
+        Part(value.Minutes, "m");
+        Part(value.Seconds, "s");
+        Part(value.Milliseconds, "ms");
+        return text.ToString();
+    }
 }

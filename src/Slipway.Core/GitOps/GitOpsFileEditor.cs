@@ -1,6 +1,7 @@
 using Slipway.Core.BumpFiles;
 using Slipway.Core.Deployments;
 using Slipway.Core.Errors;
+using Slipway.Core.Rollouts;
 
 namespace Slipway.Core.GitOps;
 
@@ -35,6 +36,40 @@ public static class GitOpsFileEditor
         else
         {
             changes = FluxSetters.Changes(target, text, edit.FluxPolicy!, values);
+        }
+
+        return Write(text, changes);
+    }
+
+    /// <summary>
+    /// A canary rollout's move written into a values file: the stable Deployment's image as set: writes a version, then the
+    /// canary's values (rollout.canary_values' keys). The weight and image keys must be in the file; the digest key is written
+    /// when the file has it (emptied when the canary's digest is not known, so an older canary's digest cannot stay).
+    /// </summary>
+    /// <exception cref="SlipwayException">A key is not in the file (exit 2, naming file and key).</exception>
+    public static string Apply(GitOpsTarget target, string text, RolloutValues values, CanaryValues keys, string environment)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(keys);
+        var stable = values.Stable;
+        text = Apply(target, text, new CommandValues(stable.Version, stable.Tag, stable.Digest, environment));
+        var set = values.Canary.Select(v => (v.Key, v.Value)).ToList();
+        if (set.Any(v => v.Key == keys.ImageKey) && set.All(v => v.Key != keys.DigestKey))
+        {
+            set.Add((keys.DigestKey, string.Empty));
+        }
+
+        var changes = new List<TextChange>();
+        foreach (var (key, value) in set)
+        {
+            if (YamlValueLocator.Find(text, key) is { } span)
+            {
+                changes.Add(Replace(text, span, value));
+            }
+            else if (key != keys.DigestKey)
+            {
+                throw Missing(target, $"there is no {key} in it", $"add {key}: to {target.File} (the canary's value), or fix rollout.canary_values in slipway.yml");
+            }
         }
 
         return Write(text, changes);

@@ -37,6 +37,28 @@ public sealed record AnalysisVerdict(bool Passed, string Summary, SlipwayError? 
             : new AnalysisVerdict(true, text);
     }
 
+    /// <summary>
+    /// The query asked once before the first step moves any traffic. Prometheus' own error (a query that does not parse, a
+    /// range where one value is needed) can only repeat at every step: it blocks the rollout before it starts (exit 3). No series
+    /// is not an error yet: a query about the canary alone (`{track="canary"}`) has none before the canary runs; it passes with a
+    /// warning, and the steps' analysis still fails on it. A value is not judged: no canary traffic exists yet to judge.
+    /// </summary>
+    public static AnalysisVerdict BeforeTraffic(PrometheusAnalysis analysis, PrometheusAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(answer);
+        var query = $"prometheus query '{analysis.Query}'";
+        if (answer.Error is { } error)
+        {
+            return Broken(SlipwayError.Precondition($"{query} failed before the canary started: {error}",
+                "fix rollout.analysis.prometheus.query in slipway.yml (try it in Prometheus' /graph page first); nothing was deployed"));
+        }
+
+        return answer.Values.Count == 0
+            ? new AnalysisVerdict(true, $"warning: {query} returns no series yet; fine if it only counts the canary's requests, else each step's analysis will fail on it")
+            : new AnalysisVerdict(true, $"{query} = {string.Join(", ", answer.Values.Select(Number))} before the canary (threshold {analysis.Threshold})");
+    }
+
     /// <summary>The value as Prometheus writes it (NaN, +Inf), else the shortest round-trip number.</summary>
     public static string Number(double value) => value switch
     {

@@ -28,6 +28,9 @@ public sealed record ScanVerdict
     /// <summary>Ignore entries past their until date that match a finding: they no longer ignore it.</summary>
     public required IReadOnlyList<ScanIgnore> Expired { get; init; }
 
+    /// <summary>The ignore entries in force that cover a finding (what <see cref="Ignored"/> was ignored by).</summary>
+    public IReadOnlyList<ScanIgnore> Accepted { get; init; } = [];
+
     public bool Blocked => Blocking.Count > 0;
 
     /// <summary>Decides from the findings, the threshold, the ignore list and today's date (UTC, from the CLI's clock).</summary>
@@ -46,6 +49,7 @@ public sealed record ScanVerdict
             Ignored = ignored,
             Blocking = [.. unique.Where(f => f.Severity >= failOn && f.Severity != ScanSeverity.Unknown && EntryFor(f) is null)],
             Expired = [.. ignore.Where(i => !i.ActiveOn(today) && unique.Any(f => string.Equals(i.Id, f.Id, StringComparison.OrdinalIgnoreCase)))],
+            Accepted = [.. ignore.Where(i => i.ActiveOn(today) && unique.Any(f => string.Equals(i.Id, f.Id, StringComparison.OrdinalIgnoreCase)))],
         };
     }
 

@@ -98,6 +98,31 @@ public sealed class RolloutTests
     }
 
     [Fact]
+    public void Before_any_traffic_a_query_prometheus_refuses_blocks_no_series_only_warns_and_a_value_is_not_judged()
+    {
+        var refused = AnalysisVerdict.BeforeTraffic(ErrorRatio, new PrometheusAnswer([], "bad_data: parse error"));
+        var none = AnalysisVerdict.BeforeTraffic(ErrorRatio, new PrometheusAnswer([], null));
+        var high = AnalysisVerdict.BeforeTraffic(ErrorRatio, new PrometheusAnswer([0.5], null));
+
+        Assert.Equal((false, ExitCode.Precondition), (refused.Passed, refused.Error!.Code));
+        Assert.Contains("failed before the canary started: bad_data: parse error", refused.Error.Message, StringComparison.Ordinal);
+        Assert.Equal((true, null), (none.Passed, none.Error));
+        Assert.StartsWith("warning: prometheus query", none.Summary, StringComparison.Ordinal);
+        Assert.True(high.Passed, high.Summary);
+    }
+
+    [Theory]
+    [InlineData("10m")]
+    [InlineData("1s")]
+    [InlineData("1h30m")]
+    [InlineData("2m500ms")]
+    public void A_duration_is_written_back_as_slipway_yml_writes_it(string text)
+    {
+        Assert.True(Duration.TryParse(text, out var value));
+        Assert.Equal(text, Duration.Format(value));
+    }
+
+    [Fact]
     public void Each_step_keeps_the_stable_image_and_sets_the_canary_the_last_promotes_and_an_abort_sets_the_canary_to_0()
     {
         var rollout = new Rollout
@@ -106,16 +131,17 @@ public sealed class RolloutTests
             Values = new CanaryValues { WeightKey = "canary.replicasPercent" },
             Analysis = new RolloutAnalysis { Health = true },
         };
-        var plan = new RolloutPlan(rollout, "image.tag", "image.digest", new CanaryImage("1.3.0", "v1.3.0", "sha256:aaa"), new CanaryImage("1.3.1", "v1.3.1", "sha256:bbb"));
+        var plan = new RolloutPlan(rollout, new CanaryImage("1.3.0", "v1.3.0", "sha256:aaa"), new CanaryImage("1.3.1", "v1.3.1", "sha256:bbb"));
 
         Assert.Equal(["image.tag=v1.3.0", "image.digest=sha256:aaa", "canary.replicasPercent=10", "canary.image.tag=v1.3.1", "canary.image.digest=sha256:bbb"],
-            plan.Step(0).Select(v => v.ToString()));
-        Assert.Equal("canary.replicasPercent=50", plan.Step(1)[2].ToString());
-        Assert.Equal(["image.tag=v1.3.1", "image.digest=sha256:bbb", "canary.replicasPercent=0"], plan.Step(2).Select(v => v.ToString()));
+            Chart(plan.Step(0)).Select(v => v.ToString()));
+        Assert.Equal("canary.replicasPercent=50", Chart(plan.Step(1))[2].ToString());
+        Assert.Equal(["image.tag=v1.3.1", "image.digest=sha256:bbb", "canary.replicasPercent=0"], Chart(plan.Step(2)).Select(v => v.ToString()));
         Assert.Equal(["image.tag=v1.3.0", "image.digest=sha256:aaa", "canary.replicasPercent=0", "canary.image.tag=v1.3.1", "canary.image.digest=sha256:bbb"],
-            plan.Abort().Select(v => v.ToString()));
+            Chart(plan.Abort()).Select(v => v.ToString()));
         // Digests are text whatever helm would guess; weights are numbers for the chart's arithmetic.
-        Assert.Equal([false, true, false, false, true], plan.Step(0).Select(v => v.Text));
+        Assert.Equal([false, true, false, false, true], Chart(plan.Step(0)).Select(v => v.Text));
+        Assert.Equal(("1.3.1", "1.3.0"), (plan.Step(2).Stable.Version, plan.Abort().Stable.Version));
         Assert.Equal(["canary step 1/3 at 10%", "canary step 2/3 at 50%", "canary step 3/3: promoting to 100%"], RolloutProgress.Of(rollout).Select(p => p.Text()));
     }
 
@@ -141,4 +167,6 @@ public sealed class RolloutTests
         Assert.Null(LedgerJson.Parse(LedgerJson.Line(record with { Rollout = null }))!.Rollout);
         Assert.Equal("1.3.1", new DeploymentHistory([record with { Rollout = new RolloutProgress(1, 3, 10) }, record]).Current("staging")!.Version);
     }
+
+    private static IReadOnlyList<HelmValue> Chart(RolloutValues values) => values.Chart("image.tag", "image.digest");
 }

@@ -44,11 +44,11 @@ public sealed class HelmChartTests
         var release = new HelmRelease { Release = "agent-bus", Chart = chart, Set = [new("api.replicas", "4")] };
         var plan = new Slipway.Core.Rollouts.RolloutPlan(
             new Slipway.Core.Rollouts.Rollout { Steps = [new(50, TimeSpan.Zero), new(100, TimeSpan.Zero)], Analysis = new() { Health = true } },
-            release.ImageKey, release.DigestKey, new("1.3.0", "v1.3.0", null), new("1.3.1", "v1.3.1", null));
+            new("1.3.0", "v1.3.0", null), new("1.3.1", "v1.3.1", null));
         var helm = new HelmClient(chart, RealHelm.Require());
 
-        var canary = await helm.RunAsync(Template(HelmClient.UpgradeArguments(release, plan.Step(0))), default);
-        var promoted = await helm.RunAsync(Template(HelmClient.UpgradeArguments(release, plan.Step(1))), default);
+        var canary = await helm.RunAsync(Template(HelmClient.UpgradeArguments(release, plan.Step(0).Chart(release.ImageKey, release.DigestKey))), default);
+        var promoted = await helm.RunAsync(Template(HelmClient.UpgradeArguments(release, plan.Step(1).Chart(release.ImageKey, release.DigestKey))), default);
 
         Assert.True(canary.Succeeded, canary.ErrorOutput);
         Assert.Contains("name: agent-bus-api-canary", canary.Output, StringComparison.Ordinal);

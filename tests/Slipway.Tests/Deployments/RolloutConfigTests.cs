@@ -87,6 +87,47 @@ public sealed class RolloutConfigTests
                 rollout: { steps: [{ weight: 100 }], analysis: { prometheus: { url: 'http://p', query: up, threshold: '> 0' } } }
             """, "slipway.yml"));
 
-        Assert.Contains("environments.dev.rollout: is for kind: helm, not kind: command", error.Error.OneLine(), StringComparison.Ordinal);
+        Assert.Contains("environments.dev.rollout: is for kind: helm or gitops, not kind: command", error.Error.OneLine(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rollout_on_a_gitops_values_file_is_read_with_its_canary_keys()
+    {
+        var config = ConfigLoader.Parse("""
+            environments:
+              staging:
+                kind: gitops
+                gitops: { repo: https://example.com/gitops.git, file: apps/values.yaml, set: { image.tag: "{tag}" } }
+                rollout:
+                  steps: [{ weight: 10, pause: 1m }, { weight: 100 }]
+                  canary_values: { weight_key: canary.percent }
+                  analysis: { prometheus: { url: 'http://p', query: up, threshold: '> 0' } }
+            """, "slipway.yml");
+
+        var rollout = Assert.Single(config.Environments).Rollout!;
+        Assert.Equal(("canary.percent", "canary.image.tag"), (rollout.Values.WeightKey, rollout.Values.ImageKey));
+    }
+
+    [Theory]
+    [InlineData("kustomize: { image: ghcr.io/acme/app }", "environments.staging.rollout: needs gitops.set (a Helm values file with the canary's values), not images[name=ghcr.io/acme/app]")]
+    [InlineData("flux: { policy: flux-system:app }", "environments.staging.rollout: needs gitops.set")]
+    [InlineData("set: { image.tag: \"{tag}\" }, via: pull_request", "environments.staging.rollout: cannot step through pull requests (gitops.via: pull_request)")]
+    [InlineData("set: { canary.weight: \"{tag}\" }", "environments.staging.rollout.canary_values: two of the keys are the same")]
+    public void A_rollout_a_gitops_environment_cannot_step_is_a_one_line_usage_error_naming_the_key_and_why(string edit, string expected)
+    {
+        var error = Assert.Throws<SlipwayException>(() => ConfigLoader.Parse($$"""
+            environments:
+              staging:
+                kind: gitops
+                gitops: { repo: https://example.com/gitops.git, file: apps/values.yaml, {{edit}} }
+                rollout:
+                  steps: [{ weight: 10 }, { weight: 100 }]
+                  canary_values: { weight_key: canary.weight }
+                  analysis: { prometheus: { url: 'http://p', query: up, threshold: '> 0' } }
+            """, "slipway.yml"));
+
+        Assert.Equal(ExitCode.Usage, error.Error.Code);
+        Assert.Contains(expected, error.Error.OneLine(), StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Error.OneLine());
     }
 }

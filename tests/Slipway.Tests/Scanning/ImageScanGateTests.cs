@@ -2,6 +2,7 @@ using Slipway.Core.Deployments;
 using Slipway.Tests.Ci;
 using Slipway.Tests.Deployments;
 using Slipway.Tests.Fixtures;
+using Slipway.Tests.Signals;
 
 namespace Slipway.Tests.Scanning;
 
@@ -188,4 +189,77 @@ public sealed class ImageScanGateTests
         Assert.Equal([$"{registry.Host}/acme/app@{digest}", $"{registry.Host}/acme/app@{digest}"], scanner.Scanned);
         Assert.Empty(example.RemoteLedger());
     }
+
+    [Fact]
+    public void Image_scan_json_gives_the_findings_counts_verdict_and_ignore_entries_as_one_object_with_the_same_exit_code()
+    {
+        using var scanner = new ScannerStandIn();
+        scanner.Reports("grype.json");
+        using var registry = new Registry();
+        using var example = new DeployExample($$"""
+            image:
+              name: {{registry.Host}}/acme/app
+            {{scanner.Config("    format: grype\n    fail_on: critical\n    ignore:\n      - { id: CVE-2024-6119, until: 2099-12-31, reason: no X.509 name checks }\n      - { id: CVE-2011-3374, until: 2020-01-31 }\n")}}
+            """);
+        var digest = registry.Push("acme/app", "v1.3.1", OciImage.Create());
+
+        var blocked = example.Slipway("image", "scan", "1.3.1", "--json");
+
+        Expect.OneLineError(blocked, 3, $"image scan of {registry.Host}/acme/app@{digest} found 1 vulnerability at or above critical: CVE-2023-45853 (critical)");
+        using var json = System.Text.Json.JsonDocument.Parse(blocked.StandardOutput);
+        var root = json.RootElement;
+        Assert.Equal(("1.3.1", "v1.3.1", $"{registry.Host}/acme/app@{digest}", "critical", "blocked"),
+            (root.GetProperty("version").GetString(), root.GetProperty("tag").GetString(), root.GetProperty("image").GetString(),
+             root.GetProperty("fail_on").GetString(), root.GetProperty("verdict").GetString()));
+        Assert.Equal("""{"critical":1,"high":1,"medium":1,"low":0,"negligible":1}""", Compact(root.GetProperty("counts")));
+        Assert.Equal("""["CVE-2023-45853"]""", Compact(root.GetProperty("blocking")));
+        Assert.Equal(
+        [
+            "CVE-2023-45853 critical zlib 1.2.13-r0 -> 1.3-r0 blocking",
+            "CVE-2024-6119 high libssl3 3.1.4-r5 -> 3.1.7-r0 ignored",
+            "GHSA-9wx4-h78v-vm56 medium requests 2.31.0 -> 2.32.0",
+            "CVE-2011-3374 negligible apt 2.6.1 -> ",
+        ], root.GetProperty("findings").EnumerateArray().Select(f =>
+            $"{f.GetProperty("id").GetString()} {f.GetProperty("severity").GetString()} {f.GetProperty("package").GetString()} {f.GetProperty("installed_version").GetString()} -> {f.GetProperty("fixed_version").GetString()}"
+            + (f.GetProperty("blocking").GetBoolean() ? " blocking" : string.Empty) + (f.GetProperty("ignored").GetBoolean() ? " ignored" : string.Empty)));
+        Assert.Equal("""[{"id":"CVE-2024-6119","until":"2099-12-31","reason":"no X.509 name checks"}]""", Compact(root.GetProperty("ignored")));
+        Assert.Equal("""[{"id":"CVE-2011-3374","until":"2020-01-31","reason":null}]""", Compact(root.GetProperty("expired")));
+
+        scanner.Reports("trivy-clean.json");
+        example.Repo.WriteFile("slipway.yml", example.Repo.ReadFile("slipway.yml").Replace("format: grype", "format: trivy", StringComparison.Ordinal));
+        var clean = example.Slipway("image", "scan", "1.3.1", "--json");
+
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        Assert.Equal("passed", System.Text.Json.JsonDocument.Parse(clean.StandardOutput).RootElement.GetProperty("verdict").GetString());
+    }
+
+    [Fact]
+    public void A_scanner_still_running_after_image_scan_timeout_is_stopped_with_what_it_started_and_the_deploy_is_blocked()
+    {
+        using var scanner = new ScannerStandIn();
+        scanner.Reports("trivy.json");
+        scanner.Hangs();
+        using var registry = new Registry();
+        using var example = new DeployExample($$"""
+            image:
+              name: {{registry.Host}}/acme/app
+            {{scanner.Config("    timeout: 1s\n")}}
+            environments:
+              staging:
+                helm: { release: agent-bus, chart: ./helm/agent-bus }
+
+            """);
+        registry.Push("acme/app", "v1.3.1", OciImage.Create());
+
+        var result = example.Slipway("deploy", "staging", "1.3.1");
+
+        Expect.OneLineError(result, 3, "slipway: 1.3.1 was not deployed to staging: the image scanner scan.sh timed out after 1s; raise image.scan.timeout (now 1s) in slipway.yml");
+        Wait.Until(() => !ReleaseRepo.ProcessesIn([example.Repo.Path]).Any(), TimeSpan.FromSeconds(30), "the scanner and its sleep to be gone");
+        var record = Assert.Single(example.RemoteLedger("staging"));
+        Assert.Equal(DeploymentOutcome.Blocked, record.Outcome);
+        Assert.Contains("timed out after 1s", record.Detail, StringComparison.Ordinal);
+        Assert.Empty(example.Helm.Upgrades);
+    }
+
+    private static string Compact(System.Text.Json.JsonElement element) => System.Text.Json.JsonSerializer.Serialize(element);
 }

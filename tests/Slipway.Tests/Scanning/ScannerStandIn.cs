@@ -16,6 +16,7 @@ public sealed class ScannerStandIn : IDisposable
             #!/bin/sh
             dir=$(dirname "$0")
             printf '%s\n' "$1" >> "$dir/scanned"
+            [ -f "$dir/hang" ] && sleep 300
             [ -f "$dir/report.json" ] && cp "$dir/report.json" "$2"
             code=$(cat "$dir/exit-code" 2>/dev/null || echo 0)
             [ "$code" = 0 ] || echo "FATAL: init error: DB error: failed to download vulnerability DB" >&2
@@ -36,6 +37,9 @@ public sealed class ScannerStandIn : IDisposable
 
     /// <summary>The next scans write no report (a scanner that could not run).</summary>
     public void ReportsNothing() => File.Delete(_directory.Combine("report.json"));
+
+    /// <summary>The next scans hang (a scanner stuck downloading its vulnerability DB): the script sleeps 300s.</summary>
+    public void Hangs() => File.WriteAllText(_directory.Combine("hang"), string.Empty);
 
     public void ExitsWith(int code) => File.WriteAllText(_directory.Combine("exit-code"), $"{code}\n");
 

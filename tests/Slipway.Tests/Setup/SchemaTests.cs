@@ -38,6 +38,7 @@ public sealed partial class SchemaTests
             run: [trivy, image, --format, json, --output, "{report}", "{image}"]
             format: trivy
             fail_on: high
+            timeout: 10m
             ignore:
               - { id: CVE-2024-1234, until: 2027-01-31, reason: not reachable }
         release:
@@ -198,11 +199,11 @@ public sealed partial class SchemaTests
         "image:\n  name: a/b\n  scan: { run: [trivy, \"{imgae}\"] }\n",
         "image:\n  name: a/b\n  scan: { run: [trivy], format: cyclonedx }\n",
         "image:\n  name: a/b\n  scan: { run: [trivy], fail_on: severe }\n",
+        "image:\n  name: a/b\n  scan: { run: [trivy], timeout: soon }\n",
         "image:\n  name: a/b\n  scan: { run: [trivy], ignore: [ { id: CVE-1 } ] }\n",
         "image:\n  name: a/b\n  scan: { run: [trivy], ignore: [ { until: 2027-01-31 } ] }\n",
         "image:\n  name: a/b\n  scan: { run: [trivy], ignore: [ { id: CVE-1, until: soon } ] }\n",
         "image:\n  name: a/b\n  scan: { run: [trivy], ignore: [ { id: CVE-1, until: 2027-01-31, why: x } ] }\n",
-        "image:\n  name: a/b\n  scan: { run: [trivy], timeout: 5m }\n",
         "release:\n  github: { repo: \"not a repo\" }\n",
         "release:\n  github: { repository: acme/app }\n",
         "release:\n  github: yes\n",
