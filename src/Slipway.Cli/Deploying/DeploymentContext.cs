@@ -101,13 +101,14 @@ public sealed class DeploymentContext
 
     /// <summary>
     /// The environments to show: slipway.yml's, then those only the ledger knows (removed from slipway.yml since). None at all is
-    /// the same usage error as `history` or `deploy` give: a repository that does not deploy has no status to show.
+    /// the same usage error as `history` or `deploy` give: a repository that does not deploy has no status to show, unless the
+    /// ledger records releases (made with gates skipped).
     /// </summary>
     public IReadOnlyList<string> EnvironmentNames(DeploymentHistory history)
     {
         ArgumentNullException.ThrowIfNull(history);
         var names = Config.Environments.Select(e => e.Name).Concat(history.Environments()).Distinct(StringComparer.Ordinal).ToList();
-        return names.Count > 0 ? names : throw new SlipwayException(NoEnvironments());
+        return names.Count > 0 || history.Releases.Count > 0 ? names : throw new SlipwayException(NoEnvironments());
     }
 
     private static SlipwayError NoEnvironments() =>

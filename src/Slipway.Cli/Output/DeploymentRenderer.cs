@@ -11,6 +11,7 @@ public static class DeploymentRenderer
 {
     private static readonly string[] StatusHeader = ["ENVIRONMENT", "VERSION", "OUTCOME", "SINCE", "BY", "LAST GOOD"];
     private static readonly string[] HistoryHeader = ["WHEN", "VERSION", "ACTION", "OUTCOME", "BY", "REASON / DETAIL"];
+    private static readonly string[] ReleaseHeader = ["WHEN", "VERSION", "BY", "GATES SKIPPED"];
     private static readonly string[] OptionalFields = ["commit", "digest", "reason", "detail", "from", "githubDeployment"];
 
     /// <param name="live">`--live`: each environment's drift verdict, shown as a last column; null without --live.</param>
@@ -28,7 +29,20 @@ public static class DeploymentRenderer
             rows.Add(live is null ? row : [.. row, live[name].Text]);
         }
 
-        return Table(rows);
+        return Table(rows) + ReleasesText(history.Releases);
+    }
+
+    /// <summary>The releases the ledger records (made with gates skipped), after the environments; nothing when there are none.</summary>
+    private static string ReleasesText(IReadOnlyList<DeploymentRecord> releases)
+    {
+        if (releases.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var rows = new List<string[]> { ReleaseHeader };
+        rows.AddRange(releases.Select(r => new[] { LedgerJson.Timestamp(r.At), r.Version, r.Actor, r.Detail ?? "-" }));
+        return "\nReleases with skipped gates\n" + Table(rows);
     }
 
     public static string StatusJson(IReadOnlyList<string> environments, DeploymentHistory history, IReadOnlySet<string> pending,
@@ -59,6 +73,14 @@ public static class DeploymentRenderer
             }
 
             json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        // Releases made with gates skipped (--skip-gate): who skipped which gate and why, as the ledger records them.
+        json.WriteStartArray("releases");
+        foreach (var release in history.Releases)
+        {
+            WriteRecord(json, release, pending);
         }
 
         json.WriteEndArray();

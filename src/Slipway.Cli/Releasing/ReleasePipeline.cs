@@ -23,6 +23,7 @@ public static class ReleasePipeline
         new ReleaseCommitStep(), // "chore(release): vX.Y.Z" with those files, so the tag goes on it
         new TagStep(),   // annotated tag vX.Y.Z on HEAD, message "Release vX.Y.Z" + changelog
         new AnnouncedStep(new PushStep(), NotificationEvent.Release),    // branch (when ahead) and tag to the remote, atomically; then notify: release
+        new LedgerStep(),  // with gates skipped: the release, who skipped which gate and why, into the deployment ledger
         new AnnouncedStep(new PublishStep(), NotificationEvent.Publish), // the GitHub release of the tag, when release.github is configured; then notify: publish
     ];
 
@@ -92,7 +93,7 @@ public static class ReleasePipeline
 
         foreach (var skip in skips)
         {
-            terminal.Status($"gate {skip.Gate} skipped: {skip.Reason} (recorded in the tag message)");
+            terminal.Status($"gate {skip.Gate} skipped: {skip.Reason} (recorded in the tag message{(options.NoPush ? string.Empty : " and the deployment ledger")})");
         }
 
         return plan;

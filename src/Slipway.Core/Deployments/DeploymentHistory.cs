@@ -8,8 +8,11 @@ namespace Slipway.Core.Deployments;
 /// environment was last set to) and is not good: nobody saw it healthy.</remarks>
 public sealed class DeploymentHistory(IReadOnlyList<DeploymentRecord> records)
 {
-    /// <summary>Every attempt, oldest first (ledger order of its first line), as its last line says.</summary>
-    public IReadOnlyList<DeploymentRecord> Records { get; } = Collapse(records);
+    /// <summary>Every attempt, oldest first (ledger order of its first line), as its last line says; releases are not attempts.</summary>
+    public IReadOnlyList<DeploymentRecord> Records { get; } = Collapse([.. records.Where(r => r.Action != DeploymentAction.Release)]);
+
+    /// <summary>The releases the ledger records (made with gates skipped: <see cref="Gates.GateSkip.Record"/>), oldest first, each once.</summary>
+    public IReadOnlyList<DeploymentRecord> Releases { get; } = [.. records.Where(r => r.Action == DeploymentAction.Release).DistinctBy(r => r.Id)];
 
     /// <summary>The attempts in one environment, newest first.</summary>
     public IReadOnlyList<DeploymentRecord> Attempts(string environment) =>

@@ -18,6 +18,7 @@ public static class DeploymentNames
         DeploymentAction.Deploy => "deploy",
         DeploymentAction.Promote => "promote",
         DeploymentAction.Rollback => "rollback",
+        DeploymentAction.Release => "release",
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
@@ -36,6 +37,7 @@ public static class DeploymentNames
         "deploy" => DeploymentAction.Deploy,
         "promote" => DeploymentAction.Promote,
         "rollback" => DeploymentAction.Rollback,
+        "release" => DeploymentAction.Release,
         _ => null,
     };
 }

@@ -5,8 +5,42 @@ namespace Slipway.Core.Gates;
 /// <summary>A gate the user chose not to run for this release (`--skip-gate NAME --reason TEXT`); the tag message records it.</summary>
 public sealed record GateSkip(string Gate, string Reason)
 {
+    private const string TagLinePrefix = "Skipped gate ";
+
     /// <summary>The line the annotated tag's message carries for it.</summary>
-    public string TagLine => $"Skipped gate {Gate}: {Reason}";
+    public string TagLine => $"{TagLinePrefix}{Gate}: {Reason}";
+
+    /// <summary>The skips a release's tag message records (its <see cref="TagLine"/>s), for a run that finds the tag made already.</summary>
+    public static IReadOnlyList<GateSkip> FromTagMessage(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return [.. message.Split('\n').Select(l => l.TrimEnd('\r'))
+            .Where(l => l.StartsWith(TagLinePrefix, StringComparison.Ordinal) && l.IndexOf(": ", TagLinePrefix.Length, StringComparison.Ordinal) > TagLinePrefix.Length)
+            .Select(l => (Line: l, Colon: l.IndexOf(": ", TagLinePrefix.Length, StringComparison.Ordinal)))
+            .Select(l => new GateSkip(l.Line[TagLinePrefix.Length..l.Colon], l.Line[(l.Colon + 2)..]))];
+    }
+
+    /// <summary>
+    /// The ledger's record of a release made with gates skipped: who, when, which tag and commit, and each gate with its reason.
+    /// It belongs to no environment (<see cref="Deployments.DeploymentAction.Release"/>).
+    /// </summary>
+    public static Deployments.DeploymentRecord Record(string id, string tag, string version, string? commit, IReadOnlyList<GateSkip> skips, DateTimeOffset at, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(skips);
+        return new Deployments.DeploymentRecord
+        {
+            Id = id,
+            Environment = string.Empty,
+            Version = version,
+            Action = Deployments.DeploymentAction.Release,
+            Outcome = Deployments.DeploymentOutcome.Succeeded,
+            At = at,
+            Actor = actor,
+            Commit = commit,
+            Reason = string.Join("; ", skips.Select(s => s.Reason)),
+            Detail = $"{tag} released with {string.Join(", ", skips.Select(s => $"gate {s.Gate} skipped ({s.Reason})"))}",
+        };
+    }
 
     /// <summary>Pairs each --skip-gate with its --reason, in order; a missing or empty reason, or a name not in `release.gates`, is a usage error.</summary>
     public static IReadOnlyList<GateSkip> Pair(IReadOnlyList<string> names, IReadOnlyList<string> reasons, IReadOnlyList<ReleaseGate> configured)

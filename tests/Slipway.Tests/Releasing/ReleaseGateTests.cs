@@ -95,6 +95,37 @@ public sealed class ReleaseGateTests
         var message = remote.Git("tag", "-l", "--format=%(contents)", "v1.3.0");
         Assert.EndsWith("\n\nSkipped gate ci_green: flaky runner, INC-42", message, StringComparison.Ordinal);
         Assert.DoesNotContain(github.Requests, r => r.OperationId == "checks/list-for-ref");
+
+        // The deployment ledger records the release too: who skipped which gate, and why (status shows it, in no environment).
+        var tagged = remote.Git("rev-parse", "v1.3.0^{commit}");
+        AssertLedgerRecordsTheSkip(repo, tagged);
+        Assert.Single(remote.Git("show", "refs/slipway/ledger:ledger.jsonl").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        // A run stopped after the push, before the ledger: the same command finishes it from the tag message's record of the skip.
+        remote.Git("update-ref", "-d", "refs/slipway/ledger");
+        repo.Git("update-ref", "-d", "refs/slipway/ledger");
+        var finished = repo.Slipway(Env(github), "release", "minor", "--yes");
+        Expect.Success(finished);
+        AssertLedgerRecordsTheSkip(repo, tagged);
+        Assert.Equal("1.3.0", Assert.Single(repo.Git("tag", "-l", "v1.3*").Split('\n'))[1..]);
+        Expect.Success(repo.Slipway(Env(github), "release", "minor", "--yes"));
+        Assert.Single(remote.Git("show", "refs/slipway/ledger:ledger.jsonl").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static void AssertLedgerRecordsTheSkip(GitRepo repo, string commit)
+    {
+        var status = repo.Slipway("status", "--json");
+        Expect.Success(status);
+        using var json = JsonDocument.Parse(status.StandardOutput);
+        var release = Assert.Single(json.RootElement.GetProperty("releases").EnumerateArray());
+        Assert.Equal("release", release.GetProperty("action").GetString());
+        Assert.Equal("1.3.0", release.GetProperty("version").GetString());
+        Assert.Equal(commit, release.GetProperty("commit").GetString());
+        Assert.Equal("v1.3.0 released with gate ci_green skipped (flaky runner, INC-42)", release.GetProperty("detail").GetString());
+        Assert.DoesNotContain(json.RootElement.GetProperty("environments").EnumerateArray(), e => e.GetProperty("current").ValueKind != JsonValueKind.Null);
+        var text = repo.Slipway("status");
+        Assert.Contains("Releases with skipped gates", text.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("gate ci_green skipped (flaky runner, INC-42)", text.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
