@@ -32,7 +32,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         // What runs is what was released: the version's image must be in the registry, and the chart gets its digest, so a tag moved
         // later cannot change it. An explicit --image-digest is taken as given.
         var digest = request.Digest ?? await VersionImage.DigestAsync(context.Config, request.Version, tag, commit, DeploymentContext.Now(),
-            System.Environment.GetEnvironmentVariable, cancellationToken).ConfigureAwait(false);
+            context.Variables, cancellationToken).ConfigureAwait(false);
         using var mirror = await GitHubMirror.CreateAsync(context, terminal, cancellationToken).ConfigureAwait(false);
         var actor = await context.ActorAsync(cancellationToken).ConfigureAwait(false);
         if (commit is null)
@@ -435,7 +435,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             return refusal;
         }
 
-        if (!env.Requires.Approval || Approval.FromGitHubActions(env))
+        if (!env.Requires.Approval || Approval.FromGitHubActions(env, context.Variables))
         {
             return null;
         }

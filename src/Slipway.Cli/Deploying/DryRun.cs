@@ -27,7 +27,7 @@ public sealed class DryRun(DeploymentContext context, Terminal terminal)
 
         if (env.Requires.Approval)
         {
-            var how = request.Force ? "bypassed by --force" : Approval.FromGitHubActions(env) ? "given by the GitHub Actions environment" : "would be asked at a terminal (exit 3 without one)";
+            var how = request.Force ? "bypassed by --force" : Approval.FromGitHubActions(env, context.Variables) ? "given by the GitHub Actions environment" : "would be asked at a terminal (exit 3 without one)";
             await o.WriteLineAsync($"  requires approval: {how}").ConfigureAwait(false);
         }
 
