@@ -31,7 +31,7 @@ public sealed class DryRun(DeploymentContext context, Terminal terminal)
             await o.WriteLineAsync($"  requires approval: {how}").ConfigureAwait(false);
         }
 
-        foreach (var gate in request.Action == DeploymentAction.Rollback ? [] : env.Gates)
+        foreach (var gate in new DeploymentRun(env, request.Version, request.Action, history).Gates)
         {
             await o.WriteLineAsync($"  gate {TextSanitizer.OneLine(gate.Name)}: {TextSanitizer.OneLine(ShellQuote.Join(gate.Run[0], gate.Run.Skip(1)))}").ConfigureAwait(false);
         }
