@@ -210,7 +210,7 @@ public static partial class ConfigLoader
             }
         }
 
-        var result = new CommandDeploy { Run = run, Status = status, Timeout = DurationValue(command, "timeout") ?? new CommandDeploy { Run = run }.Timeout };
+        var result = new CommandDeploy { Run = run, Status = status, Timeout = DurationValue(command, "timeout") ?? CommandDeploy.DefaultTimeout };
         command.RejectUnknownKeys();
         return result;
     }

@@ -31,6 +31,10 @@ public static partial class ConfigLoader
         return File.Exists(own) ? own : File.Exists(top) ? top : null;
     }
 
+    /// <summary>The slipway.yml a command run in <paramref name="directory"/> reads (<see cref="Find"/>), or the defaults when there is none.</summary>
+    public static SlipwayConfig LoadFor(string directory, string topLevel) =>
+        Find(directory, topLevel) is { } path ? Load(path) : SlipwayConfig.Default;
+
     public static SlipwayConfig Load(string path)
     {
         string text;

@@ -11,6 +11,9 @@ public static class FilePresence
     public static IReadOnlyList<string> Missing(string root, IEnumerable<string> paths) =>
         [.. paths.Where(p => !File.Exists(Path.Combine(root, p)))];
 
+    /// <summary>Whether <paramref name="path"/> (relative to <paramref name="root"/>, or absolute) is a folder.</summary>
+    public static bool IsFolder(string root, string path) => Directory.Exists(Path.Combine(root, path));
+
     /// <summary>
     /// Whether a program name resolves the way a process start will: a name with a slash is a path from <paramref name="root"/>,
     /// any other name a file in one of <paramref name="searchPath"/>'s folders (PATH's value).

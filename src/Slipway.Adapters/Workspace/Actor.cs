@@ -1,16 +1,11 @@
 using Slipway.Adapters.Actions;
 using Slipway.Adapters.Git;
-using Slipway.Adapters.Processes;
 
 namespace Slipway.Adapters.Workspace;
 
 /// <summary>Who is acting, as the ledger and the notifications name them: GITHUB_ACTOR in Actions, else the git user (name &lt;email&gt;), else the login name.</summary>
 public static class Actor
 {
-    /// <summary>With the process's environment.</summary>
-    public static Task<string> OfAsync(IGitRepository git, CancellationToken cancellationToken) =>
-        OfAsync(git, ProcessEnvironment.Variable, cancellationToken);
-
     public static async Task<string> OfAsync(IGitRepository git, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(git);

@@ -97,13 +97,8 @@ public sealed class Workspace : IDisposable
         var stateReason = "SLIPWAY_GIT_ONLY=1";
         var state = gitOnly ? null : RepositoryFiles.TryReadState(directory, out stateReason);
         var stateTask = state is null ? git.GetStateAsync(cancellationToken) : Task.FromResult(state);
-        var config = ConfigLoader.LoadFrom(directory);
         state = await stateTask.ConfigureAwait(false);
-        if (!string.Equals(Path.GetFullPath(directory).TrimEnd('/'), state.TopLevel.TrimEnd('/'), StringComparison.Ordinal)
-            && config.Source is null)
-        {
-            config = ConfigLoader.LoadFrom(state.TopLevel);
-        }
+        var config = ConfigLoader.LoadFor(directory, state.TopLevel);
 
         if (state.IsShallow)
         {
@@ -144,11 +139,18 @@ public sealed class Workspace : IDisposable
     /// </summary>
     public static SlipwayConfig LoadConfig(string directory)
     {
-        var config = ConfigLoader.LoadFrom(directory);
-        return config.Source is null && RepositoryFiles.TryReadState(directory, out _) is { } state
-            && !string.Equals(Path.GetFullPath(directory).TrimEnd('/'), state.TopLevel.TrimEnd('/'), StringComparison.Ordinal)
-            ? ConfigLoader.LoadFrom(state.TopLevel)
-            : config;
+        return RepositoryFiles.TryReadState(directory, out _) is { } state ? ConfigLoader.LoadFor(directory, state.TopLevel) : ConfigLoader.LoadFrom(directory);
+    }
+
+    /// <summary>
+    /// The repository <paramref name="directory"/> is in and the slipway.yml a command there reads (<see cref="ConfigLoader.LoadFor"/>),
+    /// without its tags: for the commands that deploy and read the ledger, which need no release line (and work in a shallow clone).
+    /// </summary>
+    public static async Task<(GitRepository Git, RepositoryState State, SlipwayConfig Config)> OpenRepositoryAsync(string directory, CancellationToken cancellationToken)
+    {
+        var state = await new GitRepository(directory).GetStateAsync(cancellationToken).ConfigureAwait(false);
+        // Its git commands run at the top level, where slipway.yml's relative paths and the ledger's worktree start.
+        return (new GitRepository(state.TopLevel), state, ConfigLoader.LoadFor(directory, state.TopLevel));
     }
 
     /// <summary>The commits of <paramref name="exclusiveFrom"/>..<paramref name="until"/> (all of its history when null), newest first.</summary>

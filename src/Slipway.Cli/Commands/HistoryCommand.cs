@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Slipway.Adapters.Processes;
 using Slipway.Cli.Deploying;
 using Slipway.Cli.Output;
 using Slipway.Core.Errors;
@@ -26,7 +27,7 @@ public static class HistoryCommand
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var name = parse.GetValue(environment)!;
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: null, package: parse.GetValue(package)).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: null, package: parse.GetValue(package), ProcessEnvironment.Variable).ConfigureAwait(false);
             var snapshot = await context.ReadLedgerAsync(ct).ConfigureAwait(false);
             var history = snapshot.History();
             if (context.Config.Environments.All(e => e.Name != name) && !history.Environments().Contains(name))

@@ -26,7 +26,7 @@ public static class NotifyCommand
         };
         CommandRunner.SetHandler(test, async (parse, terminal, ct) =>
         {
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, environment: ProcessEnvironment.Variable).ConfigureAwait(false);
             var configured = context.Config.Notify;
             if (configured.Count == 0)
             {
@@ -40,7 +40,7 @@ public static class NotifyCommand
                 throw new SlipwayException(SlipwayError.Usage($"unknown notifier '{wanted}'", $"use one of: {string.Join(", ", configured.Select(n => n.Name))}"));
             }
 
-            var notifications = CommandNotifications.Prepare(selected, context.Root, terminal, ProcessEnvironment.Variable);
+            var notifications = CommandNotifications.Prepare(selected, context.Root, terminal, context.Variables);
             var results = await notifications.Dispatcher.SendAsync(new Notification
             {
                 Event = NotificationEvent.Test,

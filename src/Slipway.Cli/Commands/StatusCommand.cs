@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Slipway.Adapters.Processes;
 using Slipway.Cli.Dashboard;
 using Slipway.Cli.Deploying;
 using Slipway.Cli.Output;
@@ -55,7 +56,7 @@ public static class StatusCommand
                 return await Print(view.Environments, view.History, view.Pending, (view.Repository.Root, view.Repository.Config, view.Repository.Naming)).ConfigureAwait(false);
             }
 
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: null, package: parse.GetValue(package)).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: null, package: parse.GetValue(package), ProcessEnvironment.Variable).ConfigureAwait(false);
             var snapshot = await context.ReadLedgerAsync(ct).ConfigureAwait(false);
             var history = snapshot.History();
             return await Print(context.EnvironmentNames(history), history, snapshot.Pending.Select(p => p.Id).ToHashSet(StringComparer.Ordinal), (context.Root, context.Config, context.Naming))

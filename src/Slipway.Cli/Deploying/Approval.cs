@@ -1,3 +1,4 @@
+using Slipway.Adapters.Actions;
 using Slipway.Cli.Output;
 using Slipway.Core.Deployments;
 
@@ -11,9 +12,13 @@ public static class Approval
 {
     public const string Variable = "SLIPWAY_APPROVED_ENVIRONMENT";
 
-    public static bool FromGitHubActions(DeploymentEnvironment target) =>
-        Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true"
-        && Environment.GetEnvironmentVariable(Variable) == target.Name;
+    /// <summary>In a GitHub Actions job whose workflow names <paramref name="target"/> in <see cref="Variable"/>.</summary>
+    public static bool FromGitHubActions(DeploymentEnvironment target, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(environment);
+        return ActionsContext.From(environment).InActions && environment(Variable) == target.Name;
+    }
 
     /// <summary>Asks at a terminal, showing what changes; false when there is no terminal.</summary>
     public static bool Confirm(Terminal terminal, string change) =>

@@ -17,10 +17,6 @@ internal sealed class CanaryRollout(DeploymentContext context, Action<string> pr
     /// <summary>How long setting the canary back to 0 after a Ctrl-C may take (a second Ctrl-C stops it sooner).</summary>
     private static readonly TimeSpan AbortLimit = TimeSpan.FromMinutes(10);
 
-    /// <summary>How a rollout ended: promoted (Ok), rolled back by its analysis, or failed (the target, or an analysis that could not decide).</summary>
-    /// <param name="Note">What the last move left, for the record (kind: gitops: the commit).</param>
-    public sealed record Result(bool Ok, bool RolledBack, string? Problem, RolloutProgress? At, SlipwayError? Error = null, string? Note = null);
-
     /// <summary>
     /// The query asked once before the first step (<see cref="AnalysisVerdict.BeforeTraffic"/>): a query Prometheus refuses (or
     /// a Prometheus that cannot be reached) blocks the rollout before any traffic moves; no series only warns.
@@ -46,7 +42,7 @@ internal sealed class CanaryRollout(DeploymentContext context, Action<string> pr
         return verdict.Error;
     }
 
-    public async Task<Result> RunAsync(DeploymentEnvironment env, RolloutPlan plan, ICanaryTarget target, DeploymentRecord attempt, Action<string> stage,
+    public async Task<AttemptResult> RunAsync(DeploymentEnvironment env, RolloutPlan plan, ICanaryTarget target, DeploymentRecord attempt, Action<string> stage,
         CancellationToken cancellationToken)
     {
         var steps = RolloutProgress.Of(plan.Rollout);
@@ -67,13 +63,13 @@ internal sealed class CanaryRollout(DeploymentContext context, Action<string> pr
                 {
                     ThrowIfTheSignalsDoing(cancellationToken);
                     return at.Weight >= 100
-                        ? new Result(false, false, applied.Problem, null)
+                        ? new AttemptResult(false, false, applied.Problem, null)
                         : await AbortAsync(plan, target, at, false, $"{applied.Problem} ({at.Text()})", null, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (at.Weight >= 100)
                 {
-                    return new Result(true, false, null, null, Note: applied.Note);
+                    return new AttemptResult(true, false, null, null, Note: applied.Note);
                 }
 
                 stage("canary");
@@ -113,7 +109,7 @@ internal sealed class CanaryRollout(DeploymentContext context, Action<string> pr
             throw new CanaryCancelledException(at, back, e);
         }
 
-        return new Result(true, false, null, null);
+        return new AttemptResult(true, false, null, null);
     }
 
     /// <summary>The analysis: the Prometheus query against its threshold, then the health check; the first that fails decides.</summary>
@@ -155,14 +151,14 @@ internal sealed class CanaryRollout(DeploymentContext context, Action<string> pr
     }
 
     /// <summary>The canary back to 0 under the stable version; the attempt is rolled back (its analysis said so) or failed.</summary>
-    private static async Task<Result> AbortAsync(RolloutPlan plan, ICanaryTarget target, RolloutProgress at, bool rolledBack, string problem, SlipwayError? error,
+    private static async Task<AttemptResult> AbortAsync(RolloutPlan plan, ICanaryTarget target, RolloutProgress at, bool rolledBack, string problem, SlipwayError? error,
         CancellationToken cancellationToken)
     {
         var (ok, failure) = await BackToZeroAsync(plan, target, at, problem, cancellationToken).ConfigureAwait(false);
         var back = ok
             ? $"the canary was set back to 0 ({plan.Stable.Version} runs)"
             : $"setting the canary back to 0 failed too: {failure}";
-        return new Result(false, rolledBack && ok, $"{problem}; {back}", at, error is null ? null : error with { Message = $"{error.Message}; {back}" });
+        return new AttemptResult(false, rolledBack && ok, $"{problem}; {back}", at, error is null ? null : error with { Message = $"{error.Message}; {back}" });
     }
 
     private static async Task<(bool Ok, string? Problem)> BackToZeroAsync(RolloutPlan plan, ICanaryTarget target, RolloutProgress at, string why, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         // What runs is what was released: the version's image must be in the registry, and the chart gets its digest, so a tag moved
         // later cannot change it. An explicit --image-digest is taken as given.
         var digest = request.Digest ?? await VersionImage.DigestAsync(context.Config, request.Version, tag, commit, DeploymentContext.Now(),
-            System.Environment.GetEnvironmentVariable, cancellationToken).ConfigureAwait(false);
+            context.Variables, cancellationToken).ConfigureAwait(false);
         using var mirror = await GitHubMirror.CreateAsync(context, terminal, cancellationToken).ConfigureAwait(false);
         var actor = await context.ActorAsync(cancellationToken).ConfigureAwait(false);
         if (commit is null)
@@ -58,156 +58,133 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             GitHubDeployment = github,
         };
 
-        async Task<long?> MirrorBlockedAsync(string detail)
+        // Stopped before anything changed: mirrored to GitHub as a failed deployment, recorded blocked, the command's error.
+        async Task BlockedAsync(DeploymentBlock block)
         {
-            var id = mirror is null ? null : await mirror.StartAsync(env, tag, $"{version}: {detail}", cancellationToken).ConfigureAwait(false);
+            var blocked = mirror is null ? null : await mirror.StartAsync(env, tag, $"{version}: {block.Detail}", cancellationToken).ConfigureAwait(false);
             if (mirror is not null)
             {
-                await mirror.FinishAsync(id, false, $"blocked: {detail}", null, cancellationToken).ConfigureAwait(false);
+                await mirror.FinishAsync(blocked, false, $"blocked: {block.Detail}", null, cancellationToken).ConfigureAwait(false);
             }
 
-            return id;
+            await RecordAsync([Record(version, commit, request.Action, DeploymentOutcome.Blocked, block.Detail, blocked)]).ConfigureAwait(false);
+            throw new SlipwayException(block.Error);
         }
 
-        var refusal = Refusal(request, history);
-        if (refusal is not null)
+        var run = new DeploymentRun(env, request.Version, request.Action, history) { Force = request.Force, MarkBad = request.MarkBad };
+
+        var admission = run.Admission(Approval.FromGitHubActions(env, context.Variables));
+        if (admission.Refusal is { } refusal && (!admission.AskFirst || !Approval.Confirm(terminal, ApprovalQuestion(env, version, history))))
         {
-            var blocked = await MirrorBlockedAsync(refusal.Message).ConfigureAwait(false);
-            await RecordAsync([Record(version, commit, request.Action, DeploymentOutcome.Blocked, refusal.Message, blocked)]).ConfigureAwait(false);
-            throw new SlipwayException(refusal);
+            await BlockedAsync(DeploymentRun.Refused(refusal)).ConfigureAwait(false);
         }
 
         // The image scan is the first gate: what the scanner finds in the version's image (by digest) is refused as a failing gate is.
         var image = context.Config.Image.Names.Count == 0 ? null : context.Config.Image.Rules().Images.FirstOrDefault(i => i.Enabled)?.Name.ToLowerInvariant();
-        if (context.Config.Image.Scan is { } scan && request.Action != DeploymentAction.Rollback && image is not null && digest is not null && request.Scanned != $"{image}@{digest}")
+        if (context.Config.Image.Scan is { } scan && run.Scans(true, image, digest, request.Scanned))
         {
             Progress($"scan: running {Path.GetFileName(scan.Run[0])} on {image}@{digest}");
-            SlipwayError? blocking;
+            DeploymentBlock? blocking;
             try
             {
-                var verdict = await StepCancelledException.AtAsync("scan", () => ImageScan.RunAsync(scan, context.Root, image, digest, version, tag, DeploymentContext.Now(),
+                var verdict = await StepCancelledException.AtAsync("scan", () => ImageScan.RunAsync(scan, context.Root, image!, digest!, version, tag, DeploymentContext.Now(),
                     terminal.Detail, cancellationToken), cancellationToken).ConfigureAwait(false);
                 Progress(verdict.SummaryLine());
-                blocking = verdict.Blocked ? verdict.Refusal($"{version} is not deployed to {env.Name}") : null;
+                blocking = run.ScanBlock(verdict);
             }
             catch (SlipwayException e) when (e.Error.Code != ExitCode.Usage)
             {
-                blocking = e.Error with { Message = $"{version} was not deployed to {env.Name}: {e.Error.Message}" };
+                blocking = run.ScanFailed(e.Error);
             }
 
             if (blocking is not null)
             {
-                var blocked = await MirrorBlockedAsync(blocking.Message).ConfigureAwait(false);
-                await RecordAsync([Record(version, commit, request.Action, DeploymentOutcome.Blocked, blocking.Message, blocked)]).ConfigureAwait(false);
-                throw new SlipwayException(blocking with { Code = ExitCode.Precondition });
+                await BlockedAsync(blocking).ConfigureAwait(false);
             }
         }
 
-        foreach (var gate in request.Action == DeploymentAction.Rollback ? [] : env.Gates)
+        foreach (var gate in run.Gates)
         {
             Progress($"gate {gate.Name}: running {ShellQuote.Join(gate.Run[0], gate.Run.Skip(1))}");
             var result = await StepCancelledException.AtAsync("gates", () => new GateRunner(context.Root).RunAsync(gate, env.Name, version, tag, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
             if (!result.Passed)
             {
-                var detail = $"gate '{gate.Name}' failed ({result.Detail})";
-                var blocked = await MirrorBlockedAsync(detail).ConfigureAwait(false);
-                await RecordAsync([Record(version, commit, request.Action, DeploymentOutcome.Blocked, detail, blocked)]).ConfigureAwait(false);
-                throw new SlipwayException(SlipwayError.Precondition($"{version} was not deployed to {env.Name}: {detail}", "fix what the gate found, then deploy again"));
+                await BlockedAsync(run.GateFailed(gate.Name, result.Detail)).ConfigureAwait(false);
             }
         }
 
         // Every attempt is on record before helm touches the cluster (outcome unknown) and again when it ends, under the same
         // id: a run killed in between leaves it unknown in `status` and `history`, and the next deployment here resolves it.
-        var before = new List<DeploymentRecord>(history.Resolutions(env.Name, $"{DeploymentNames.Of(request.Action)} of {version}", DeploymentContext.Now()));
-        if (request.MarkBad is { } bad)
+        var before = new List<DeploymentRecord>(run.Resolutions(DeploymentContext.Now()));
+        if (run.MarkedBad() is { } bad)
         {
-            var current = history.Current(env.Name);
-            before.Add(Record(bad, current?.Commit, DeploymentAction.Rollback, DeploymentOutcome.RolledBack, $"rolled back to {version}"));
+            before.Add(Record(bad.Version, bad.Commit, DeploymentAction.Rollback, DeploymentOutcome.RolledBack, bad.Detail));
         }
 
-        var canary = CanaryPlan(request, history, tag, digest);
+        var canary = run.Canary(context.Naming, digest, out var straight);
+        if (straight is not null)
+        {
+            Progress(straight);
+        }
+
         if (canary is not null && await StepCancelledException.AtAsync("rollout", () => new CanaryRollout(context, Progress).PreflightAsync(env, cancellationToken),
             cancellationToken).ConfigureAwait(false) is { } preflight)
         {
             // The analysis' query is asked before any traffic moves: one Prometheus refuses can never judge a step.
-            var refused = preflight with { Message = $"{version} was not deployed to {env.Name}: {preflight.Message}" };
-            var blocked = await MirrorBlockedAsync(refused.Message).ConfigureAwait(false);
-            await RecordAsync([Record(version, commit, request.Action, DeploymentOutcome.Blocked, refused.Message, blocked)]).ConfigureAwait(false);
-            throw new SlipwayException(refused);
+            await BlockedAsync(run.PreflightRefused(preflight)).ConfigureAwait(false);
         }
 
-        var attempt = Record(version, commit, request.Action, DeploymentOutcome.Unknown, $"{Deploys(env)} started; how it ended is not recorded yet") with
+        var attempt = Record(version, commit, request.Action, DeploymentOutcome.Unknown, run.Started(canary)) with
         {
             Rollout = canary is null ? null : RolloutProgress.Of(canary.Rollout)[0],
-            Detail = canary is null ? $"{Deploys(env)} started; how it ended is not recorded yet" : $"{RolloutProgress.Of(canary.Rollout)[0].Text()}: rolling out from {canary.Stable.Version}",
         };
         var (outcome, github) = await AttemptAsync(mirror, env, attempt, tag, before, history.Current(env.Name)?.GitHubDeployment, canary, cancellationToken).ConfigureAwait(false);
-        var (ok, problem) = (outcome.Ok, outcome.Problem);
-        if (ok)
+        var ending = run.AfterAttempt(outcome with { Note = _gitOpsNote, Proposal = _gitOpsProposal }, attempt, before, canary, cancellationToken.IsCancellationRequested);
+        var ended = Ended(attempt, ending, github);
+        if (ending.Line is { } line)
         {
-            await terminal.Out.WriteLineAsync(_gitOpsProposal is { } proposal ? proposal : request.Action == DeploymentAction.Rollback
-                ? $"rolled back {env.Name} to {version}" + (request.MarkBad is { } replaced ? $" (from {replaced}, now marked bad)" : string.Empty)
-                : $"deployed {version} to {env.Name}" + (canary is null ? string.Empty : $" through canary steps {string.Join(", ", canary.Rollout.Steps.Select(s => s.Weight + "%"))}"))
-                .ConfigureAwait(false);
-            await RecordAsync([Ended(attempt, DeploymentOutcome.Succeeded, _gitOpsNote, github)]).ConfigureAwait(false);
+            await terminal.Out.WriteLineAsync(line).ConfigureAwait(false);
+            await RecordAsync([ended]).ConfigureAwait(false);
             await context.Git.ForgetDeadRunsAsync(CancellationToken.None).ConfigureAwait(false);
             return 0;
         }
 
-        if (outcome.At is { } at)
+        if (ending.RollbackTo is { } target)
         {
-            // The canary stopped at a step and was set back to 0 (or tried to be): the stable version runs, nothing to roll back to.
-            var ended = Ended(attempt, outcome.RolledBack ? DeploymentOutcome.RolledBack : DeploymentOutcome.Failed, problem, github) with { Rollout = at };
-            await RecordAsync([ended]).ConfigureAwait(false);
-            var what = outcome.RolledBack ? $"the canary of {version} in {env.Name} was rolled back" : $"deploying {version} to {env.Name} failed";
-            throw new SlipwayException(outcome.Error is { } error
-                ? error with { Message = $"{what}: {error.Message}" }
-                : SlipwayError.Failed($"{what}: {problem}", $"see `slipway history {env.Name}`; fix it and deploy again"));
-        }
-
-        var failed = Ended(attempt, DeploymentOutcome.Failed, problem, github);
-        var revert = env.GitOps is not null ? _gitOpsPushed : null;
-        var message = $"deploying {version} to {env.Name} failed: {problem}";
-        var target = env.AutoRollback && request.Action != DeploymentAction.Rollback
-            ? new DeploymentHistory([.. history.Records, .. before, failed]).RollbackTarget(env.Name)
-            : null;
-        if (target is not null && !cancellationToken.IsCancellationRequested)
-        {
+            var revert = env.GitOps is not null ? _gitOpsPushed : null;
             Progress($"auto_rollback: redeploying {target.Version}");
-            var back = Record(target.Version, target.Commit, DeploymentAction.Rollback, DeploymentOutcome.Unknown, $"automatic rollback after {version} failed; {Deploys(env)} started",
-                d: target.Digest);
-            var (backOutcome, backGitHub) = await AttemptAsync(mirror, env, back, context.Naming.Prefix + target.Version,
-                [failed with { Outcome = DeploymentOutcome.RolledBack }], github, null, cancellationToken, revert).ConfigureAwait(false);
-            var (backOk, backProblem) = (backOutcome.Ok, backOutcome.Problem);
-            await RecordAsync([Ended(back, backOk ? DeploymentOutcome.Succeeded : DeploymentOutcome.Failed,
-                $"automatic rollback after {version} failed" + (backOk ? string.Empty : $": {backProblem}") +
-                (revert is { } reverted && _gitOpsNote is { } note ? $" (revert of {reverted.Commit[..7]}; {note})" : string.Empty), backGitHub)]).ConfigureAwait(false);
-            message += backOk ? $"; rolled back to {target.Version}" : $"; the automatic rollback to {target.Version} failed too: {backProblem}";
+            var back = Record(target.Version, target.Commit, DeploymentAction.Rollback, DeploymentOutcome.Unknown, run.RollbackStarted, d: target.Digest);
+            var (backOutcome, backGitHub) = await AttemptAsync(mirror, env, back, context.Naming.TagFor(target.Version),
+                [ended with { Outcome = DeploymentOutcome.RolledBack }], github, null, cancellationToken, revert).ConfigureAwait(false);
+            var reverted = revert is { } r && _gitOpsNote is { } note ? (r.Commit, note) : ((string Commit, string Note)?)null;
+            ending = run.AfterRollback(target, outcome.Problem, backOutcome, reverted);
+            await RecordAsync([Ended(back, ending, backGitHub)]).ConfigureAwait(false);
         }
         else
         {
-            await RecordAsync([failed]).ConfigureAwait(false);
-            if (target is null && env.AutoRollback && request.Action != DeploymentAction.Rollback)
-            {
-                message += "; no earlier good version to roll back to";
-            }
+            await RecordAsync([ended]).ConfigureAwait(false);
         }
 
-        throw new SlipwayException(SlipwayError.Failed(message, $"see `slipway history {env.Name}`; fix it and deploy again"));
+        throw new SlipwayException(ending.Error!);
     }
 
-    /// <summary>What deploys the environment, as the ledger's records name it.</summary>
-    private static string Deploys(DeploymentEnvironment env) => env.Kind switch
+    /// <summary>The question asked at a terminal when the environment requires approval: what changes, and what runs there now.</summary>
+    private static string ApprovalQuestion(DeploymentEnvironment env, string version, DeploymentHistory history)
     {
-        "command" => "the deploy command",
-        "gitops" => "the GitOps change",
-        _ => "helm",
-    };
+        var current = history.Current(env.Name);
+        return $"{env.Name}: {current?.Version ?? "nothing"} -> {version}" +
+            (current is null ? string.Empty : $" (current since {LedgerTime(current.At)} by {TextSanitizer.OneLine(current.Actor)}, {DeploymentNames.Of(current.Outcome)})") +
+            ". Deploy?";
+    }
 
     /// <summary>The attempt's last line: how it ended, when, with what GitHub deployment (no longer at a canary step: a rolled-back canary says which).</summary>
     private static DeploymentRecord Ended(DeploymentRecord attempt, DeploymentOutcome outcome, string? detail, long? github) =>
         attempt with { Outcome = outcome, Detail = detail, At = DeploymentContext.Now(), GitHubDeployment = github, Rollout = null };
+
+    /// <summary>The attempt's last line as Core decided it.</summary>
+    private static DeploymentRecord Ended(DeploymentRecord attempt, DeploymentEnding ending, long? github) =>
+        Ended(attempt, ending.Outcome, ending.Detail, github) with { Rollout = ending.Rollout };
 
     /// <summary>
     /// Writes to the ledger without giving way to a first Ctrl-C: a record is short, and one left half-sent is the thing to avoid
@@ -220,7 +197,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     /// configured. Cancelled, helm or the check is stopped and the attempt recorded as it ended (blocked before helm, failed after)
     /// before the cancellation goes on up.
     /// </summary>
-    private async Task<(CanaryRollout.Result Outcome, long? GitHub)> AttemptAsync(GitHubMirror? mirror, DeploymentEnvironment env, DeploymentRecord attempt,
+    private async Task<(AttemptResult Outcome, long? GitHub)> AttemptAsync(GitHubMirror? mirror, DeploymentEnvironment env, DeploymentRecord attempt,
         string tag, IReadOnlyList<DeploymentRecord> before, long? replaced, RolloutPlan? canary, CancellationToken cancellationToken,
         (string Commit, string Version)? revert = null)
     {
@@ -310,7 +287,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         : new HelmCanaryTarget(context, terminal, Progress, env.Helm!);
 
     /// <summary>helm upgrade --install (or the environment's deploy command), then the health check: (true, null) or (false, what went wrong).</summary>
-    private async Task<CanaryRollout.Result> InstallAndCheckAsync(DeploymentEnvironment env, DeploymentRecord attempt, string tag, Action<string> stage,
+    private async Task<AttemptResult> InstallAndCheckAsync(DeploymentEnvironment env, DeploymentRecord attempt, string tag, Action<string> stage,
         (string Commit, string Version)? revert, CancellationToken cancellationToken)
     {
         var (version, digest) = (attempt.Version, attempt.Digest);
@@ -385,7 +362,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     }
 
     /// <summary>The environment's health check after helm (after the promotion, for a canary rollout).</summary>
-    private async Task<CanaryRollout.Result> CheckHealthAsync(DeploymentEnvironment env, string version, Action<string> stage, CancellationToken cancellationToken)
+    private async Task<AttemptResult> CheckHealthAsync(DeploymentEnvironment env, string version, Action<string> stage, CancellationToken cancellationToken)
     {
         if (env.Health is null)
         {
@@ -396,55 +373,6 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         Progress($"health: checking {env.Health.Url ?? env.Health.Run![0]}");
         var health = await new HealthProbe(context.Root).CheckAsync(env.Health, env.Name, version, Progress, cancellationToken).ConfigureAwait(false);
         return health.Passed ? new(true, false, null, null) : new(false, false, $"health check failed: {health.Detail}", null);
-    }
-
-    /// <summary>
-    /// The canary rollout's plan, when the environment has `rollout:` and a version to keep as the stable one while the canary
-    /// runs: the last good version there, other than this one. A rollback, and a first deployment, go out at once.
-    /// </summary>
-    private RolloutPlan? CanaryPlan(DeploymentRequest request, DeploymentHistory history, string tag, string? digest)
-    {
-        var env = request.Environment;
-        if (env.Rollout is not { } rollout || request.Action == DeploymentAction.Rollback)
-        {
-            return null;
-        }
-
-        var stable = history.LastGood(env.Name);
-        if (stable is null || stable.Version == request.Version.ToString())
-        {
-            Progress($"rollout: no other good version runs in {env.Name} to keep beside a canary, so {request.Version} goes out at once");
-            return null;
-        }
-
-        return new RolloutPlan(rollout,
-            new CanaryImage(stable.Version, context.Naming.Prefix + stable.Version, stable.Digest), new CanaryImage(request.Version.ToString(), tag, digest));
-    }
-
-    private SlipwayError? Refusal(DeploymentRequest request, DeploymentHistory history)
-    {
-        var env = request.Environment;
-        if (request.Force)
-        {
-            return null;
-        }
-
-        var version = request.Version.ToString();
-        if (request.Action != DeploymentAction.Rollback && DeploymentGuard.PromotedFromRefusal(env, version, history) is { } refusal)
-        {
-            return refusal;
-        }
-
-        if (!env.Requires.Approval || Approval.FromGitHubActions(env))
-        {
-            return null;
-        }
-
-        var current = history.Current(env.Name);
-        var change = $"{env.Name}: {current?.Version ?? "nothing"} -> {version}" +
-            (current is null ? string.Empty : $" (current since {LedgerTime(current.At)} by {TextSanitizer.OneLine(current.Actor)}, {DeploymentNames.Of(current.Outcome)})") +
-            ". Deploy?";
-        return Approval.Confirm(terminal, change) ? null : DeploymentGuard.ApprovalRefusal(env);
     }
 
     private static string LedgerTime(DateTimeOffset at) => Slipway.Adapters.Ledger.LedgerJson.Timestamp(at);

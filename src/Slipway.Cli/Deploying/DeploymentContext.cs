@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
-using Slipway.Adapters.Configuration;
+using Slipway.Adapters.Actions;
 using Slipway.Adapters.Git;
 using Slipway.Adapters.Ledger;
+using Slipway.Adapters.Processes;
 using Slipway.Adapters.Workspace;
 using Slipway.Cli.Notifying;
 using Slipway.Cli.Output;
@@ -16,15 +17,16 @@ namespace Slipway.Cli.Deploying;
 /// <summary>What the deployment commands share: the clone, slipway.yml, the ledger on the remote, who is deploying, and the clock.</summary>
 public sealed class DeploymentContext
 {
-    private DeploymentContext(GitRepository git, RepositoryState state, SlipwayConfig config, Terminal? notify, string? package)
+    private DeploymentContext(GitRepository git, RepositoryState state, SlipwayConfig config, Terminal? notify, string? package, Func<string, string?> environment)
     {
         Package = package;
         Git = git;
         State = state;
         Config = config;
+        Variables = environment;
         Naming = new TagNaming(config.Tag.Prefixes);
         IDeploymentLedger ledger = new GitLedger(state.TopLevel, config.Remote);
-        Ledger = notify is null ? ledger : new NotifyingLedger(ledger, CommandNotifications.Prepare(config, state.TopLevel, notify), Naming);
+        Ledger = notify is null ? ledger : new NotifyingLedger(ledger, CommandNotifications.Prepare(config, state.TopLevel, notify, environment), Naming);
     }
 
     public GitRepository Git { get; }
@@ -37,6 +39,12 @@ public sealed class DeploymentContext
 
     public IDeploymentLedger Ledger { get; }
 
+    /// <summary>Reads an environment variable (null when unset): tokens, the approval variable, the Actions run's facts.</summary>
+    public Func<string, string?> Variables { get; }
+
+    /// <summary>The GitHub Actions run this command is part of, from <see cref="Variables"/>.</summary>
+    public ActionsContext Actions => ActionsContext.From(Variables);
+
     /// <summary>`--package NAME`: the package whose versions (and environments, when it has its own) these are; null for the repository.</summary>
     public string? Package { get; }
 
@@ -46,17 +54,18 @@ public sealed class DeploymentContext
     /// <param name="notify">For the commands that deploy: the records they append are announced to slipway.yml's notifiers
     /// (whose secrets are read now, so a missing one stops the command before it changes anything), warnings going here.</param>
     /// <param name="package">`--package NAME`: slipway.yml as that package sees it (<see cref="PackageConfig.View"/>).</param>
-    public static async Task<DeploymentContext> OpenAsync(string directory, CancellationToken cancellationToken, Terminal? notify = null, string? package = null)
+    /// <param name="environment">The environment variables, handed on by the command (<see cref="ProcessEnvironment.Variable"/> when not
+    /// given: `ci release`'s deploy step, until it hands on its workspace's).</param>
+    public static async Task<DeploymentContext> OpenAsync(string directory, CancellationToken cancellationToken, Terminal? notify = null, string? package = null,
+        Func<string, string?>? environment = null)
     {
-        var git = new GitRepository(directory);
-        var state = await git.GetStateAsync(cancellationToken).ConfigureAwait(false);
-        var config = File.Exists(Path.Combine(directory, ConfigLoader.FileName)) ? ConfigLoader.LoadFrom(directory) : ConfigLoader.LoadFrom(state.TopLevel);
+        var (git, state, config) = await Workspace.OpenRepositoryAsync(directory, cancellationToken).ConfigureAwait(false);
         if (package is not null)
         {
             config = PackageConfig.View(config, package).Config;
         }
 
-        return new DeploymentContext(new GitRepository(state.TopLevel), state, config, notify, package);
+        return new DeploymentContext(git, state, config, notify, package, environment ?? ProcessEnvironment.Variable);
     }
 
     /// <summary>The configured environment with this name; a one-line usage error naming the known ones otherwise.</summary>
@@ -132,7 +141,7 @@ public sealed class DeploymentContext
         Git.RefCommitAsync($"refs/tags/{Naming.TagFor(version)}", cancellationToken);
 
     /// <summary>Who is deploying: GITHUB_ACTOR in Actions, else the git user, else the login name.</summary>
-    public Task<string> ActorAsync(CancellationToken cancellationToken) => Actor.OfAsync(Git, cancellationToken);
+    public Task<string> ActorAsync(CancellationToken cancellationToken) => Actor.OfAsync(Git, Variables, cancellationToken);
 
     /// <summary>The clock is read here, in the CLI, never in Core.</summary>
     public static DateTimeOffset Now() => Clock.System.Now;

@@ -27,11 +27,11 @@ public sealed class DryRun(DeploymentContext context, Terminal terminal)
 
         if (env.Requires.Approval)
         {
-            var how = request.Force ? "bypassed by --force" : Approval.FromGitHubActions(env) ? "given by the GitHub Actions environment" : "would be asked at a terminal (exit 3 without one)";
+            var how = request.Force ? "bypassed by --force" : Approval.FromGitHubActions(env, context.Variables) ? "given by the GitHub Actions environment" : "would be asked at a terminal (exit 3 without one)";
             await o.WriteLineAsync($"  requires approval: {how}").ConfigureAwait(false);
         }
 
-        foreach (var gate in request.Action == DeploymentAction.Rollback ? [] : env.Gates)
+        foreach (var gate in new DeploymentRun(env, request.Version, request.Action, history).Gates)
         {
             await o.WriteLineAsync($"  gate {TextSanitizer.OneLine(gate.Name)}: {TextSanitizer.OneLine(ShellQuote.Join(gate.Run[0], gate.Run.Skip(1)))}").ConfigureAwait(false);
         }

@@ -33,7 +33,7 @@ public sealed class GitHubMirror : IDisposable
 
         try
         {
-            var connection = GitHubConnection.FromEnvironment(Environment.GetEnvironmentVariable, GitHubDeployments.Permission);
+            var connection = GitHubConnection.FromEnvironment(context.Variables, GitHubDeployments.Permission);
             var repository = await RepositoryAsync(context, github.Repo, cancellationToken).ConfigureAwait(false);
             var http = new GitHubHttp(connection, new GitHubRetryPolicy { MaxRetries = 1, FirstBackoff = TimeSpan.FromMilliseconds(200), MaxWait = TimeSpan.FromSeconds(5) })
             {
@@ -111,6 +111,6 @@ public sealed class GitHubMirror : IDisposable
     }
 
     private static async Task<GitHubRepositoryName> RepositoryAsync(DeploymentContext context, string? configured, CancellationToken cancellationToken) =>
-        GitHubTarget.Resolve(Environment.GetEnvironmentVariable, configured, context.Config.Remote,
+        GitHubTarget.Resolve(context.Variables, configured, context.Config.Remote,
             await context.Git.RemoteUrlAsync(context.Config.Remote, cancellationToken).ConfigureAwait(false));
 }

@@ -1,3 +1,4 @@
+using Slipway.Adapters.Files;
 using Slipway.Adapters.GitOps;
 using Slipway.Core.Deployments;
 using Slipway.Core.Errors;
@@ -149,14 +150,14 @@ public sealed class GitOpsDeploy(DeploymentContext context, Action<string> progr
         return (reverted ?? GitOpsFileEditor.Apply(target, current, values), message);
     }
 
-    private static ArgoCdClient? ArgoCd(GitOpsTarget target)
+    private ArgoCdClient? ArgoCd(GitOpsTarget target)
     {
         if (target.ArgoCd is not { } wait)
         {
             return null;
         }
 
-        var token = Environment.GetEnvironmentVariable(wait.TokenEnv);
+        var token = context.Variables(wait.TokenEnv);
         return string.IsNullOrEmpty(token)
             ? throw new SlipwayException(SlipwayError.Precondition($"argocd: {wait.TokenEnv} is not set", $"set {wait.TokenEnv} to an Argo CD token that may read the application {wait.Application}"))
             : new ArgoCdClient(wait.Url, new Secret(token), wait.TokenEnv);
@@ -172,8 +173,9 @@ public sealed class GitOpsDeploy(DeploymentContext context, Action<string> progr
                     $"git remote add {context.Config.Remote} URL, or give gitops.repo a URL"));
         }
 
-        var local = Path.Combine(context.Root, target.Repo);
-        return !target.Repo.Contains("://", StringComparison.Ordinal) && Directory.Exists(local) ? Path.GetFullPath(local) : target.Repo;
+        return !target.Repo.Contains("://", StringComparison.Ordinal) && FilePresence.IsFolder(context.Root, target.Repo)
+            ? Path.GetFullPath(Path.Combine(context.Root, target.Repo))
+            : target.Repo;
     }
 
     /// <summary>The git user of this clone, or slipway (CI checkouts have none).</summary>

@@ -17,7 +17,7 @@ public sealed class GitOpsPullRequest(DeploymentContext context, Action<string> 
     public (GitHubConnection Connection, GitHubRepositoryName Repository) Target(GitOpsTarget target, string? url)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var connection = GitHubConnection.FromEnvironment(Environment.GetEnvironmentVariable, GitHubPulls.Permission);
+        var connection = GitHubConnection.FromEnvironment(context.Variables, GitHubPulls.Permission);
         if (target.GitHub is { } configured && GitHubRepositoryName.TryParse(configured, out var named))
         {
             return (connection, named);
@@ -25,7 +25,7 @@ public sealed class GitOpsPullRequest(DeploymentContext context, Action<string> 
 
         if (target.Repo == GitOpsTarget.ThisRepository)
         {
-            return (connection, GitHubTarget.Resolve(Environment.GetEnvironmentVariable, context.Config.Release.GitHub?.Repo, context.Config.Remote, url));
+            return (connection, GitHubTarget.Resolve(context.Variables, context.Config.Release.GitHub?.Repo, context.Config.Remote, url));
         }
 
         return GitHubRepositoryName.TryFromRemoteUrl(target.Repo, out var fromUrl)

@@ -1,6 +1,5 @@
 using Slipway.Adapters.Actions;
 using Slipway.Adapters.Notifications;
-using Slipway.Adapters.Processes;
 using Slipway.Cli.Output;
 using Slipway.Core.Configuration;
 using Slipway.Core.Notifications;
@@ -34,9 +33,6 @@ public sealed class CommandNotifications
     public string? RunUrl { get; }
 
     /// <summary>Reads the notifiers of slipway.yml (environment variables, templates, CA files); none configured costs nothing.</summary>
-    public static CommandNotifications Prepare(SlipwayConfig config, string root, Terminal terminal) =>
-        Prepare(config, root, terminal, ProcessEnvironment.Variable);
-
     /// <param name="environment">Where the notifiers' secrets and the Actions run's facts are read (the workspace's environment).</param>
     public static CommandNotifications Prepare(SlipwayConfig config, string root, Terminal terminal, Func<string, string?> environment)
     {

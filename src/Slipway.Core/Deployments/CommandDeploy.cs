@@ -12,6 +12,9 @@ public sealed partial record CommandDeploy
     /// <summary>The placeholders an argument may hold.</summary>
     public static readonly IReadOnlyList<string> Placeholders = ["version", "tag", "digest", "environment"];
 
+    /// <summary>How long the deploy command may run when `timeout:` is not given.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
+
     /// <summary>The deploy command: program and arguments.</summary>
     public required IReadOnlyList<string> Run { get; init; }
 
@@ -19,7 +22,7 @@ public sealed partial record CommandDeploy
     public IReadOnlyList<string>? Status { get; init; }
 
     /// <summary>How long each command may run before it is stopped and the attempt fails.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
     /// <summary>The first {name} in the argument that is not a placeholder (a typo such as {verison}), or null.</summary>
     public static string? UnknownPlaceholder(string argument)
