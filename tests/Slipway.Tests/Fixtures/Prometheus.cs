@@ -107,7 +107,7 @@ public sealed class Prometheus : IDisposable
 
     /// <summary>Waits until the query's value meets the condition (the rate window has caught up with a changed error rate).</summary>
     public void WaitFor(string query, Func<double, bool> condition, string what) =>
-        Wait.Until(() => Value(query) is { } value && condition(value), TimeSpan.FromSeconds(60), what);
+        Wait.Until(() => Value(query) is { } value && condition(value), TimeSpan.FromSeconds(120), what);
 
     private string? Get(string path)
     {
