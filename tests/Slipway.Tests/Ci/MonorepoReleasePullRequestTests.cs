@@ -155,6 +155,11 @@ public sealed class MonorepoReleasePullRequestTests
 
         // Merging core's: core is tagged on the merged commit and its pull request relabelled; cli's stays pending, rebuilt on the new main.
         var merged = setup.SquashMerge(1);
+        writes = setup.Api.Writes.Count;
+        var waiting = setup.ReleasePr();
+        Assert.True(waiting.ExitCode == 0, waiting.ToString());
+        Assert.Equal("core-v1.0.1 is merged but not tagged yet: `slipway ci release` tags it; nothing to propose\n", waiting.StandardOutput);
+        Assert.Equal(writes, setup.Api.Writes.Count);
         var release = setup.CiRelease();
         Assert.True(release.ExitCode == 0, release.ToString());
         Assert.Equal("released core-v1.0.1: publish, relabel\n", release.StandardOutput);
@@ -168,5 +173,25 @@ public sealed class MonorepoReleasePullRequestTests
         Assert.Equal("core: nothing to release\nupdated #2: it proposes cli-v2.1.0\n", next.StandardOutput);
         Assert.Equal(merged, setup.Remote.Git("rev-parse", "slipway/release-main-cli^"));
         Assert.Null(setup.Remote.BranchCommit("slipway/release-main-core"));
+    }
+
+    [Fact]
+    public void A_merged_release_one_of_whose_tags_already_exists_elsewhere_exits_3_with_one_line_and_tags_nothing()
+    {
+        using var setup = Monorepo();
+        Assert.Equal(0, setup.ReleasePr().ExitCode);
+        var elsewhere = setup.Remote.BranchCommit()!;
+        var merged = setup.SquashMerge(1);
+        setup.Dev.Git("tag", "cli-v2.1.0", elsewhere);
+        setup.Dev.Git("push", "--quiet", "origin", "cli-v2.1.0");
+
+        var result = setup.CiRelease();
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal($"slipway: tag cli-v2.1.0 already exists on {elsewhere[..7]}, not on the merged release commit {merged[..7]}; "
+            + "someone released it already: delete that tag if it is wrong (git push --delete origin cli-v2.1.0), or let the next release pull request propose a new version\n",
+            result.StandardError);
+        Assert.DoesNotContain("core-v1.0.1", setup.Remote.Tags().Keys);
+        Assert.Empty(setup.Api.Releases);
     }
 }
