@@ -22,7 +22,7 @@ public static class CiReleasePrCommand
             Merging the pull request is the release: `slipway ci release` on the push tags the merged commit.
             With packages: one pull request for every releasable package (`chore(release): core-v1.0.1, cli-v2.0.1`, a
             section per package, one Slipway-Release trailer per tag), or one per package on slipway/release-BRANCH-PACKAGE
-            with release_pr: { separate: true }; `/slipway bump` is not read there.
+            with release_pr: { separate: true } (where `/slipway bump` is read from each package's own pull request).
             Needs GITHUB_TOKEN with pull-requests: write and contents: write.
 
             Examples:

@@ -77,6 +77,7 @@ public sealed class MonorepoReleasePullRequestTests
         Assert.DoesNotContain("<script>", body, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; no longer crashes", body, StringComparison.Ordinal);
         Assert.Equal(2, body.Split("<!-- slipway:release-pr:end -->").Length);
+        Assert.DoesNotContain("/slipway bump", body, StringComparison.Ordinal); // not read in a pull request for every package
 
         // The release branch holds the commit `slipway release` would make: both changelogs and versions, cli's range on core, a trailer per tag.
         const string branch = ReleasePullRequestSetup.Branch;
@@ -146,6 +147,7 @@ public sealed class MonorepoReleasePullRequestTests
         Assert.Equal("Slipway-Release: cli-v2.1.0", setup.Remote.Git("log", "-1", "--format=%(trailers:key=Slipway-Release)", "slipway/release-main-cli").Trim());
         Assert.Contains("a --json flag", setup.Api.Pulls[1].Body, StringComparison.Ordinal);
         Assert.DoesNotContain("a --json flag", setup.Api.Pulls[0].Body, StringComparison.Ordinal);
+        Assert.Contains("/slipway bump minor", setup.Api.Pulls[0].Body, StringComparison.Ordinal);
 
         var writes = setup.Api.Writes.Count;
         var again = setup.ReleasePr();
@@ -153,17 +155,24 @@ public sealed class MonorepoReleasePullRequestTests
         Assert.Equal("#1 already proposes core-v1.0.1\n#2 already proposes cli-v2.1.0\n", again.StandardOutput);
         Assert.Equal(writes, setup.Api.Writes.Count);
 
+        // A package's own pull request reads `/slipway bump minor` in its body: that package's proposal moves, the other's stays.
+        setup.Api.Pulls[0].Body += "\n/slipway bump minor\n";
+        var bumped = setup.ReleasePr();
+        Assert.True(bumped.ExitCode == 0, bumped.ToString());
+        Assert.Equal("updated #1: it proposes core-v1.1.0\n#2 already proposes cli-v2.1.0\n", bumped.StandardOutput);
+        Assert.Contains("\"version\": \"1.1.0\"", setup.Remote.Git("show", "slipway/release-main-core:packages/core/package.json"), StringComparison.Ordinal);
+
         // Merging core's: core is tagged on the merged commit and its pull request relabelled; cli's stays pending, rebuilt on the new main.
         var merged = setup.SquashMerge(1);
         writes = setup.Api.Writes.Count;
         var waiting = setup.ReleasePr();
         Assert.True(waiting.ExitCode == 0, waiting.ToString());
-        Assert.Equal("core-v1.0.1 is merged but not tagged yet: `slipway ci release` tags it; nothing to propose\n", waiting.StandardOutput);
+        Assert.Equal("core-v1.1.0 is merged but not tagged yet: `slipway ci release` tags it; nothing to propose\n", waiting.StandardOutput);
         Assert.Equal(writes, setup.Api.Writes.Count);
         var release = setup.CiRelease();
         Assert.True(release.ExitCode == 0, release.ToString());
-        Assert.Equal("released core-v1.0.1: publish, relabel\n", release.StandardOutput);
-        Assert.Equal(merged, setup.Remote.Tags()["core-v1.0.1"]);
+        Assert.Equal("released core-v1.1.0: publish, relabel\n", release.StandardOutput);
+        Assert.Equal(merged, setup.Remote.Tags()["core-v1.1.0"]);
         Assert.DoesNotContain("cli-v2.1.0", setup.Remote.Tags().Keys);
         Assert.Equal(["slipway: released"], setup.Api.Pulls[0].Labels);
         Assert.Equal(["slipway: pending"], setup.Api.Pulls[1].Labels);

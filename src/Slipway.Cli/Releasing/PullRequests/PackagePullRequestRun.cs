@@ -30,29 +30,31 @@ public static class PackagePullRequestRun
             }
         }
 
-        // `/slipway bump` in the body is not read here: one bump for every package would release packages nobody changed.
+        // `/slipway bump` in one pull request for every package is not read: one bump for all would release packages nobody changed.
         var monorepo = await PackagePlanning.PlanAsync(repo, request, null, cancellationToken).ConfigureAwait(false);
-        if (monorepo.Plans.FirstOrDefault(p => p.Plan.Status is ReleaseStatus.VersionExists or ReleaseStatus.NotHigher && p.Plan.Refusal is not null) is { } refused)
-        {
-            var (message, fix) = refused.Plan.Refusal!.Value;
-            throw new SlipwayException(SlipwayError.Precondition($"{refused.Name}: {message}", fix));
-        }
-
-        var releases = monorepo.Plans.Where(p => p.Plan.Status == ReleaseStatus.Ready).ToList();
+        var releases = Ready(monorepo);
         List<(string? Package, string Branch, List<PackagePlan> Releases, IReadOnlyList<PackageDependency> Dependencies)> pullRequests = config.ReleasePr.Separate
             ? [.. config.Packages.Select(p => ((string?)p.Name, ReleasePullRequestPlanner.BranchFor(config.Branch, p.Name), releases.Where(r => r.Name == p.Name).ToList(),
                 (IReadOnlyList<PackageDependency>)[]))]
             : [(null, ReleasePullRequestPlanner.BranchFor(config.Branch), releases, monorepo.Dependencies)];
         var outcomes = new List<ReleasePullRequestRun.Outcome>();
-        foreach (var (package, branch, together, dependencies) in pullRequests)
+        foreach (var (package, branch, planned, dependencies) in pullRequests)
         {
+            var together = planned;
             var pulls = await ReleasePullRequestRun.PullsAsync(github, branch, cancellationToken).ConfigureAwait(false);
+            if (package is not null && ReleasePullRequestBody.BumpOverride(pulls.Where(p => p.Open).MaxBy(p => p.Number)?.Body) is { } bump)
+            {
+                // A package's own pull request: `/slipway bump minor` in it is `release minor --package NAME`.
+                together = Ready(await PackagePlanning.PlanAsync(repo, request with { Bump = bump, Auto = false }, package, cancellationToken).ConfigureAwait(false));
+            }
+
             if (together.Count == 0 && pulls.Count == 0)
             {
                 continue; // a package with nothing to release and no pull request: nothing to say
             }
 
-            var proposal = together.Count == 0 ? null : ReleaseProposal.Combined([.. together.Select(r => (r.Plan.NextTag, r.Plan.Changelog))], head);
+            var proposal = together.Count == 0 ? null
+                : ReleaseProposal.Combined([.. together.Select(r => (r.Plan.NextTag, r.Plan.Changelog))], head) with { ReadsBumpCommands = package is not null };
             var content = new ReleasePullRequestRun.ReleaseCommitContent(
                 async ct => [.. (await PackageReleasePipeline.ChangesAsync(repo, together, dependencies, ReleaseFiles.Head(repo), ct).ConfigureAwait(false)).Select(c => (c.Path, c.Content))],
                 ReleaseTrailer.Message([.. together.Select(r => r.Plan.NextTag)]),
@@ -64,5 +66,17 @@ public static class PackagePullRequestRun
 
         return outcomes.Count > 0 ? outcomes
             : [new ReleasePullRequestRun.Outcome("nothing to release", null, new ReleasePullRequestAction(ReleasePullRequestChange.Nothing, "nothing to release"), null, null)];
+    }
+
+    /// <summary>The packages with a release to propose; a package whose next version exists or is not higher stops the run (exit 3), as `release` would.</summary>
+    private static List<PackagePlan> Ready(MonorepoPlan monorepo)
+    {
+        if (monorepo.Plans.FirstOrDefault(p => p.Plan.Status is ReleaseStatus.VersionExists or ReleaseStatus.NotHigher && p.Plan.Refusal is not null) is { } refused)
+        {
+            var (message, fix) = refused.Plan.Refusal!.Value;
+            throw new SlipwayException(SlipwayError.Precondition($"{refused.Name}: {message}", fix));
+        }
+
+        return [.. monorepo.Plans.Where(p => p.Plan.Status == ReleaseStatus.Ready)];
     }
 }
