@@ -51,4 +51,17 @@ public static partial class ConfigLoader
         reader.RejectUnknownKeys();
         return new ReleaseConfig { GitHub = github, Notes = notes, Flow = flow, Gates = gates };
     }
+
+    /// <summary>`release_pr: { separate: true }`.</summary>
+    private static ReleasePullRequestConfig ReadReleasePr(YamlNodeReader? reader)
+    {
+        if (reader is null)
+        {
+            return new ReleasePullRequestConfig();
+        }
+
+        var separate = reader.Bool("separate") ?? false;
+        reader.RejectUnknownKeys();
+        return new ReleasePullRequestConfig { Separate = separate };
+    }
 }

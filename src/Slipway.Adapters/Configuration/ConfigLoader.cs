@@ -93,6 +93,7 @@ public static partial class ConfigLoader
             Versioning = ReadVersioning(root.Mapping("versioning")),
             Image = ReadImage(root.Mapping("image")),
             Release = ReadRelease(root.Mapping("release")),
+            ReleasePr = ReadReleasePr(root.Mapping("release_pr")),
             Environments = ReadEnvironments(root.Mapping("environments")),
             Changelog = ReadChangelog(root.Mapping("changelog")),
             BumpFiles = ReadBumpFiles(root),

@@ -47,6 +47,24 @@ public static class CiReleaseCommand
             {
                 // A push to the branch: the merged release pull request's commit, if this push brought one, is tagged first.
                 using var before = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
+                if (before.Config.Packages.Count > 0)
+                {
+                    // A monorepo's: every package tag its trailers name, then each package's steps in its own workspace.
+                    var tags = await MergedPackageReleaseTags.TagAsync(before, terminal, ct).ConfigureAwait(false);
+                    if (tags is null)
+                    {
+                        await terminal.Out.WriteLineAsync("no release pull request merged in this push: nothing to release").ConfigureAwait(false);
+                        return 0;
+                    }
+
+                    foreach (var tag in tags)
+                    {
+                        await ReleaseAsync(Core.Packages.PackageNaming.Owner(before.Config.Packages, tag.Name)!.Name, tag).ConfigureAwait(false);
+                    }
+
+                    return 0;
+                }
+
                 merged = await MergedReleaseTag.TagAsync(before, terminal, ct).ConfigureAwait(false);
                 if (merged is null && before.HeadTags.Count == 0 && actions.RefType == "branch")
                 {
@@ -56,52 +74,57 @@ public static class CiReleaseCommand
             }
 
             // With packages, the pushed tag says whose release it is (api-v1.3.0 is api's).
-            var packageName = parse.GetValue(package) ?? (workflowTag is null ? null
-                : Core.Packages.PackageNaming.Owner(Workspace.LoadConfig(Environment.CurrentDirectory).Packages, workflowTag)?.Name);
-            using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct, packageName).ConfigureAwait(false);
-            var chosen = merged?.Version ?? CiReleaseVersion.Choose(parse.GetValue(version), workflowTag, repo.HeadTags, repo.Naming);
-            var tag = repo.Naming.TagFor(chosen);
-            var release = repo.VersionTags.FirstOrDefault(t => t.Name == tag) ?? throw new SlipwayException(SlipwayError.Precondition(
-                $"tag {tag} is not in this repository", $"fetch the tags (git fetch {repo.Config.Remote} --tags; actions/checkout with fetch-depth: 0), or release it first (slipway release)"));
+            await ReleaseAsync(parse.GetValue(package) ?? (workflowTag is null ? null
+                : Core.Packages.PackageNaming.Owner(Workspace.LoadConfig(Environment.CurrentDirectory).Packages, workflowTag)?.Name), merged).ConfigureAwait(false);
+            return 0;
 
-            var context = new CiReleaseContext(repo, release, terminal) { Notifications = CommandNotifications.Prepare(repo.Config, repo.Root, terminal, repo.Environment) };
-            var (steps, failure) = await CiReleasePipeline.RunAsync(context, CiReleasePipeline.Steps(repo.Config, mergedPullRequest: merged is not null), ct).ConfigureAwait(false);
-            var report = new CiReleaseReport
+            // The steps for one release (of the repository, or of one package): image, publish, deploy (and relabel a merged pull request).
+            async Task ReleaseAsync(string? packageName, Core.Versioning.VersionTag? mergedTag)
             {
-                Version = chosen.ToString(),
-                Tag = tag,
-                Changelog = await ChangelogOrNullAsync(repo, release, ct).ConfigureAwait(false),
-                Image = repo.Config.Image.Rules().Images.FirstOrDefault(i => i.Enabled)?.Name.ToLowerInvariant(),
-                ImageTags = context.ImageTags,
-                ImageDigest = context.ImageDigest,
-                ImageScan = context.ImageScan,
-                ReleaseUrl = context.ReleaseUrl,
-                Steps = steps,
-            };
-            if (actions.OutputPath is { Length: > 0 } outputPath)
-            {
-                await GitHubOutput.AppendAsync(outputPath, report.Outputs(), ct).ConfigureAwait(false);
-            }
+                using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct, packageName).ConfigureAwait(false);
+                var chosen = mergedTag?.Version ?? CiReleaseVersion.Choose(parse.GetValue(version), workflowTag, repo.HeadTags, repo.Naming);
+                var tag = repo.Naming.TagFor(chosen);
+                var release = repo.VersionTags.FirstOrDefault(t => t.Name == tag) ?? throw new SlipwayException(SlipwayError.Precondition(
+                    $"tag {tag} is not in this repository", $"fetch the tags (git fetch {repo.Config.Remote} --tags; actions/checkout with fetch-depth: 0), or release it first (slipway release)"));
 
-            if (actions.StepSummaryPath is { Length: > 0 } summaryPath)
-            {
-                await GitHubStepSummary.AppendAsync(summaryPath, report.Summary(), ct).ConfigureAwait(false);
-            }
-
-            if (failure is not null)
-            {
-                if (actions.InActions)
+                var context = new CiReleaseContext(repo, release, terminal) { Notifications = CommandNotifications.Prepare(repo.Config, repo.Root, terminal, repo.Environment) };
+                var (steps, failure) = await CiReleasePipeline.RunAsync(context, CiReleasePipeline.Steps(repo.Config, mergedPullRequest: mergedTag is not null), ct).ConfigureAwait(false);
+                var report = new CiReleaseReport
                 {
-                    await terminal.Out.WriteLineAsync(WorkflowCommand.Error($"slipway ci release: {steps.First(s => s.Outcome == CiStepOutcome.Failed).Name}", failure.Error.OneLine())).ConfigureAwait(false);
+                    Version = chosen.ToString(),
+                    Tag = tag,
+                    Changelog = await ChangelogOrNullAsync(repo, release, ct).ConfigureAwait(false),
+                    Image = repo.Config.Image.Rules().Images.FirstOrDefault(i => i.Enabled)?.Name.ToLowerInvariant(),
+                    ImageTags = context.ImageTags,
+                    ImageDigest = context.ImageDigest,
+                    ImageScan = context.ImageScan,
+                    ReleaseUrl = context.ReleaseUrl,
+                    Steps = steps,
+                };
+                if (actions.OutputPath is { Length: > 0 } outputPath)
+                {
+                    await GitHubOutput.AppendAsync(outputPath, report.Outputs(), ct).ConfigureAwait(false);
                 }
 
-                throw failure;
-            }
+                if (actions.StepSummaryPath is { Length: > 0 } summaryPath)
+                {
+                    await GitHubStepSummary.AppendAsync(summaryPath, report.Summary(), ct).ConfigureAwait(false);
+                }
 
-            await terminal.Out.WriteLineAsync(report.Released
-                ? $"released {tag}: {string.Join(", ", steps.Where(s => s.Outcome == CiStepOutcome.Ran).Select(s => s.Name))}"
-                : $"{tag} is already released: nothing to do").ConfigureAwait(false);
-            return 0;
+                if (failure is not null)
+                {
+                    if (actions.InActions)
+                    {
+                        await terminal.Out.WriteLineAsync(WorkflowCommand.Error($"slipway ci release: {steps.First(s => s.Outcome == CiStepOutcome.Failed).Name}", failure.Error.OneLine())).ConfigureAwait(false);
+                    }
+
+                    throw failure;
+                }
+
+                await terminal.Out.WriteLineAsync(report.Released
+                    ? $"released {tag}: {string.Join(", ", steps.Where(s => s.Outcome == CiStepOutcome.Ran).Select(s => s.Name))}"
+                    : $"{tag} is already released: nothing to do").ConfigureAwait(false);
+            }
         });
         return command;
     }

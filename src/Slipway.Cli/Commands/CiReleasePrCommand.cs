@@ -20,6 +20,9 @@ public static class CiReleasePrCommand
             person closed alone until the proposal changes, and rebuilds a release branch changed by hand. A run with nothing
             new sends no write request. `/slipway bump minor` (or patch, major) on a line of the body changes the bump.
             Merging the pull request is the release: `slipway ci release` on the push tags the merged commit.
+            With packages: one pull request for every releasable package (`chore(release): core-v1.0.1, cli-v2.0.1`, a
+            section per package, one Slipway-Release trailer per tag), or one per package on slipway/release-BRANCH-PACKAGE
+            with release_pr: { separate: true } (where `/slipway bump` is read from each package's own pull request).
             Needs GITHUB_TOKEN with pull-requests: write and contents: write.
 
             Examples:
@@ -33,19 +36,24 @@ public static class CiReleasePrCommand
         {
             var request = ReleaseOptionsParser.Request(null, parse.GetValue(pre));
             using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct).ConfigureAwait(false);
-            var outcome = await ReleasePullRequestRun.RunAsync(repo, request, terminal, ct).ConfigureAwait(false);
-            if (outcome.BranchNote is { } note)
+            var outcomes = await ReleasePullRequestRun.RunAsync(repo, request, terminal, ct).ConfigureAwait(false);
+            foreach (var outcome in outcomes)
             {
-                await terminal.Out.WriteLineAsync(note).ConfigureAwait(false);
+                if (outcome.BranchNote is { } note)
+                {
+                    await terminal.Out.WriteLineAsync(note).ConfigureAwait(false);
+                }
+
+                await terminal.Out.WriteLineAsync(outcome.Line).ConfigureAwait(false);
             }
 
-            await terminal.Out.WriteLineAsync(outcome.Line).ConfigureAwait(false);
             if (repo.Environment("GITHUB_OUTPUT") is { Length: > 0 } outputPath)
             {
+                // One value per pull request, comma-separated (one pull request: its values alone, as without packages).
                 await GitHubOutput.AppendAsync(outputPath, [
-                    new("pr_number", outcome.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty),
-                    new("version", outcome.Tag is null ? string.Empty : repo.Naming.TryParse(outcome.Tag, out var v) ? v.ToString() : string.Empty),
-                    new("change", outcome.Action.Change.ToString().ToLowerInvariant()),
+                    new("pr_number", string.Join(",", outcomes.Select(o => o.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty))),
+                    new("version", string.Join(",", outcomes.Select(o => o.Version ?? string.Empty))),
+                    new("change", string.Join(",", outcomes.Select(o => o.Action.Change.ToString().ToLowerInvariant()))),
                 ], ct).ConfigureAwait(false);
             }
 

@@ -41,6 +41,9 @@ public sealed record SlipwayConfig
     /// <summary>Packages released together with one version (`groups:`).</summary>
     public IReadOnlyList<PackageGroup> Groups { get; init; } = [];
 
+    /// <summary>`release_pr:`: how a monorepo's release pull requests are cut (one for all packages, or one per package).</summary>
+    public ReleasePullRequestConfig ReleasePr { get; init; } = new();
+
     /// <summary>Where the configuration came from (a path, or null for the defaults).</summary>
     public string? Source { get; init; }
 }

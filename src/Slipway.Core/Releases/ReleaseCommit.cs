@@ -17,7 +17,13 @@ public static class ReleaseCommit
     public static IReadOnlyList<string> Tags(Commit commit)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        var subject = commit.Subject;
+        return Tags(commit.Subject);
+    }
+
+    /// <summary>The tags a release commit's subject (or a release pull request's title) names, or none when it is not one.</summary>
+    public static IReadOnlyList<string> Tags(string subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
         return subject.StartsWith(Prefix, StringComparison.Ordinal)
             ? subject[Prefix.Length..].Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : [];

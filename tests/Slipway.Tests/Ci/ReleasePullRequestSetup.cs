@@ -25,13 +25,17 @@ public sealed class ReleasePullRequestSetup : IDisposable
 
         """;
 
-    public ReleasePullRequestSetup(string config = Config)
+    /// <param name="seed">Builds the released history after slipway.yml is written (default: CHANGELOG.md, `feat: first version` tagged v1.0.0); pushed with its tags.</param>
+    public ReleasePullRequestSetup(string config = Config, Action<GitRepo>? seed = null)
     {
         Api.Branches = b => Remote.BranchCommit(b);
         Dev.WriteFile("slipway.yml", config);
-        Dev.WriteFile("CHANGELOG.md", "# Changelog\n");
-        Dev.Commit("feat: first version");
-        Dev.Tag("v1.0.0");
+        (seed ?? (dev =>
+        {
+            dev.WriteFile("CHANGELOG.md", "# Changelog\n");
+            dev.Commit("feat: first version");
+            dev.Tag("v1.0.0");
+        }))(Dev);
         Dev.Git("remote", "add", "origin", Remote.Url);
         Dev.Git("push", "--quiet", "origin", "main", "--tags");
     }
@@ -47,10 +51,10 @@ public sealed class ReleasePullRequestSetup : IDisposable
 
     public GitHubApi Api { get; } = new();
 
-    /// <summary>Commits on the developer's main and pushes it; returns the commit.</summary>
-    public string Push(string message)
+    /// <summary>Commits on the developer's main (a change to <paramref name="file"/>, default file.txt) and pushes it; returns the commit.</summary>
+    public string Push(string message, string? file = null)
     {
-        var sha = Dev.Commit(message);
+        var sha = Dev.Commit(message, file);
         Dev.Git("push", "--quiet", "origin", "main");
         return sha;
     }
@@ -73,14 +77,14 @@ public sealed class ReleasePullRequestSetup : IDisposable
     /// <summary>The one pull request from the release branch (there must be exactly one).</summary>
     public FakePull Pull => Assert.Single(Api.Pulls);
 
-    /// <summary>Merges the pull request as GitHub's squash button does (one new commit on main with the PR's title and the commit's body).</summary>
+    /// <summary>Merges the pull request (from its head branch) as GitHub's squash button does (one new commit on main with the PR's title and the commit's body).</summary>
     public string SquashMerge(long number)
     {
         var pull = Api.Pulls.Single(p => p.Number == number);
-        Dev.Git("fetch", "--quiet", "origin", $"+refs/heads/{Branch}:refs/remotes/origin/{Branch}");
+        Dev.Git("fetch", "--quiet", "origin", $"+refs/heads/{pull.Head}:refs/remotes/origin/{pull.Head}");
         Dev.Git("pull", "--quiet", "--ff-only", "origin", "main");
-        var body = Dev.Git("show", "--no-patch", "--format=%b", $"origin/{Branch}");
-        Dev.Git("merge", "--quiet", "--squash", $"origin/{Branch}");
+        var body = Dev.Git("show", "--no-patch", "--format=%b", $"origin/{pull.Head}");
+        Dev.Git("merge", "--quiet", "--squash", $"origin/{pull.Head}");
         var message = Path.GetTempFileName();
         File.WriteAllText(message, $"{pull.Title} (#{number})\n\n{body}\n");
         Dev.Git("commit", "--quiet", "--cleanup=verbatim", "-F", message);

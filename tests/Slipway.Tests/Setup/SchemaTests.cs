@@ -107,6 +107,7 @@ public sealed partial class SchemaTests
                 command: { run: [./deploy.sh, "{version}"] }
         groups:
           - { name: all, packages: [api, web] }
+        release_pr: { separate: true }
         notify:
           - { name: team-slack, kind: slack, url_env: SLACK_URL, events: [release, deploy, failure], environments: [production], timeout: 5s, template: notify/slack.liquid }
           - { name: ops-hook, kind: webhook, url_env: HOOK_URL, secret_env: HOOK_KEY }
@@ -167,6 +168,8 @@ public sealed partial class SchemaTests
         "packages:\n  - { name: angular, path: a }\ngroups:\n  - { name: g, packages: [angular, docs] }\n",
         "packages:\n  - { name: core, path: a }\n  - { name: b, path: b, tag: \"core-v{version}\" }\n",
         "packages:\n  - { name: core, path: packages/core }\n  - { name: inner, path: packages/core/inner }\n",
+        "release_pr: { separate: maybe }\n",
+        "release_pr: { together: true }\n",
         "release:\n  gates: [all_green]\n",
         "release:\n  gates: ci_green\n",
         "release:\n  gates: [{ name: ci_green, run: [make] }]\n",

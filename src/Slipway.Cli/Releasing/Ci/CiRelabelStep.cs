@@ -1,4 +1,5 @@
 using Slipway.Adapters.GitHub;
+using Slipway.Core.Releases;
 using Slipway.Core.Releases.PullRequests;
 
 namespace Slipway.Cli.Releasing.Ci;
@@ -36,15 +37,18 @@ public sealed class CiRelabelStep : IPipelineStep<CiReleaseContext>
     private static List<string> Wanted(GitHubPull pull) =>
         [.. pull.Labels.Select(l => l.Name).Where(n => n is not (ReleasePullRequestPlanner.PendingLabel or ReleasePullRequestPlanner.ReleasedLabel)), ReleasePullRequestPlanner.ReleasedLabel];
 
-    /// <summary>The merged pull request from the release branch that proposed this version (its title is the release commit's subject).</summary>
+    /// <summary>The merged pull request from the release branch that proposed this version (its title is the release commit's subject, which
+    /// names every tag it released: a monorepo's pull request for all packages, or the package's own branch with release_pr.separate).</summary>
     private static async Task<(GitHubPulls GitHub, GitHubPull? Pull)> FindAsync(CiReleaseContext context, GitHubHttp http, CancellationToken cancellationToken)
     {
         var repo = context.Repository;
         var target = GitHubTarget.Resolve(repo.Environment, repo.Config.Release.GitHub?.Repo, repo.Config.Remote,
             await repo.Git.RemoteUrlAsync(repo.Config.Remote, cancellationToken).ConfigureAwait(false));
         var github = new GitHubPulls(http, target);
-        var title = new ReleaseProposal(context.Tag, string.Empty, string.Empty).Title;
-        var pulls = await github.FromBranchAsync(ReleasePullRequestPlanner.BranchFor(repo.Config.Branch), cancellationToken).ConfigureAwait(false);
-        return (github, pulls.FirstOrDefault(p => p.MergedAt is not null && p.Title == title));
+        var branch = repo.Package is { } package && repo.Config.ReleasePr.Separate
+            ? ReleasePullRequestPlanner.BranchFor(repo.Config.Branch, package.Name)
+            : ReleasePullRequestPlanner.BranchFor(repo.Config.Branch);
+        var pulls = await github.FromBranchAsync(branch, cancellationToken).ConfigureAwait(false);
+        return (github, pulls.FirstOrDefault(p => p.MergedAt is not null && ReleaseCommit.Tags(p.Title).Contains(context.Tag, StringComparer.Ordinal)));
     }
 }

@@ -55,7 +55,7 @@ public static class MergedReleaseTag
     }
 
     /// <summary>The tag's message as `slipway release` writes it (`Release vX.Y.Z` and the changelog), over the commits the pull request proposed.</summary>
-    private static async Task<string> MessageAsync(Workspace repo, string releaseCommit, VersionTag tag, CancellationToken cancellationToken)
+    internal static async Task<string> MessageAsync(Workspace repo, string releaseCommit, VersionTag tag, CancellationToken cancellationToken)
     {
         var commits = new List<Commit>();
         await foreach (var commit in repo.LogAsync(repo.BeforeHead.Latest?.Commit, releaseCommit, includeMerges: false, cancellationToken).ConfigureAwait(false))

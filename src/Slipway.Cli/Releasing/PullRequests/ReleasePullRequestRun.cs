@@ -14,34 +14,36 @@ namespace Slipway.Cli.Releasing.PullRequests;
 
 /// <summary>`ci release-pr`, in order: read the release branch's pull requests → plan as `slipway plan` does (with the PR's
 /// `/slipway bump`) → decide (Core) → put the release commit on slipway/release-BRANCH (leased push) → open, update or close the
-/// pull request. Every write is skipped when what it would write is already there.</summary>
+/// pull request. Every write is skipped when what it would write is already there. With packages: <see cref="PackagePullRequestRun"/>.</summary>
 public static class ReleasePullRequestRun
 {
-    /// <summary>What the run did, in one line for stdout (and the branch note, when it had to rebuild a branch changed by hand).</summary>
-    public sealed record Outcome(string Line, string? BranchNote, ReleasePullRequestAction Action, string? Tag, long? Number);
+    /// <summary>What the run did to one pull request, in one line for stdout (and the branch note, when it had to rebuild a branch changed by hand);
+    /// <paramref name="Version"/> is the proposed version (a monorepo's: its tags), for the step outputs.</summary>
+    public sealed record Outcome(string Line, string? BranchNote, ReleasePullRequestAction Action, string? Version, long? Number);
 
-    public static async Task<Outcome> RunAsync(Workspace repo, ReleaseRequest request, Terminal terminal, CancellationToken cancellationToken)
+    /// <summary>The release commit a proposal calls for: its files (read only when the branch is to hold it), its message, and which trailer tags are releases.</summary>
+    internal sealed record ReleaseCommitContent(Func<CancellationToken, Task<IReadOnlyList<(string Path, TextFile Content)>>> Files, string Message, Func<string, bool> IsReleaseTag);
+
+    /// <returns>One outcome per release pull request: one, or with packages and release_pr.separate one per package.</returns>
+    public static async Task<IReadOnlyList<Outcome>> RunAsync(Workspace repo, ReleaseRequest request, Terminal terminal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(repo);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(terminal);
         var config = repo.Config;
         var head = repo.State.Head ?? throw new SlipwayException(SlipwayError.Precondition("the repository has no commits", "commit something to release first"));
+        using var http = Connect(repo, terminal);
+        var github = new GitHubPulls(http, await TargetAsync(repo, cancellationToken).ConfigureAwait(false));
+        if (config.Packages.Count > 0)
+        {
+            return await PackagePullRequestRun.RunAsync(repo, request, github, head, cancellationToken).ConfigureAwait(false);
+        }
+
         var branchName = ReleasePullRequestPlanner.BranchFor(config.Branch);
-
-        var connection = GitHubConnection.FromEnvironment(repo.Environment, GitHubPulls.Permission);
-        var target = GitHubTarget.Resolve(repo.Environment, config.Release.GitHub?.Repo, config.Remote,
-            await repo.Git.RemoteUrlAsync(config.Remote, cancellationToken).ConfigureAwait(false));
-        using var http = new GitHubHttp(connection) { Trace = terminal.Detail };
-        var github = new GitHubPulls(http, target);
-        var pulls = (await github.FromBranchAsync(branchName, cancellationToken).ConfigureAwait(false))
-            .Select(p => new PullRequestSnapshot(p.Number, p.Title, p.Body, [.. p.Labels.Select(l => l.Name)], p.State == "open", p.MergedAt is not null)).ToList();
-
+        var pulls = await PullsAsync(github, branchName, cancellationToken).ConfigureAwait(false);
         if (await WaitingReleaseAsync(repo, cancellationToken).ConfigureAwait(false) is { } waiting)
         {
-            // The merge of the release pull request is on the branch but not tagged yet: proposing now would propose it again.
-            var line = $"{waiting} is merged but not tagged yet: `slipway ci release` tags it; nothing to propose";
-            return new Outcome(line, null, new ReleasePullRequestAction(ReleasePullRequestChange.Nothing, line), null, null);
+            return [Waiting(waiting)];
         }
 
         var open = pulls.Where(p => p.Open).OrderByDescending(p => p.Number).FirstOrDefault();
@@ -57,14 +59,42 @@ public static class ReleasePullRequestRun
         }
 
         var proposal = plan.Status == ReleaseStatus.Ready ? new ReleaseProposal(plan.NextTag, plan.Changelog, head) : null;
+        var content = new ReleaseCommitContent(ct => FilesAsync(repo, plan, ct), ReleaseTrailer.Message(plan.NextTag), tag => repo.Naming.TryParse(tag, out _));
+        return [await ProposeAsync(repo, github, branchName, pulls, proposal, content, proposal is null ? null : plan.Next.ToString(), cancellationToken).ConfigureAwait(false)];
+    }
+
+    /// <summary>The outcome when a merged release pull request waits for `slipway ci release` to tag it: proposing now would propose it again.</summary>
+    internal static Outcome Waiting(string tags)
+    {
+        var line = $"{tags} is merged but not tagged yet: `slipway ci release` tags it; nothing to propose";
+        return new Outcome(line, null, new ReleasePullRequestAction(ReleasePullRequestChange.Nothing, line), null, null);
+    }
+
+    private static GitHubHttp Connect(Workspace repo, Terminal terminal) =>
+        new(GitHubConnection.FromEnvironment(repo.Environment, GitHubPulls.Permission)) { Trace = terminal.Detail };
+
+    private static async Task<GitHubRepositoryName> TargetAsync(Workspace repo, CancellationToken cancellationToken) =>
+        GitHubTarget.Resolve(repo.Environment, repo.Config.Release.GitHub?.Repo, repo.Config.Remote,
+            await repo.Git.RemoteUrlAsync(repo.Config.Remote, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The pull requests from a release branch, any state, as the decisions see them.</summary>
+    internal static async Task<IReadOnlyList<PullRequestSnapshot>> PullsAsync(GitHubPulls github, string branchName, CancellationToken cancellationToken) =>
+        [.. (await github.FromBranchAsync(branchName, cancellationToken).ConfigureAwait(false))
+            .Select(p => new PullRequestSnapshot(p.Number, p.Title, p.Body, [.. p.Labels.Select(l => l.Name)], p.State == "open", p.MergedAt is not null))];
+
+    /// <summary>One release pull request brought to the proposal (null: nothing to release): decide (Core) → put the release commit on its
+    /// branch (leased push) or delete the branch → open, update or close the pull request. Every write is skipped when what it would write is already there.</summary>
+    internal static async Task<Outcome> ProposeAsync(Workspace repo, GitHubPulls github, string branchName, IReadOnlyList<PullRequestSnapshot> pulls,
+        ReleaseProposal? proposal, ReleaseCommitContent content, string? version, CancellationToken cancellationToken)
+    {
         var releasable = ReleasePullRequestPlanner.ClosedByHand(pulls) is not { } closed || ReleasePullRequestBody.Marker(closed.Body)?.Base is not { Length: > 0 } closedBase
             || await ReleasableSinceAsync(repo, closedBase, cancellationToken).ConfigureAwait(false);
         var action = ReleasePullRequestPlanner.Decide(proposal, pulls, releasable);
-        var branch = new ReleasePullRequestBranch(repo.State.TopLevel, config.Remote, branchName);
+        var branch = new ReleasePullRequestBranch(repo.State.TopLevel, repo.Config.Remote, branchName);
         string? note = null;
         if (action.KeepBranch)
         {
-            note = await PutReleaseCommitAsync(repo, plan, branch, head, cancellationToken).ConfigureAwait(false);
+            note = await PutReleaseCommitAsync(await content.Files(cancellationToken).ConfigureAwait(false), content, branch, proposal!.Base, cancellationToken).ConfigureAwait(false);
         }
         else if (action.Change != ReleasePullRequestChange.StayClosed)
         {
@@ -80,12 +110,12 @@ public static class ReleasePullRequestRun
             }
         }
 
-        var (result, number) = await ApplyAsync(github, action, proposal?.Tag, branchName, config.Branch, cancellationToken).ConfigureAwait(false);
-        return new Outcome(result, note, action, proposal?.Tag, number);
+        var (result, number) = await ApplyAsync(github, action, proposal?.Tag, branchName, repo.Config.Branch, cancellationToken).ConfigureAwait(false);
+        return new Outcome(result, note, action, version, number);
     }
 
-    /// <summary>Builds the release commit on HEAD (changelog.file, bump_files, the trailer) and pushes it when the branch does not hold it; says so when the branch was changed by hand.</summary>
-    private static async Task<string?> PutReleaseCommitAsync(Workspace repo, ReleasePlan plan, ReleasePullRequestBranch branch, string head, CancellationToken cancellationToken)
+    /// <summary>changelog.file and bump_files as the release commit has them.</summary>
+    private static async Task<IReadOnlyList<(string Path, TextFile Content)>> FilesAsync(Workspace repo, ReleasePlan plan, CancellationToken cancellationToken)
     {
         var read = ReleaseFiles.Head(repo);
         var files = new List<(string, TextFile)>();
@@ -95,10 +125,16 @@ public static class ReleasePullRequestRun
         }
 
         files.AddRange((await ReleaseFiles.BumpsAsync(repo, plan, read, cancellationToken).ConfigureAwait(false)).Select(c => (c.Path, c.Content)));
-        var message = ReleaseTrailer.Message(plan.NextTag);
+        return files;
+    }
+
+    /// <summary>Builds the release commit on HEAD (its files, the trailer) and pushes it when the branch does not hold it; says so when the branch was changed by hand.</summary>
+    private static async Task<string?> PutReleaseCommitAsync(IReadOnlyList<(string Path, TextFile Content)> files, ReleaseCommitContent content, ReleasePullRequestBranch branch, string head,
+        CancellationToken cancellationToken)
+    {
         var tip = await branch.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var (commit, tree) = await branch.BuildAsync(head, files, message, cancellationToken).ConfigureAwait(false);
-        var status = ReleaseBranchState.Decide(tip, head, tree, message, repo.Naming);
+        var (commit, tree) = await branch.BuildAsync(head, files, content.Message, cancellationToken).ConfigureAwait(false);
+        var status = ReleaseBranchState.Decide(tip, head, tree, content.Message, content.IsReleaseTag);
         if (status == ReleaseBranchStatus.Current)
         {
             return null;

@@ -37,4 +37,25 @@ public static class MergedRelease
 
         return null;
     }
+
+    /// <summary>A monorepo's merged release commit: the tags its trailers name (one per package released), none of them on another commit.</summary>
+    /// <param name="commit">The newest commit whose trailers name tags.</param>
+    /// <param name="tags">Every tag of the repository: its name and the commit it is on.</param>
+    /// <param name="isReleaseTag">Whether a tag is a version tag of one of the packages.</param>
+    /// <returns>The package tags to put on the commit (some or all may be there already: a re-run); empty when it names none.</returns>
+    public static IReadOnlyList<string> Tags(Commit commit, IReadOnlyDictionary<string, string> tags, Func<string, bool> isReleaseTag)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        ArgumentNullException.ThrowIfNull(tags);
+        ArgumentNullException.ThrowIfNull(isReleaseTag);
+        var named = ReleaseTrailer.Tags(commit.Message).Where(isReleaseTag).Distinct(StringComparer.Ordinal).ToList();
+        if (named.FirstOrDefault(t => tags.TryGetValue(t, out var on) && on != commit.Sha) is { } taken)
+        {
+            throw new SlipwayException(SlipwayError.Precondition(
+                $"tag {taken} already exists on {tags[taken][..7]}, not on the merged release commit {commit.ShortSha}",
+                $"someone released it already: delete that tag if it is wrong (git push --delete origin {taken}), or let the next release pull request propose a new version"));
+        }
+
+        return named;
+    }
 }

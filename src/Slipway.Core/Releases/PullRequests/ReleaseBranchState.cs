@@ -27,12 +27,20 @@ public static class ReleaseBranchState
     /// <param name="message">The message it should have.</param>
     public static ReleaseBranchStatus Decide(ReleaseBranchTip? tip, string parent, string tree, string message, TagNaming naming)
     {
+        ArgumentNullException.ThrowIfNull(naming);
+        return Decide(tip, parent, tree, message, tag => naming.TryParse(tag, out _));
+    }
+
+    /// <param name="isReleaseTag">Whether a tag the tip's trailer names is one of the repository's version tags (a monorepo's: any package's).</param>
+    public static ReleaseBranchStatus Decide(ReleaseBranchTip? tip, string parent, string tree, string message, Func<string, bool> isReleaseTag)
+    {
+        ArgumentNullException.ThrowIfNull(isReleaseTag);
         if (tip is null)
         {
             return ReleaseBranchStatus.Missing;
         }
 
-        var ours = tip.Parents.Count == 1 && tip.ParentOnBranch && ReleaseTrailer.TryRead(tip.Message, naming, out _);
+        var ours = tip.Parents.Count == 1 && tip.ParentOnBranch && ReleaseTrailer.Tags(tip.Message).Any(isReleaseTag);
         if (!ours)
         {
             return ReleaseBranchStatus.ChangedByHand;

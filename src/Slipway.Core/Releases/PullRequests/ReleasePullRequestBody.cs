@@ -22,7 +22,9 @@ public static partial class ReleasePullRequestBody
         text.Append(withdrawn
             ? "Slipway closed this pull request: there is nothing to release any more.\n\n"
             : $"Merging this pull request releases {proposal.Tag}: `slipway ci release` tags the merged commit, publishes and deploys it. "
-              + "Slipway updates it on every push; write `/slipway bump minor` (or `patch`, `major`) on a line of its own outside this section to change the bump.\n\n");
+              + (proposal.ReadsBumpCommands
+                  ? "Slipway updates it on every push; write `/slipway bump minor` (or `patch`, `major`) on a line of its own outside this section to change the bump.\n\n"
+                  : "Slipway updates it on every push.\n\n"));
         var changelog = Neutralised(proposal.Changelog).Trim('\n');
         if (changelog.Length > 0)
         {

@@ -9,6 +9,15 @@ public static class ReleasePullRequestPlanner
     /// <summary>The release branch for a branch: slipway/release-main.</summary>
     public static string BranchFor(string branch) => $"slipway/release-{branch}";
 
+    /// <summary>A package's own release branch (`release_pr.separate`): slipway/release-main-core; a name's characters that are not
+    /// letters, digits, '.', '_' or '-' (`@scope/cli`) become '-', so the branch is one plain path segment after the release branch's.</summary>
+    public static string BranchFor(string branch, string package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        var name = new string([.. package.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-')]).Trim('-', '.');
+        return $"{BranchFor(branch)}-{(name.Length == 0 ? "package" : name)}";
+    }
+
     /// <param name="proposal">What to propose, or null when nothing is releasable.</param>
     /// <param name="pulls">The pull requests from the release branch, any state.</param>
     /// <param name="releasableSinceClosed">Whether commits since the base of the newest pull request (when a person closed it) call for a release.</param>

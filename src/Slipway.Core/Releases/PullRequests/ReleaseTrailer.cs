@@ -12,28 +12,51 @@ public static class ReleaseTrailer
     /// <summary>The release commit's message: `chore(release): vX.Y.Z`, then the trailer.</summary>
     public static string Message(string tag) => $"{ReleaseCommit.Message(tag).TrimEnd('\n')}\n\n{Key}: {tag}\n";
 
-    /// <summary>The version a commit message's trailer names (in its last paragraph, where git and GitHub keep trailers), or false.</summary>
-    public static bool TryRead(string message, TagNaming naming, [NotNullWhen(true)] out SemanticVersion? version)
+    /// <summary>A monorepo's release commit: `chore(release): core-v1.0.1, cli-v2.0.1`, then one trailer per tag (git's trailers repeat a key).</summary>
+    public static string Message(IReadOnlyList<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        return tags.Count == 1 ? Message(tags[0])
+            : $"{ReleaseCommit.Message(tags).TrimEnd('\n')}\n\n{string.Concat(tags.Select(t => $"{Key}: {t}\n"))}";
+    }
+
+    /// <summary>Every tag the message's trailers name, in order (none when it has no trailer paragraph); the caller decides which are versions.</summary>
+    public static IReadOnlyList<string> Tags(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(naming);
-        version = null;
         var paragraphs = message.Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\n').Split("\n\n");
         if (paragraphs.Length < 2)
         {
-            return false; // a subject alone is not a trailer
+            return []; // a subject alone is not a trailer
         }
 
+        var tags = new List<string>();
         foreach (var line in paragraphs[^1].Split('\n'))
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && string.Equals(line[..colon].Trim(), Key, StringComparison.OrdinalIgnoreCase) && naming.TryParse(line[(colon + 1)..].Trim(), out var found))
+            if (colon > 0 && string.Equals(line[..colon].Trim(), Key, StringComparison.OrdinalIgnoreCase) && line[(colon + 1)..].Trim() is { Length: > 0 } tag)
+            {
+                tags.Add(tag);
+            }
+        }
+
+        return tags;
+    }
+
+    /// <summary>The version a commit message's trailer names (in its last paragraph, where git and GitHub keep trailers), or false.</summary>
+    public static bool TryRead(string message, TagNaming naming, [NotNullWhen(true)] out SemanticVersion? version)
+    {
+        ArgumentNullException.ThrowIfNull(naming);
+        foreach (var tag in Tags(message))
+        {
+            if (naming.TryParse(tag, out var found))
             {
                 version = found;
                 return true;
             }
         }
 
+        version = null;
         return false;
     }
 }
