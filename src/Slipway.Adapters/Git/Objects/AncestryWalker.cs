@@ -67,18 +67,25 @@ internal sealed class AncestryWalker(ObjectStore store, int readAheadAfter = Anc
 
         PaintDown(tipNode, [excludeNode]);
         var inRange = OnlyFrom(FromHead, exclude);
+        return InLogOrder(tipNode, inRange);
+    }
 
-        // git log's order: a queue by committer date, newest first, equal dates first come first served, seeded with the tip.
+    /// <summary>
+    /// The commits of <paramref name="inRange"/> that <paramref name="tip"/> reaches through it, in git log's order: a queue by
+    /// committer date, newest first, equal dates first come first served, seeded with the tip.
+    /// </summary>
+    private List<ObjectId> InLogOrder(Node tip, HashSet<Node> inRange)
+    {
         var ordered = new List<ObjectId>(inRange.Count);
-        if (!inRange.Contains(tipNode))
+        if (!inRange.Contains(tip))
         {
             return ordered;
         }
 
         var queue = new PriorityQueue<Node, (long Time, long Order)>(Newest.Instance);
-        var queued = new HashSet<Node> { tipNode };
+        var queued = new HashSet<Node> { tip };
         long order = 0;
-        queue.Enqueue(tipNode, (tipNode.Time, order++));
+        queue.Enqueue(tip, (tip.Time, order++));
         while (queue.TryDequeue(out var node, out _))
         {
             ordered.Add(node.Id);
@@ -236,31 +243,8 @@ internal sealed class AncestryWalker(ObjectStore store, int readAheadAfter = Anc
         }
 
         // git log's order over the commits the tip reaches and some base does not.
-        var ordered = new List<(ObjectId, ulong[])>();
         var inRange = reach.Where(r => r.Value.FromTip && !IsFull(r.Value.Bits)).Select(r => r.Key).ToHashSet();
-        if (!inRange.Contains(tipNode))
-        {
-            return ordered;
-        }
-
-        var walkQueue = new PriorityQueue<Node, (long Time, long Order)>(Newest.Instance);
-        var queued = new HashSet<Node> { tipNode };
-        order = 0;
-        walkQueue.Enqueue(tipNode, (tipNode.Time, order++));
-        while (walkQueue.TryDequeue(out var node, out _))
-        {
-            ordered.Add((node.Id, reach[node].Bits));
-            foreach (var parentId in node.Parents!)
-            {
-                var parent = Get(parentId);
-                if (inRange.Contains(parent) && queued.Add(parent))
-                {
-                    walkQueue.Enqueue(parent, (parent.Time, order++));
-                }
-            }
-        }
-
-        return ordered;
+        return [.. InLogOrder(tipNode, inRange).Select(id => (id, reach[Get(id)].Bits))];
     }
 
     /// <summary>How many parents the commit has and its committer time (seconds since the epoch), read once like every commit a walk meets.</summary>
