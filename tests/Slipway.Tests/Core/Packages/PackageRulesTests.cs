@@ -56,13 +56,15 @@ public sealed class PackageRulesTests
     [Fact]
     public void Dependencies_come_from_package_json_names_csproj_references_and_pyproject_paths()
     {
-        PackageConfig[] packages = [Package("core", "packages/core"), Package("cli", "packages/cli"), Package("net", "src/Net"), Package("py", "py/app"), Package("pylib", "py/lib")];
+        PackageConfig[] packages = [Package("core", "packages/core"), Package("cli", "packages/cli"), Package("net", "src/Net"), Package("py", "py/app"), Package("pylib", "py/lib"), Package("plugin", "packages/plugin")];
         PackageManifest[] manifests =
         [
             new("core", "packages/core/package.json", """{ "name": "@acme/core", "version": "1.0.0" }"""),
             new("cli", "packages/cli/package.json", """{ "name": "cli", "devDependencies": { "@acme/core": "workspace:*", "left-pad": "1.0.0" } }"""),
             new("net", "src/Net/Net.csproj", """<Project><ItemGroup><ProjectReference Include="..\..\packages\core\Core.csproj" /></ItemGroup></Project>"""),
             new("py", "py/app/pyproject.toml", "[tool.poetry.dependencies]\npylib = { path = \"../lib\", develop = true }\n"),
+            // A peer range names the hosts a plugin works with: no dependent (release-please's default too).
+            new("plugin", "packages/plugin/package.json", """{ "name": "plugin", "peerDependencies": { "@acme/core": "^1.0.0" } }"""),
         ];
 
         var found = PackageDependencies.Find(packages, manifests);
