@@ -17,14 +17,19 @@ public sealed class LocalObjectReader : IDisposable
         "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_REPLACE_REF_BASE", "GIT_GRAFT_FILE", "GIT_COMMON_DIR",
     ];
 
+    /// <summary>A range this long is read by two threads, each half with its own store (~2 ms of work: worth a thread's start).</summary>
+    internal const int DefaultParallelRangeAfter = 512;
+
     private readonly string commonDirectory;
     private readonly ObjectStore store;
     private readonly AncestryWalker walker;
+    private readonly int parallelRangeAfter;
 
-    private LocalObjectReader(string commonDirectory, ObjectStore store, int readAheadAfter)
+    private LocalObjectReader(string commonDirectory, ObjectStore store, int readAheadAfter, int parallelRangeAfter)
     {
         this.commonDirectory = commonDirectory;
         this.store = store;
+        this.parallelRangeAfter = parallelRangeAfter;
         walker = new AncestryWalker(store, readAheadAfter);
     }
 
@@ -33,10 +38,10 @@ public sealed class LocalObjectReader : IDisposable
 
     /// <summary>
     /// Opens the repository with the given zlib decoder (tests run both), or the best one when null; tests also choose after how
-    /// many commits a walk is read ahead on a second thread.
+    /// many commits a walk is read ahead on a second thread, and from how many commits on a range is read by two.
     /// </summary>
     internal static LocalObjectReader Open(string commonDirectory, IInflater? inflater, bool commitGraph = true,
-        int readAheadAfter = AncestryWalker.DefaultReadAheadAfter)
+        int readAheadAfter = AncestryWalker.DefaultReadAheadAfter, int parallelRangeAfter = DefaultParallelRangeAfter)
     {
         foreach (var variable in GitEnvironment)
         {
@@ -56,7 +61,8 @@ public sealed class LocalObjectReader : IDisposable
             throw new NotSupportedException("the repository has grafts or replace refs");
         }
 
-        return new LocalObjectReader(commonDirectory, ObjectStore.Open(Path.Combine(commonDirectory, "objects"), inflater, commitGraph), readAheadAfter);
+        return new LocalObjectReader(commonDirectory, ObjectStore.Open(Path.Combine(commonDirectory, "objects"), inflater, commitGraph), readAheadAfter,
+            parallelRangeAfter);
     }
 
     /// <summary>How many commits the reachability walks have read so far.</summary>
@@ -181,22 +187,46 @@ public sealed class LocalObjectReader : IDisposable
             return null;
         }
 
+        // Two threads, each with its own store (decoder and delta bases) over the same packs: the newer half of the range here,
+        // the older half beside it. A short range is not worth a thread.
+        var split = painted.Count >= parallelRangeAfter && System.Environment.ProcessorCount >= 2 ? painted.Count / 2 : painted.Count;
+        var older = split < painted.Count
+            ? Task.Run(() =>
+            {
+                using var twin = store.Twin();
+                return Read(twin, painted, split, painted.Count, folders);
+            })
+            : null;
+        var commits = Read(store, painted, 0, split, folders);
+        if (older is not null)
+        {
+            commits.AddRange(older.GetAwaiter().GetResult());
+        }
+
+        return commits;
+    }
+
+    /// <summary>The range's commits from <paramref name="from"/> to <paramref name="to"/> (newest first), whole, with the folders each changed.</summary>
+    private static List<RangeCommit> Read(ObjectStore store, IReadOnlyList<(ObjectId Id, ulong[] ReachedBy)> painted, int from, int to, IReadOnlyList<string> folders)
+    {
         // Newest first, the order of git's delta chains in a pack (a newer tree whole, older ones as deltas on it): each tree
         // is rebuilt from the one just read instead of from the far end of its chain.
         var changes = new FolderChanges(store, folders);
-        var read = new List<Commit>(painted.Count);
-        foreach (var (id, _) in painted)
+        var read = new List<Commit>(to - from);
+        for (var i = from; i < to; i++)
         {
+            var id = painted[i].Id;
             var (type, data) = store.Read(id);
             read.Add(type == ObjectType.Commit ? CommitReader.Read(id, data) : throw new InvalidDataException($"{id} is not a commit"));
             changes.TreeOf(id, type, data);
         }
 
-        var commits = new List<RangeCommit>(painted.Count);
-        foreach (var ((id, reachedBy), commit) in painted.Zip(read))
+        var commits = new List<RangeCommit>(to - from);
+        for (var i = from; i < to; i++)
         {
+            var ((id, reachedBy), commit) = (painted[i], read[i - from]);
             string[] changed = commit.IsMerge ? []
-                : [.. changes.Changed(changes.TreeOf(id), commit.Parents.Count == 0 ? null : changes.TreeOf(ObjectId.Parse(commit.Parents[0]))).Select(i => folders[i])];
+                : [.. changes.Changed(changes.TreeOf(id), commit.Parents.Count == 0 ? null : changes.TreeOf(ObjectId.Parse(commit.Parents[0]))).Select(c => folders[c])];
             commits.Add(new RangeCommit(commit, reachedBy, changed));
         }
 

@@ -263,7 +263,8 @@ public sealed class LocalObjectReaderTests : IDisposable
         {
             using var repo = new GitRepo();
             var (path, head, tagged) = Generate(repo, seed, storage, skew, folders: true);
-            using var reader = LocalObjectReader.Open(CommonDirectory(path));
+            // Odd seeds: the range read by two threads, each half with its own store (a long range's way), even: by one.
+            using var reader = LocalObjectReader.Open(CommonDirectory(path), null, parallelRangeAfter: seed % 2 == 1 ? 2 : int.MaxValue);
             var random = new Random(seed);
             var ancestors = RevList(path, head, true).ToHashSet(StringComparer.Ordinal);
             List<string?> bases = [.. tagged.OrderBy(_ => random.Next()).Take(1 + random.Next(5))];

@@ -13,16 +13,44 @@ internal sealed class ObjectStore : IDisposable
     private readonly List<string> looseDirectories = [];
     private readonly List<PackFile> packs = [];
     private readonly IInflater inflater;
+    private readonly Dictionary<(PackFile, long), (ObjectType Type, byte[] Data)> deltaBases = [];
+    private readonly bool ownsFiles;
     private byte[] scratch = new byte[1024];
     private int lastPack;
 
-    private ObjectStore(IInflater inflater)
+    private ObjectStore(IInflater inflater, bool ownsFiles = true)
     {
         this.inflater = inflater;
+        this.ownsFiles = ownsFiles;
     }
 
     /// <summary>The repository's commit-graph, when it has one: commits a walk reads without inflating them.</summary>
     public CommitGraph? Graph { get; private set; }
+
+    /// <summary>
+    /// A store over the same packs for another thread: its own decoder, scratch buffer and delta bases (none of which is
+    /// thread-safe), the packs' memory maps and indexes shared (they are read-only). Disposing it leaves the packs open.
+    /// </summary>
+    public ObjectStore Twin()
+    {
+        var twin = new ObjectStore(NewInflater(), ownsFiles: false) { Graph = Graph };
+        twin.looseDirectories.AddRange(looseDirectories);
+        twin.packs.AddRange(packs);
+        return twin;
+    }
+
+    /// <summary>A delta base this store rebuilt lately (a tree or blob: the next object of its delta chain is likely asked next).</summary>
+    public bool TryGetBase(PackFile pack, long offset, out (ObjectType Type, byte[] Data) entry) => deltaBases.TryGetValue((pack, offset), out entry);
+
+    public void RememberBase(PackFile pack, long offset, (ObjectType Type, byte[] Data) entry)
+    {
+        if (deltaBases.Count >= 256)
+        {
+            deltaBases.Clear();
+        }
+
+        deltaBases[(pack, offset)] = entry;
+    }
 
     /// <summary>Opens an object directory; objects are inflated by the system's zlib when it loads, else by the managed <see cref="Inflater"/>.</summary>
     public static ObjectStore Open(string objectsDirectory, IInflater? inflater = null, bool commitGraph = true)
@@ -210,12 +238,17 @@ internal sealed class ObjectStore : IDisposable
 
     public void Dispose()
     {
+        (inflater as IDisposable)?.Dispose();
+        if (!ownsFiles)
+        {
+            return;
+        }
+
         foreach (var pack in packs)
         {
             pack.Dispose();
         }
 
-        (inflater as IDisposable)?.Dispose();
         Graph?.Dispose();
     }
 }

@@ -11,7 +11,6 @@ internal sealed class PackFile : IDisposable
 
     private readonly string packPath;
     private readonly PackIndex index;
-    private readonly Dictionary<long, (ObjectType Type, byte[] Data)> bases = [];
     private MappedFile? pack;
 
     public PackFile(string indexPath)
@@ -36,7 +35,10 @@ internal sealed class PackFile : IDisposable
     /// <summary>The pack's length in bytes; maps the pack first, so that readers on other threads find it open.</summary>
     public long Open() => Mapped.Length;
 
-    /// <summary>Reads the object at <paramref name="offset"/>; a base held by name (REF_DELTA) is read through <paramref name="store"/>.</summary>
+    /// <summary>
+    /// Reads the object at <paramref name="offset"/>; a base held by name (REF_DELTA) is read through <paramref name="store"/>,
+    /// which also keeps the delta bases rebuilt on the way (one store per thread: several may read one pack at once).
+    /// </summary>
     public (ObjectType Type, byte[] Data) Read(long offset, ObjectStore store, IInflater inflater)
     {
         var file = Mapped;
@@ -46,7 +48,7 @@ internal sealed class PackFile : IDisposable
         var at = offset;
         while (true)
         {
-            if (bases.TryGetValue(at, out current))
+            if (store.TryGetBase(this, at, out current))
             {
                 break;
             }
@@ -60,7 +62,7 @@ internal sealed class PackFile : IDisposable
 
             if (type is >= 1 and <= 4)
             {
-                var data = new byte[size];
+                var data = GC.AllocateUninitializedArray<byte>((int)size); // every byte is inflated into it (checked)
                 Inflate(file, at + used, data, inflater);
                 current = ((ObjectType)type, data);
                 break;
@@ -100,18 +102,18 @@ internal sealed class PackFile : IDisposable
         for (var i = chain.Count - 1; i >= 0; i--)
         {
             var (deltaOffset, start, size) = chain[i];
-            var delta = new byte[size];
+            var delta = GC.AllocateUninitializedArray<byte>((int)size);
             Inflate(file, deltaOffset + start, delta, inflater);
             current = (current.Type, Delta.Apply(current.Data, delta));
             if (i > 0)
             {
-                Remember(deltaOffset, current);
+                store.RememberBase(this, deltaOffset, current);
             }
         }
 
         if (chain.Count > 0 && current.Type != ObjectType.Commit)
         {
-            Remember(offset, current);
+            store.RememberBase(this, offset, current);
         }
 
         return current;
@@ -144,16 +146,6 @@ internal sealed class PackFile : IDisposable
         }
 
         return true;
-    }
-
-    private void Remember(long offset, (ObjectType, byte[]) entry)
-    {
-        if (bases.Count >= 256)
-        {
-            bases.Clear();
-        }
-
-        bases[offset] = entry;
     }
 
     private static int ReadTypeAndSize(ReadOnlySpan<byte> header, out long size, out int used)
@@ -239,7 +231,7 @@ internal sealed class PackFile : IDisposable
                 throw new InvalidDataException("a delta does not fit its base");
             }
 
-            var result = new byte[resultSize];
+            var result = GC.AllocateUninitializedArray<byte>((int)resultSize); // every byte is written (checked at the end)
             var written = 0;
             while (position < delta.Length)
             {
