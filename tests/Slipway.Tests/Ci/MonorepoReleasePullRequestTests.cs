@@ -77,7 +77,7 @@ public sealed class MonorepoReleasePullRequestTests
         Assert.DoesNotContain("<script>", body, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; no longer crashes", body, StringComparison.Ordinal);
         Assert.Equal(2, body.Split("<!-- slipway:release-pr:end -->").Length);
-        Assert.DoesNotContain("/slipway bump", body, StringComparison.Ordinal); // not read in a pull request for every package
+        Assert.Contains("`/slipway bump minor NAME` for one package's", body, StringComparison.Ordinal);
 
         // The release branch holds the commit `slipway release` would make: both changelogs and versions, cli's range on core, a trailer per tag.
         const string branch = ReleasePullRequestSetup.Branch;
@@ -127,6 +127,40 @@ public sealed class MonorepoReleasePullRequestTests
         Assert.Null(setup.Remote.BranchCommit(branch));
         Assert.Single(setup.Api.Pulls);
         Assert.Equal(2, setup.Api.Releases.Count);
+    }
+
+    [Fact]
+    public void A_bump_naming_a_package_moves_that_package_in_the_one_pull_request_and_a_bump_without_one_moves_every_package_in_it()
+    {
+        using var setup = Monorepo();
+        Assert.Equal(0, setup.ReleasePr().ExitCode);
+
+        // core's minor: its version, its changelog, and cli's range on it move; cli keeps its own bump.
+        setup.Pull.Body += "\n/slipway bump minor core\n";
+        var named = setup.ReleasePr();
+        Assert.True(named.ExitCode == 0, named.ToString());
+        Assert.Equal("updated #1: it proposes core-v1.1.0, cli-v2.1.0\n", named.StandardOutput);
+        Assert.Equal("chore(release): core-v1.1.0, cli-v2.1.0", setup.Pull.Title);
+        const string branch = ReleasePullRequestSetup.Branch;
+        Assert.Contains("\"version\": \"1.1.0\"", setup.Remote.Git("show", branch + ":packages/core/package.json"), StringComparison.Ordinal);
+        Assert.Contains("\"core-lib\": \"^1.1.0\"", setup.Remote.Git("show", branch + ":packages/cli/package.json"), StringComparison.Ordinal);
+        Assert.Contains("## [1.1.0]", setup.Remote.Git("show", branch + ":packages/core/CHANGELOG.md"), StringComparison.Ordinal);
+
+        // A later line without a package covers every package the pull request proposes (not docs, which has nothing to release);
+        // a line naming a package with nothing to release forces its release; a name that is no package is left alone.
+        setup.Pull.Body += "/slipway bump major\n/slipway bump patch docs\n/slipway bump major nosuch\n";
+        var every = setup.ReleasePr();
+        Assert.True(every.ExitCode == 0, every.ToString());
+        Assert.Equal("updated #1: it proposes core-v2.0.0, cli-v3.0.0, docs-v0.3.1\n", every.StandardOutput);
+        Assert.Equal("Slipway-Release: core-v2.0.0\nSlipway-Release: cli-v3.0.0\nSlipway-Release: docs-v0.3.1",
+            setup.Remote.Git("log", "-1", "--format=%(trailers:key=Slipway-Release)", branch).ReplaceLineEndings("\n").Trim('\n'));
+
+        // Merging it releases what it proposed.
+        var merged = setup.SquashMerge(1);
+        var release = setup.CiRelease();
+        Assert.True(release.ExitCode == 0, release.ToString());
+        var tags = setup.Remote.Tags();
+        Assert.Equal((merged, merged, merged), (tags["core-v2.0.0"], tags["cli-v3.0.0"], tags["docs-v0.3.1"]));
     }
 
     [Fact]

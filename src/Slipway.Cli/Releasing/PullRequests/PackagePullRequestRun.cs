@@ -30,7 +30,6 @@ public static class PackagePullRequestRun
             }
         }
 
-        // `/slipway bump` in one pull request for every package is not read: one bump for all would release packages nobody changed.
         var monorepo = await PackagePlanning.PlanAsync(repo, request, null, cancellationToken).ConfigureAwait(false);
         var releases = Ready(monorepo);
         List<(string? Package, string Branch, List<PackagePlan> Releases, IReadOnlyList<PackageDependency> Dependencies)> pullRequests = config.ReleasePr.Separate
@@ -42,10 +41,16 @@ public static class PackagePullRequestRun
         {
             var together = planned;
             var pulls = await ReleasePullRequestRun.PullsAsync(github, branch, cancellationToken).ConfigureAwait(false);
-            if (package is not null && ReleasePullRequestBody.BumpOverride(pulls.Where(p => p.Open).MaxBy(p => p.Number)?.Body) is { } bump)
+            var body = pulls.Where(p => p.Open).MaxBy(p => p.Number)?.Body;
+            if (package is not null && ReleasePullRequestBody.PackageBumps(body, [package], [package]).TryGetValue(package, out var bump))
             {
-                // A package's own pull request: `/slipway bump minor` in it is `release minor --package NAME`.
+                // A package's own pull request: `/slipway bump minor` (or `minor NAME`) in it is `release minor --package NAME`.
                 together = Ready(await PackagePlanning.PlanAsync(repo, request with { Bump = bump, Auto = false }, package, cancellationToken).ConfigureAwait(false));
+            }
+            else if (package is null && ReleasePullRequestBody.PackageBumps(body, [.. planned.Select(r => r.Name)], [.. config.Packages.Select(p => p.Name)]) is { Count: > 0 } bumps)
+            {
+                // The one pull request: `/slipway bump minor core` bumps core; `/slipway bump minor` every package it proposes. Groups and dependents follow.
+                together = Ready(await PackagePlanning.PlanAsync(repo, request, null, bumps, cancellationToken).ConfigureAwait(false));
             }
 
             if (together.Count == 0 && pulls.Count == 0)
@@ -54,7 +59,7 @@ public static class PackagePullRequestRun
             }
 
             var proposal = together.Count == 0 ? null
-                : ReleaseProposal.Combined([.. together.Select(r => (r.Plan.NextTag, r.Plan.Changelog))], head) with { ReadsBumpCommands = package is not null };
+                : ReleaseProposal.Combined([.. together.Select(r => (r.Plan.NextTag, r.Plan.Changelog))], head) with { PackagesByName = package is null };
             var content = new ReleasePullRequestRun.ReleaseCommitContent(
                 async ct => [.. (await PackageReleasePipeline.ChangesAsync(repo, together, dependencies, ReleaseFiles.Head(repo), ct).ConfigureAwait(false)).Select(c => (c.Path, c.Content))],
                 ReleaseTrailer.Message([.. together.Select(r => r.Plan.NextTag)]),
