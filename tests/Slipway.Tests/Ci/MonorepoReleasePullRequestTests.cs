@@ -40,7 +40,7 @@ public sealed class MonorepoReleasePullRequestTests
         """;
 
     /// <summary>Released once (core 1.0.0, cli 2.0.0, docs 0.3.0), then a fix in core (with a hostile subject) and a feature in cli are pushed.</summary>
-    private static ReleasePullRequestSetup Monorepo(string config = Config)
+    private static ReleasePullRequestSetup Monorepo(string config = Config, bool cliFeature = true)
     {
         var setup = new ReleasePullRequestSetup(config, dev =>
         {
@@ -54,8 +54,12 @@ public sealed class MonorepoReleasePullRequestTests
             dev.Tag("cli-v2.0.0");
             dev.Tag("docs-v0.3.0");
         });
-        setup.Dev.Commit("fix(core): <script>alert(1)</script> no longer crashes", "packages/core/index.js");
-        setup.Push("feat(cli): a --json flag", "packages/cli/index.js");
+        setup.Push("fix(core): <script>alert(1)</script> no longer crashes", "packages/core/index.js");
+        if (cliFeature)
+        {
+            setup.Push("feat(cli): a --json flag", "packages/cli/index.js");
+        }
+
         return setup;
     }
 
@@ -195,6 +199,9 @@ public sealed class MonorepoReleasePullRequestTests
         Assert.True(bumped.ExitCode == 0, bumped.ToString());
         Assert.Equal("updated #1: it proposes core-v1.1.0\n#2 already proposes cli-v2.1.0\n", bumped.StandardOutput);
         Assert.Contains("\"version\": \"1.1.0\"", setup.Remote.Git("show", "slipway/release-main-core:packages/core/package.json"), StringComparison.Ordinal);
+        // cli's own pull request follows core's proposal in its range on core (core's pull request writes none of cli's files).
+        Assert.Contains("\"core-lib\": \"^1.1.0\"", setup.Remote.Git("show", "slipway/release-main-cli:packages/cli/package.json"), StringComparison.Ordinal);
+        Assert.DoesNotContain("packages/cli/", setup.Remote.Git("diff", "--name-only", "main", "slipway/release-main-core"), StringComparison.Ordinal);
 
         // Merging core's: core is tagged on the merged commit and its pull request relabelled; cli's stays pending, rebuilt on the new main.
         var merged = setup.SquashMerge(1);
@@ -216,6 +223,37 @@ public sealed class MonorepoReleasePullRequestTests
         Assert.Equal("core: nothing to release\nupdated #2: it proposes cli-v2.1.0\n", next.StandardOutput);
         Assert.Equal(merged, setup.Remote.Git("rev-parse", "slipway/release-main-cli^"));
         Assert.Null(setup.Remote.BranchCommit("slipway/release-main-core"));
+        // core released: cli's range stays on the version core was released at, not the one main's manifest still names.
+        Assert.Contains("\"core-lib\": \"^1.1.0\"", setup.Remote.Git("show", "slipway/release-main-cli:packages/cli/package.json"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_separate_pull_requests_a_dependent_with_no_commits_of_its_own_gets_its_own_patch_pull_request_with_the_new_range()
+    {
+        using var setup = Monorepo(Config + "release_pr: { separate: true }\n", cliFeature: false);
+
+        var opened = setup.ReleasePr();
+
+        Assert.True(opened.ExitCode == 0, opened.ToString());
+        Assert.Equal("opened #1: chore(release): core-v1.0.1 (https://github.invalid/acme/app/pull/1)\n"
+            + "opened #2: chore(release): cli-v2.0.1 (https://github.invalid/acme/app/pull/2)\n", opened.StandardOutput);
+        Assert.Equal(["packages/core/CHANGELOG.md", "packages/core/package.json"],
+            setup.Remote.Git("diff", "--name-only", "main", "slipway/release-main-core").ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["packages/cli/CHANGELOG.md", "packages/cli/package.json"],
+            setup.Remote.Git("diff", "--name-only", "main", "slipway/release-main-cli").ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var cliManifest = setup.Remote.Git("show", "slipway/release-main-cli:packages/cli/package.json");
+        Assert.Contains("\"version\": \"2.0.1\"", cliManifest, StringComparison.Ordinal);
+        Assert.Contains("\"core-lib\": \"^1.0.1\"", cliManifest, StringComparison.Ordinal);
+
+        // Merging the dependent's pull request tags only it; the dependency's stays proposed.
+        var merged = setup.SquashMerge(2);
+        var release = setup.CiRelease();
+        Assert.True(release.ExitCode == 0, release.ToString());
+        Assert.Equal(merged, setup.Remote.Tags()["cli-v2.0.1"]);
+        Assert.DoesNotContain("core-v1.0.1", setup.Remote.Tags().Keys);
+        var next = setup.ReleasePr();
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.Equal("updated #1: it proposes core-v1.0.1\ncli: nothing to release\n", next.StandardOutput);
     }
 
     [Fact]

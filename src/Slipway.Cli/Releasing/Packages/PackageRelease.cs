@@ -7,6 +7,7 @@ using Slipway.Core.Changelog.Templates;
 using Slipway.Core.Errors;
 using Slipway.Core.Packages;
 using Slipway.Core.Releases;
+using Slipway.Core.Versioning;
 
 namespace Slipway.Cli.Releasing.Packages;
 
@@ -42,8 +43,14 @@ public static class PackageReleasePipeline
     public static Task<IReadOnlyList<ReleaseFiles.Change>> ChangesAsync(PackageReleaseContext context, ReleaseFiles.Reader read, CancellationToken cancellationToken) =>
         ChangesAsync(context.Repository, context.Releases, context.Dependencies, read, cancellationToken);
 
+    public static Task<IReadOnlyList<ReleaseFiles.Change>> ChangesAsync(Workspace repo, IReadOnlyList<PackagePlan> releases, IReadOnlyList<PackageDependency> dependencies,
+        ReleaseFiles.Reader read, CancellationToken cancellationToken) =>
+        ChangesAsync(repo, releases, dependencies, null, read, cancellationToken);
+
+    /// <param name="raiseTo">A package's own release pull request (`release_pr.separate`): the version each dependency's range in the released
+    /// packages' manifests moves up to (the dependency's proposed version, else its released one); null: the ranges follow <paramref name="releases"/>.</param>
     public static async Task<IReadOnlyList<ReleaseFiles.Change>> ChangesAsync(Workspace repo, IReadOnlyList<PackagePlan> releases, IReadOnlyList<PackageDependency> dependencies,
-        ReleaseFiles.Reader read, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, SemanticVersion>? raiseTo, ReleaseFiles.Reader read, CancellationToken cancellationToken)
     {
         var contents = new Dictionary<string, (TextFile Now, List<string> What)>(StringComparer.Ordinal);
         async Task Edit(string path, Func<string, string> edit, string what, bool create)
@@ -90,7 +97,15 @@ public static class PackageReleasePipeline
 
         foreach (var dependency in dependencies.Where(d => d.JsonPath is not null))
         {
-            if (releases.FirstOrDefault(r => r.Name == dependency.Dependency) is { } released)
+            if (raiseTo is not null)
+            {
+                if (releases.Any(r => r.Name == dependency.Dependent) && raiseTo.TryGetValue(dependency.Dependency, out var version))
+                {
+                    await Edit(dependency.Manifest, text => PackageDependencies.Raise(text, dependency.JsonPath!, version), $"{dependency.Dependency} {version}", create: false)
+                        .ConfigureAwait(false);
+                }
+            }
+            else if (releases.FirstOrDefault(r => r.Name == dependency.Dependency) is { } released)
             {
                 await Edit(dependency.Manifest, text => PackageDependencies.Update(text, dependency.JsonPath!, released.Plan.Next.ToString()),
                     $"{dependency.Dependency} {released.Plan.Next}", create: false).ConfigureAwait(false);
