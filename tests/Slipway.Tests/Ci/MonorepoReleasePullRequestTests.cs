@@ -63,6 +63,18 @@ public sealed class MonorepoReleasePullRequestTests
         return setup;
     }
 
+    /// <summary>$GITHUB_OUTPUT as the runner reads it: the last value of each key.</summary>
+    private static Dictionary<string, string> Outputs(ReleasePullRequestSetup setup) =>
+        GitHubOutputFile.Parse(File.ReadAllText(setup.OutputPath)).GroupBy(o => o.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+
+    /// <summary>The `releases` output as a workflow's fromJSON reads it.</summary>
+    private static List<(string?, string?, string?, bool)> Releases(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return [.. document.RootElement.EnumerateArray().Select(r => (r.GetProperty("package").GetString(), r.GetProperty("version").GetString(),
+            r.GetProperty("tag").GetString(), r.GetProperty("released").GetBoolean()))];
+    }
+
     [Fact]
     public void One_pull_request_proposes_both_packages_and_its_squash_merge_tags_both_on_the_merged_commit()
     {
@@ -108,9 +120,18 @@ public sealed class MonorepoReleasePullRequestTests
         // The squash merge, and a commit right after it in the same push: both tags go on the merged commit, pushed, each package published.
         var merged = setup.SquashMerge(1);
         setup.Push("docs: mention the --json flag", "README.md");
+        File.Delete(setup.OutputPath);
         var release = setup.CiRelease();
         Assert.True(release.ExitCode == 0, release.ToString());
         Assert.Equal("released core-v1.0.1: publish, relabel\nreleased cli-v2.1.0: publish\n", release.StandardOutput);
+
+        // The outputs name each package's release: its own keys, and the list; no key without a prefix says which of the two it is.
+        var outputs = Outputs(setup);
+        Assert.Equal(("true", "1.0.1", "core-v1.0.1", "true"), (outputs["released"], outputs["core--version"], outputs["core--tag"], outputs["core--released"]));
+        Assert.Equal(("2.1.0", "cli-v2.1.0", "https://github.invalid/acme/app/releases/tag/cli-v2.1.0"),
+            (outputs["cli--version"], outputs["cli--tag"], outputs["cli--release_url"]));
+        Assert.False(outputs.ContainsKey("version") || outputs.ContainsKey("tag"));
+        Assert.Equal([("core", "1.0.1", "core-v1.0.1", true), ("cli", "2.1.0", "cli-v2.1.0", true)], Releases(outputs["releases"]));
         var tags = setup.Remote.Tags();
         Assert.Equal((merged, merged), (tags["core-v1.0.1"], tags["cli-v2.1.0"]));
         Assert.StartsWith("Release core-v1.0.1\n", setup.Remote.Git("tag", "--list", "--format=%(contents)", "core-v1.0.1").ReplaceLineEndings("\n"), StringComparison.Ordinal);
@@ -210,9 +231,14 @@ public sealed class MonorepoReleasePullRequestTests
         Assert.True(waiting.ExitCode == 0, waiting.ToString());
         Assert.Equal("core-v1.1.0 is merged but not tagged yet: `slipway ci release` tags it; nothing to propose\n", waiting.StandardOutput);
         Assert.Equal(writes, setup.Api.Writes.Count);
+        File.Delete(setup.OutputPath);
         var release = setup.CiRelease();
         Assert.True(release.ExitCode == 0, release.ToString());
         Assert.Equal("released core-v1.1.0: publish, relabel\n", release.StandardOutput);
+        // One package released: the keys without a prefix name it too, as in a repository of one package.
+        var outputs = Outputs(setup);
+        Assert.Equal(("1.1.0", "core-v1.1.0", "true", "1.1.0"), (outputs["version"], outputs["tag"], outputs["released"], outputs["core--version"]));
+        Assert.Equal([("core", "1.1.0", "core-v1.1.0", true)], Releases(outputs["releases"]));
         Assert.Equal(merged, setup.Remote.Tags()["core-v1.1.0"]);
         Assert.DoesNotContain("cli-v2.1.0", setup.Remote.Tags().Keys);
         Assert.Equal(["slipway: released"], setup.Api.Pulls[0].Labels);
