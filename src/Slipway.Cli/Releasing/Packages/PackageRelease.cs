@@ -8,6 +8,7 @@ using Slipway.Core.Errors;
 using Slipway.Core.Packages;
 using Slipway.Core.Releases;
 using Slipway.Core.Versioning;
+using ReleaseLedger = Slipway.Cli.Releasing.Steps.LedgerStep;
 
 namespace Slipway.Cli.Releasing.Packages;
 
@@ -33,11 +34,12 @@ public sealed class PackageReleaseContext(Workspace repository, IReadOnlyList<Pa
 
 /// <summary>
 /// A monorepo release, one list of steps as `release` is: each package's changelog and version files (and its dependents'
-/// manifests) → one release commit → every package's annotated tag → one atomic push of the branch and all tags.
+/// manifests) → one release commit → every package's annotated tag → one atomic push of the branch and all tags → with gates
+/// skipped, each tag's record in the deployment ledger.
 /// </summary>
 public static class PackageReleasePipeline
 {
-    public static IReadOnlyList<IPipelineStep<PackageReleaseContext>> Steps { get; } = [new FilesStep(), new CommitStep(), new TagsStep(), new PushStep()];
+    public static IReadOnlyList<IPipelineStep<PackageReleaseContext>> Steps { get; } = [new FilesStep(), new CommitStep(), new TagsStep(), new PushStep(), new PackageLedgerStep()];
 
     /// <summary>The files the release changes: each package's changelog and bump_files, and the manifests that depend on a released package.</summary>
     public static Task<IReadOnlyList<ReleaseFiles.Change>> ChangesAsync(PackageReleaseContext context, ReleaseFiles.Reader read, CancellationToken cancellationToken) =>
@@ -194,6 +196,23 @@ public static class PackageReleasePipeline
 
             return missing;
         }
+    }
+
+    /// <summary>`release`'s ledger step (<see cref="ReleaseLedger"/>) for every tag: each release that skipped gates, one record each.</summary>
+    private sealed class PackageLedgerStep : IPipelineStep<PackageReleaseContext>
+    {
+        public string Name => "ledger";
+
+        public Task<StepStatus> CheckAsync(PackageReleaseContext context, CancellationToken cancellationToken) =>
+            ReleaseLedger.CheckAsync(context.Repository, context.Repository.Config.Remote, Plans(context), context.Options.NoPush, cancellationToken);
+
+        public string Describe(PackageReleaseContext context) =>
+            ReleaseLedger.Describe(context.Repository.Config.Remote, [.. context.Releases.Where(r => r.Plan.SkippedGates.Count > 0).Select(r => r.Plan)]);
+
+        public Task RunAsync(PackageReleaseContext context, CancellationToken cancellationToken) =>
+            ReleaseLedger.RunAsync(context.Repository, context.Repository.Config.Remote, Plans(context), cancellationToken);
+
+        private static List<ReleasePlan> Plans(PackageReleaseContext context) => [.. context.Releases.Select(r => r.Plan)];
     }
 
     private sealed class PushStep : IPipelineStep<PackageReleaseContext>
