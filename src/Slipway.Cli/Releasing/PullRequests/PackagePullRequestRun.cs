@@ -61,10 +61,11 @@ public static class PackagePullRequestRun
             releases = Ready(monorepo);
         }
 
-        // A package's own pull request moves its manifest's ranges up to its dependencies' proposed versions, else their released ones
+        // A package's own pull request moves its manifest's ranges up to its dependencies' proposed versions, else their released (stable) ones
         // (release-please's node-workspace with separate pull requests: the dependent is released in its own pull request, with the new range).
         var raiseTo = config.ReleasePr.Separate
-            ? monorepo.Plans.Select(p => (p.Name, Version: p.Plan.Status == ReleaseStatus.Ready ? p.Plan.Next : p.Plan.Current?.Version))
+            ? monorepo.Plans.Select(p => (p.Name, Version: p.Plan.Status == ReleaseStatus.Ready ? p.Plan.Next
+                    : p.Plan.Current is { Version.IsPrerelease: false } current ? current.Version : null))
                 .Where(p => p.Version is not null).ToDictionary(p => p.Name, p => p.Version!, StringComparer.Ordinal)
             : null;
         var outcomes = new List<ReleasePullRequestRun.Outcome>();
