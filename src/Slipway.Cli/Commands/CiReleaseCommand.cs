@@ -29,6 +29,8 @@ public static class CiReleaseCommand
             A second run changes nothing; after a failure, running it again finishes what is left.
             In GitHub Actions it writes the step outputs version, tag, released, image_tags, release_url and
             deployed to $GITHUB_OUTPUT, a summary to $GITHUB_STEP_SUMMARY, and an ::error annotation on failure.
+            With packages: also each package's keys prefixed with its name (core--version, core--tag, ...) and
+            releases, a JSON list of the run's releases; the keys without a prefix only when it released one package.
 
             Examples:
               slipway ci release            (in the tag push's workflow, or on a tagged checkout)
@@ -42,6 +44,7 @@ public static class CiReleaseCommand
         {
             var actions = ActionsContext.From(ProcessEnvironment.Variable);
             var workflowTag = actions.PushedTag;
+            var done = new List<(string Package, CiReleaseReport Report)>(); // a monorepo's package releases so far, for the outputs
             Core.Versioning.VersionTag? merged = null;
             if (parse.GetValue(version) is null && workflowTag is null)
             {
@@ -59,7 +62,7 @@ public static class CiReleaseCommand
 
                     foreach (var tag in tags)
                     {
-                        await ReleaseAsync(Core.Packages.PackageNaming.Owner(before.Config.Packages, tag.Name)!.Name, tag).ConfigureAwait(false);
+                        await ReleaseAsync(Core.Packages.PackageNaming.Owner(before.Config.Packages, tag.Name)!.Name, tag, alone: tags.Count == 1).ConfigureAwait(false);
                     }
 
                     return 0;
@@ -75,11 +78,12 @@ public static class CiReleaseCommand
 
             // With packages, the pushed tag says whose release it is (api-v1.3.0 is api's).
             await ReleaseAsync(parse.GetValue(package) ?? (workflowTag is null ? null
-                : Core.Packages.PackageNaming.Owner(Workspace.LoadConfig(Environment.CurrentDirectory).Packages, workflowTag)?.Name), merged).ConfigureAwait(false);
+                : Core.Packages.PackageNaming.Owner(Workspace.LoadConfig(Environment.CurrentDirectory).Packages, workflowTag)?.Name), merged, alone: true).ConfigureAwait(false);
             return 0;
 
             // The steps for one release (of the repository, or of one package): image, publish, deploy (and relabel a merged pull request).
-            async Task ReleaseAsync(string? packageName, Core.Versioning.VersionTag? mergedTag)
+            // alone: the run releases this package only, so the outputs without a package's prefix name it too.
+            async Task ReleaseAsync(string? packageName, Core.Versioning.VersionTag? mergedTag, bool alone)
             {
                 using var repo = await Workspace.OpenAsync(Environment.CurrentDirectory, ct, packageName).ConfigureAwait(false);
                 var chosen = mergedTag?.Version ?? CiReleaseVersion.Choose(parse.GetValue(version), workflowTag, repo.HeadTags, repo.Naming);
@@ -103,7 +107,12 @@ public static class CiReleaseCommand
                 };
                 if (actions.OutputPath is { Length: > 0 } outputPath)
                 {
-                    await GitHubOutput.AppendAsync(outputPath, report.Outputs(), ct).ConfigureAwait(false);
+                    if (packageName is not null)
+                    {
+                        done.Add((packageName, report));
+                    }
+
+                    await GitHubOutput.AppendAsync(outputPath, packageName is null ? report.Outputs() : CiReleaseOutputs.After(done, alone), ct).ConfigureAwait(false);
                 }
 
                 if (actions.StepSummaryPath is { Length: > 0 } summaryPath)

@@ -22,7 +22,8 @@ public static class CiReleasePrCommand
             Merging the pull request is the release: `slipway ci release` on the push tags the merged commit.
             With packages: one pull request for every releasable package (`chore(release): core-v1.0.1, cli-v2.0.1`, a
             section per package, one Slipway-Release trailer per tag), or one per package on slipway/release-BRANCH-PACKAGE
-            with release_pr: { separate: true } (where `/slipway bump` is read from each package's own pull request).
+            with release_pr: { separate: true }. In the one pull request `/slipway bump minor core` bumps one package and
+            `/slipway bump minor` every package it proposes; in a package's own pull request, that package.
             Needs GITHUB_TOKEN with pull-requests: write and contents: write.
 
             Examples:

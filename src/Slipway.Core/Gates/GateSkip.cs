@@ -42,6 +42,14 @@ public sealed record GateSkip(string Gate, string Reason)
         };
     }
 
+    /// <summary>Whether the ledger's release records hold <see cref="Record"/>'s for this release: its version on its commit, and its tag
+    /// first in the detail (a monorepo's release commit carries several tags, which may share a version).</summary>
+    public static bool Recorded(IEnumerable<Deployments.DeploymentRecord> releases, string tag, string version, string commit)
+    {
+        ArgumentNullException.ThrowIfNull(releases);
+        return releases.Any(r => r.Version == version && r.Commit == commit && r.Detail is { } detail && detail.StartsWith($"{tag} released with ", StringComparison.Ordinal));
+    }
+
     /// <summary>Pairs each --skip-gate with its --reason, in order; a missing or empty reason, or a name not in `release.gates`, is a usage error.</summary>
     public static IReadOnlyList<GateSkip> Pair(IReadOnlyList<string> names, IReadOnlyList<string> reasons, IReadOnlyList<ReleaseGate> configured)
     {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Slipway.Core.BumpFiles;
 using Slipway.Core.Configuration;
+using Slipway.Core.Versioning;
 
 namespace Slipway.Core.Packages;
 
@@ -125,6 +126,26 @@ public static partial class PackageDependencies
         var range = text.Substring(span.Start, span.Length);
         var match = PlainRange().Match(range);
         return match.Success ? text[..span.Start] + match.Groups[1].Value + version + text[(span.Start + span.Length)..] : text;
+    }
+
+    /// <summary>
+    /// The dependent's manifest with the dependency's range moved up to <paramref name="version"/> (operator kept), and left as it
+    /// is when the range already names that version or a higher one: a package's own release pull request (`release_pr.separate`)
+    /// follows its dependencies' newest versions, proposed or released, and never moves a range back.
+    /// </summary>
+    public static string Raise(string text, IReadOnlyList<string> jsonPath, SemanticVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(version);
+        if (JsonValueLocator.Find(text, jsonPath) is not { } span)
+        {
+            return text;
+        }
+
+        var match = PlainRange().Match(text.Substring(span.Start, span.Length));
+        return match.Success && SemanticVersion.TryParse(match.Value[match.Groups[1].Length..], out var named) && named.CompareTo(version) >= 0
+            ? text
+            : Update(text, jsonPath, version.ToString());
     }
 
     /// <summary>Which package's path holds <paramref name="path"/> (relative to the root), or null.</summary>

@@ -40,7 +40,7 @@ public sealed class MonorepoReleasePullRequestTests
         """;
 
     /// <summary>Released once (core 1.0.0, cli 2.0.0, docs 0.3.0), then a fix in core (with a hostile subject) and a feature in cli are pushed.</summary>
-    private static ReleasePullRequestSetup Monorepo(string config = Config)
+    private static ReleasePullRequestSetup Monorepo(string config = Config, bool cliFeature = true)
     {
         var setup = new ReleasePullRequestSetup(config, dev =>
         {
@@ -54,9 +54,25 @@ public sealed class MonorepoReleasePullRequestTests
             dev.Tag("cli-v2.0.0");
             dev.Tag("docs-v0.3.0");
         });
-        setup.Dev.Commit("fix(core): <script>alert(1)</script> no longer crashes", "packages/core/index.js");
-        setup.Push("feat(cli): a --json flag", "packages/cli/index.js");
+        setup.Push("fix(core): <script>alert(1)</script> no longer crashes", "packages/core/index.js");
+        if (cliFeature)
+        {
+            setup.Push("feat(cli): a --json flag", "packages/cli/index.js");
+        }
+
         return setup;
+    }
+
+    /// <summary>$GITHUB_OUTPUT as the runner reads it: the last value of each key.</summary>
+    private static Dictionary<string, string> Outputs(ReleasePullRequestSetup setup) =>
+        GitHubOutputFile.Parse(File.ReadAllText(setup.OutputPath)).GroupBy(o => o.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+
+    /// <summary>The `releases` output as a workflow's fromJSON reads it.</summary>
+    private static List<(string?, string?, string?, bool)> Releases(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return [.. document.RootElement.EnumerateArray().Select(r => (r.GetProperty("package").GetString(), r.GetProperty("version").GetString(),
+            r.GetProperty("tag").GetString(), r.GetProperty("released").GetBoolean()))];
     }
 
     [Fact]
@@ -77,7 +93,7 @@ public sealed class MonorepoReleasePullRequestTests
         Assert.DoesNotContain("<script>", body, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; no longer crashes", body, StringComparison.Ordinal);
         Assert.Equal(2, body.Split("<!-- slipway:release-pr:end -->").Length);
-        Assert.DoesNotContain("/slipway bump", body, StringComparison.Ordinal); // not read in a pull request for every package
+        Assert.Contains("`/slipway bump minor NAME` for one package's", body, StringComparison.Ordinal);
 
         // The release branch holds the commit `slipway release` would make: both changelogs and versions, cli's range on core, a trailer per tag.
         const string branch = ReleasePullRequestSetup.Branch;
@@ -104,9 +120,18 @@ public sealed class MonorepoReleasePullRequestTests
         // The squash merge, and a commit right after it in the same push: both tags go on the merged commit, pushed, each package published.
         var merged = setup.SquashMerge(1);
         setup.Push("docs: mention the --json flag", "README.md");
+        File.Delete(setup.OutputPath);
         var release = setup.CiRelease();
         Assert.True(release.ExitCode == 0, release.ToString());
         Assert.Equal("released core-v1.0.1: publish, relabel\nreleased cli-v2.1.0: publish\n", release.StandardOutput);
+
+        // The outputs name each package's release: its own keys, and the list; no key without a prefix says which of the two it is.
+        var outputs = Outputs(setup);
+        Assert.Equal(("true", "1.0.1", "core-v1.0.1", "true"), (outputs["released"], outputs["core--version"], outputs["core--tag"], outputs["core--released"]));
+        Assert.Equal(("2.1.0", "cli-v2.1.0", "https://github.invalid/acme/app/releases/tag/cli-v2.1.0"),
+            (outputs["cli--version"], outputs["cli--tag"], outputs["cli--release_url"]));
+        Assert.False(outputs.ContainsKey("version") || outputs.ContainsKey("tag"));
+        Assert.Equal([("core", "1.0.1", "core-v1.0.1", true), ("cli", "2.1.0", "cli-v2.1.0", true)], Releases(outputs["releases"]));
         var tags = setup.Remote.Tags();
         Assert.Equal((merged, merged), (tags["core-v1.0.1"], tags["cli-v2.1.0"]));
         Assert.StartsWith("Release core-v1.0.1\n", setup.Remote.Git("tag", "--list", "--format=%(contents)", "core-v1.0.1").ReplaceLineEndings("\n"), StringComparison.Ordinal);
@@ -127,6 +152,40 @@ public sealed class MonorepoReleasePullRequestTests
         Assert.Null(setup.Remote.BranchCommit(branch));
         Assert.Single(setup.Api.Pulls);
         Assert.Equal(2, setup.Api.Releases.Count);
+    }
+
+    [Fact]
+    public void A_bump_naming_a_package_moves_that_package_in_the_one_pull_request_and_a_bump_without_one_moves_every_package_in_it()
+    {
+        using var setup = Monorepo();
+        Assert.Equal(0, setup.ReleasePr().ExitCode);
+
+        // core's minor: its version, its changelog, and cli's range on it move; cli keeps its own bump.
+        setup.Pull.Body += "\n/slipway bump minor core\n";
+        var named = setup.ReleasePr();
+        Assert.True(named.ExitCode == 0, named.ToString());
+        Assert.Equal("updated #1: it proposes core-v1.1.0, cli-v2.1.0\n", named.StandardOutput);
+        Assert.Equal("chore(release): core-v1.1.0, cli-v2.1.0", setup.Pull.Title);
+        const string branch = ReleasePullRequestSetup.Branch;
+        Assert.Contains("\"version\": \"1.1.0\"", setup.Remote.Git("show", branch + ":packages/core/package.json"), StringComparison.Ordinal);
+        Assert.Contains("\"core-lib\": \"^1.1.0\"", setup.Remote.Git("show", branch + ":packages/cli/package.json"), StringComparison.Ordinal);
+        Assert.Contains("## [1.1.0]", setup.Remote.Git("show", branch + ":packages/core/CHANGELOG.md"), StringComparison.Ordinal);
+
+        // A later line without a package covers every package the pull request proposes (not docs, which has nothing to release);
+        // a line naming a package with nothing to release forces its release; a name that is no package is left alone.
+        setup.Pull.Body += "/slipway bump major\n/slipway bump patch docs\n/slipway bump major nosuch\n";
+        var every = setup.ReleasePr();
+        Assert.True(every.ExitCode == 0, every.ToString());
+        Assert.Equal("updated #1: it proposes core-v2.0.0, cli-v3.0.0, docs-v0.3.1\n", every.StandardOutput);
+        Assert.Equal("Slipway-Release: core-v2.0.0\nSlipway-Release: cli-v3.0.0\nSlipway-Release: docs-v0.3.1",
+            setup.Remote.Git("log", "-1", "--format=%(trailers:key=Slipway-Release)", branch).ReplaceLineEndings("\n").Trim('\n'));
+
+        // Merging it releases what it proposed.
+        var merged = setup.SquashMerge(1);
+        var release = setup.CiRelease();
+        Assert.True(release.ExitCode == 0, release.ToString());
+        var tags = setup.Remote.Tags();
+        Assert.Equal((merged, merged, merged), (tags["core-v2.0.0"], tags["cli-v3.0.0"], tags["docs-v0.3.1"]));
     }
 
     [Fact]
@@ -161,6 +220,9 @@ public sealed class MonorepoReleasePullRequestTests
         Assert.True(bumped.ExitCode == 0, bumped.ToString());
         Assert.Equal("updated #1: it proposes core-v1.1.0\n#2 already proposes cli-v2.1.0\n", bumped.StandardOutput);
         Assert.Contains("\"version\": \"1.1.0\"", setup.Remote.Git("show", "slipway/release-main-core:packages/core/package.json"), StringComparison.Ordinal);
+        // cli's own pull request follows core's proposal in its range on core (core's pull request writes none of cli's files).
+        Assert.Contains("\"core-lib\": \"^1.1.0\"", setup.Remote.Git("show", "slipway/release-main-cli:packages/cli/package.json"), StringComparison.Ordinal);
+        Assert.DoesNotContain("packages/cli/", setup.Remote.Git("diff", "--name-only", "main", "slipway/release-main-core"), StringComparison.Ordinal);
 
         // Merging core's: core is tagged on the merged commit and its pull request relabelled; cli's stays pending, rebuilt on the new main.
         var merged = setup.SquashMerge(1);
@@ -169,9 +231,14 @@ public sealed class MonorepoReleasePullRequestTests
         Assert.True(waiting.ExitCode == 0, waiting.ToString());
         Assert.Equal("core-v1.1.0 is merged but not tagged yet: `slipway ci release` tags it; nothing to propose\n", waiting.StandardOutput);
         Assert.Equal(writes, setup.Api.Writes.Count);
+        File.Delete(setup.OutputPath);
         var release = setup.CiRelease();
         Assert.True(release.ExitCode == 0, release.ToString());
         Assert.Equal("released core-v1.1.0: publish, relabel\n", release.StandardOutput);
+        // One package released: the keys without a prefix name it too, as in a repository of one package.
+        var outputs = Outputs(setup);
+        Assert.Equal(("1.1.0", "core-v1.1.0", "true", "1.1.0"), (outputs["version"], outputs["tag"], outputs["released"], outputs["core--version"]));
+        Assert.Equal([("core", "1.1.0", "core-v1.1.0", true)], Releases(outputs["releases"]));
         Assert.Equal(merged, setup.Remote.Tags()["core-v1.1.0"]);
         Assert.DoesNotContain("cli-v2.1.0", setup.Remote.Tags().Keys);
         Assert.Equal(["slipway: released"], setup.Api.Pulls[0].Labels);
@@ -182,6 +249,37 @@ public sealed class MonorepoReleasePullRequestTests
         Assert.Equal("core: nothing to release\nupdated #2: it proposes cli-v2.1.0\n", next.StandardOutput);
         Assert.Equal(merged, setup.Remote.Git("rev-parse", "slipway/release-main-cli^"));
         Assert.Null(setup.Remote.BranchCommit("slipway/release-main-core"));
+        // core released: cli's range stays on the version core was released at, not the one main's manifest still names.
+        Assert.Contains("\"core-lib\": \"^1.1.0\"", setup.Remote.Git("show", "slipway/release-main-cli:packages/cli/package.json"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_separate_pull_requests_a_dependent_with_no_commits_of_its_own_gets_its_own_patch_pull_request_with_the_new_range()
+    {
+        using var setup = Monorepo(Config + "release_pr: { separate: true }\n", cliFeature: false);
+
+        var opened = setup.ReleasePr();
+
+        Assert.True(opened.ExitCode == 0, opened.ToString());
+        Assert.Equal("opened #1: chore(release): core-v1.0.1 (https://github.invalid/acme/app/pull/1)\n"
+            + "opened #2: chore(release): cli-v2.0.1 (https://github.invalid/acme/app/pull/2)\n", opened.StandardOutput);
+        Assert.Equal(["packages/core/CHANGELOG.md", "packages/core/package.json"],
+            setup.Remote.Git("diff", "--name-only", "main", "slipway/release-main-core").ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["packages/cli/CHANGELOG.md", "packages/cli/package.json"],
+            setup.Remote.Git("diff", "--name-only", "main", "slipway/release-main-cli").ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var cliManifest = setup.Remote.Git("show", "slipway/release-main-cli:packages/cli/package.json");
+        Assert.Contains("\"version\": \"2.0.1\"", cliManifest, StringComparison.Ordinal);
+        Assert.Contains("\"core-lib\": \"^1.0.1\"", cliManifest, StringComparison.Ordinal);
+
+        // Merging the dependent's pull request tags only it; the dependency's stays proposed.
+        var merged = setup.SquashMerge(2);
+        var release = setup.CiRelease();
+        Assert.True(release.ExitCode == 0, release.ToString());
+        Assert.Equal(merged, setup.Remote.Tags()["cli-v2.0.1"]);
+        Assert.DoesNotContain("core-v1.0.1", setup.Remote.Tags().Keys);
+        var next = setup.ReleasePr();
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.Equal("updated #1: it proposes core-v1.0.1\ncli: nothing to release\n", next.StandardOutput);
     }
 
     [Fact]

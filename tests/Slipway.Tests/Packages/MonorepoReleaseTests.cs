@@ -246,7 +246,31 @@ public sealed class MonorepoReleaseTests
         Expect.Success(skipped);
         Assert.Contains("smoke box is down", remote.Git("tag", "-l", "--format=%(contents)", "core-v1.0.1"), StringComparison.Ordinal);
         Assert.Contains("smoke box is down", remote.Git("tag", "-l", "--format=%(contents)", "angular-v5.1.0"), StringComparison.Ordinal);
+
+        // The deployment ledger records each tag's release too: which gate was skipped, why, on which commit.
+        Assert.Contains("(recorded in the tag messages and the deployment ledger)", skipped.StandardError, StringComparison.Ordinal);
+        var released = remote.Tags().Where(t => t.Key is not ("core-v1.0.0" or "conventional-changelog-angular@5.0.12" or "cli-v2.0.0" or "docs-v0.3.0"))
+            .Select(t => t.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("core-v1.0.1", released);
+        var commit = remote.Git("rev-parse", "core-v1.0.1^{commit}");
+        Assert.Equal(released.Select(t => $"{t} released with gate smoke skipped (smoke box is down) on {commit}"), LedgerReleases(remote));
+
+        // A run stopped after the push, before the ledger: the same command finishes it from the tags' messages, once.
+        remote.Git("update-ref", "-d", "refs/slipway/ledger");
+        repo.Git("update-ref", "-d", "refs/slipway/ledger");
+        Expect.Success(repo.Slipway("release", "--yes"));
+        Assert.Equal(released.Select(t => $"{t} released with gate smoke skipped (smoke box is down) on {commit}"), LedgerReleases(remote));
+        Expect.Success(repo.Slipway("release", "--yes"));
+        Assert.Equal(released.Count, LedgerReleases(remote).Count);
     }
+
+    /// <summary>The release records of the remote's deployment ledger: each one's detail and commit, in tag order.</summary>
+    private static List<string> LedgerReleases(BareRemote remote) =>
+        [.. remote.Git("show", "refs/slipway/ledger:ledger.jsonl").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(r => r.GetProperty("action").GetString() == "release")
+            .Select(r => $"{r.GetProperty("detail").GetString()} on {r.GetProperty("commit").GetString()}")
+            .Order(StringComparer.Ordinal)];
 
     [Fact]
     public void A_package_s_own_versioning_decides_its_bump()

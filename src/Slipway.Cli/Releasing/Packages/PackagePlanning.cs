@@ -15,7 +15,13 @@ namespace Slipway.Cli.Releasing.Packages;
 public static class PackagePlanning
 {
     /// <param name="only">`--package NAME`: that package's plan only (a bump asked for it is a forced release, commits or not).</param>
-    public static async Task<MonorepoPlan> PlanAsync(Workspace repo, ReleaseRequest request, string? only, CancellationToken cancellationToken)
+    public static Task<MonorepoPlan> PlanAsync(Workspace repo, ReleaseRequest request, string? only, CancellationToken cancellationToken) =>
+        PlanAsync(repo, request, only, null, cancellationToken);
+
+    /// <param name="only">`--package NAME`: that package's plan only (a bump asked for it is a forced release, commits or not).</param>
+    /// <param name="bumps">Bumps asked for by package (`/slipway bump minor core` in a release pull request): each a forced release of that package, before groups and dependents.</param>
+    public static async Task<MonorepoPlan> PlanAsync(Workspace repo, ReleaseRequest request, string? only, IReadOnlyDictionary<string, BumpKind>? bumps,
+        CancellationToken cancellationToken)
     {
         var packages = repo.Config.Packages;
         if (only is not null)
@@ -53,6 +59,8 @@ public static class PackagePlanning
             var stable = line.BeforeHead.LatestStable;
             var versioning = Versioning(line.Package);
             var bump = ReleasePlanner.ReleasedHead(line.HeadTags, request.PrereleaseId) is not null ? BumpDecision.Default(BumpKind.None)
+                : bumps is not null && bumps.TryGetValue(line.Package.Name, out var asked)
+                    ? new BumpDecision(asked, $"{BumpDecision.Name(asked)}: /slipway bump in the release pull request") { Forced = true }
                 : request.Bump is { } kind ? (only is null ? BumpDecision.Requested(kind) : BumpDecision.Requested(kind) with { Forced = line.Package.Name == only })
                 : request.Auto || versioning.Bump == BumpStrategy.Conventional
                     ? ConventionalBump.Decide(history.Commits(line.Package, stable), Preset(versioning), stable?.Name, stable?.Version ?? versioning.Initial)

@@ -7,6 +7,8 @@ using Slipway.Core.Changelog.Templates;
 using Slipway.Core.Errors;
 using Slipway.Core.Packages;
 using Slipway.Core.Releases;
+using Slipway.Core.Versioning;
+using ReleaseLedger = Slipway.Cli.Releasing.Steps.LedgerStep;
 
 namespace Slipway.Cli.Releasing.Packages;
 
@@ -32,18 +34,25 @@ public sealed class PackageReleaseContext(Workspace repository, IReadOnlyList<Pa
 
 /// <summary>
 /// A monorepo release, one list of steps as `release` is: each package's changelog and version files (and its dependents'
-/// manifests) → one release commit → every package's annotated tag → one atomic push of the branch and all tags.
+/// manifests) → one release commit → every package's annotated tag → one atomic push of the branch and all tags → with gates
+/// skipped, each tag's record in the deployment ledger.
 /// </summary>
 public static class PackageReleasePipeline
 {
-    public static IReadOnlyList<IPipelineStep<PackageReleaseContext>> Steps { get; } = [new FilesStep(), new CommitStep(), new TagsStep(), new PushStep()];
+    public static IReadOnlyList<IPipelineStep<PackageReleaseContext>> Steps { get; } = [new FilesStep(), new CommitStep(), new TagsStep(), new PushStep(), new PackageLedgerStep()];
 
     /// <summary>The files the release changes: each package's changelog and bump_files, and the manifests that depend on a released package.</summary>
     public static Task<IReadOnlyList<ReleaseFiles.Change>> ChangesAsync(PackageReleaseContext context, ReleaseFiles.Reader read, CancellationToken cancellationToken) =>
         ChangesAsync(context.Repository, context.Releases, context.Dependencies, read, cancellationToken);
 
+    public static Task<IReadOnlyList<ReleaseFiles.Change>> ChangesAsync(Workspace repo, IReadOnlyList<PackagePlan> releases, IReadOnlyList<PackageDependency> dependencies,
+        ReleaseFiles.Reader read, CancellationToken cancellationToken) =>
+        ChangesAsync(repo, releases, dependencies, null, read, cancellationToken);
+
+    /// <param name="raiseTo">A package's own release pull request (`release_pr.separate`): the version each dependency's range in the released
+    /// packages' manifests moves up to (the dependency's proposed version, else its released one); null: the ranges follow <paramref name="releases"/>.</param>
     public static async Task<IReadOnlyList<ReleaseFiles.Change>> ChangesAsync(Workspace repo, IReadOnlyList<PackagePlan> releases, IReadOnlyList<PackageDependency> dependencies,
-        ReleaseFiles.Reader read, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, SemanticVersion>? raiseTo, ReleaseFiles.Reader read, CancellationToken cancellationToken)
     {
         var contents = new Dictionary<string, (TextFile Now, List<string> What)>(StringComparer.Ordinal);
         async Task Edit(string path, Func<string, string> edit, string what, bool create)
@@ -90,7 +99,15 @@ public static class PackageReleasePipeline
 
         foreach (var dependency in dependencies.Where(d => d.JsonPath is not null))
         {
-            if (releases.FirstOrDefault(r => r.Name == dependency.Dependency) is { } released)
+            if (raiseTo is not null)
+            {
+                if (releases.Any(r => r.Name == dependency.Dependent) && raiseTo.TryGetValue(dependency.Dependency, out var version))
+                {
+                    await Edit(dependency.Manifest, text => PackageDependencies.Raise(text, dependency.JsonPath!, version), $"{dependency.Dependency} {version}", create: false)
+                        .ConfigureAwait(false);
+                }
+            }
+            else if (releases.FirstOrDefault(r => r.Name == dependency.Dependency) is { } released)
             {
                 await Edit(dependency.Manifest, text => PackageDependencies.Update(text, dependency.JsonPath!, released.Plan.Next.ToString()),
                     $"{dependency.Dependency} {released.Plan.Next}", create: false).ConfigureAwait(false);
@@ -179,6 +196,23 @@ public static class PackageReleasePipeline
 
             return missing;
         }
+    }
+
+    /// <summary>`release`'s ledger step (<see cref="ReleaseLedger"/>) for every tag: each release that skipped gates, one record each.</summary>
+    private sealed class PackageLedgerStep : IPipelineStep<PackageReleaseContext>
+    {
+        public string Name => "ledger";
+
+        public Task<StepStatus> CheckAsync(PackageReleaseContext context, CancellationToken cancellationToken) =>
+            ReleaseLedger.CheckAsync(context.Repository, context.Repository.Config.Remote, Plans(context), context.Options.NoPush, cancellationToken);
+
+        public string Describe(PackageReleaseContext context) =>
+            ReleaseLedger.Describe(context.Repository.Config.Remote, [.. context.Releases.Where(r => r.Plan.SkippedGates.Count > 0).Select(r => r.Plan)]);
+
+        public Task RunAsync(PackageReleaseContext context, CancellationToken cancellationToken) =>
+            ReleaseLedger.RunAsync(context.Repository, context.Repository.Config.Remote, Plans(context), cancellationToken);
+
+        private static List<ReleasePlan> Plans(PackageReleaseContext context) => [.. context.Releases.Select(r => r.Plan)];
     }
 
     private sealed class PushStep : IPipelineStep<PackageReleaseContext>

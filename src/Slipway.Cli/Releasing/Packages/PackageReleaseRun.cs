@@ -102,7 +102,7 @@ public static class PackageReleaseRun
         plans = gated;
         foreach (var skip in skips)
         {
-            terminal.Status($"gate {skip.Gate} skipped: {skip.Reason} (recorded in the tag messages)");
+            terminal.Status($"gate {skip.Gate} skipped: {skip.Reason} (recorded in the tag messages{(options.NoPush ? string.Empty : " and the deployment ledger")})");
         }
 
         var context = Context(repo, plans, monorepo.Dependencies, terminal, options);

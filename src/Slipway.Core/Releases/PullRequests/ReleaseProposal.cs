@@ -9,8 +9,8 @@ public sealed record ReleaseProposal(string Tag, string Changelog, string Base)
     /// <summary>The pull request's title, which is also the release commit's subject: `chore(release): v1.3.0`.</summary>
     public string Title => ReleaseCommit.Message(Tag).TrimEnd('\n');
 
-    /// <summary>Whether the pull request reads `/slipway bump` from its body (and so tells readers how); a monorepo's one pull request for every package does not.</summary>
-    public bool ReadsBumpCommands { get; init; } = true;
+    /// <summary>Whether the pull request proposes several packages, so its body tells readers that `/slipway bump KIND NAME` bumps one of them.</summary>
+    public bool PackagesByName { get; init; }
 
     /// <summary>A monorepo's proposal for several packages released by one pull request: the tags joined as the release commit's
     /// subject joins them (`core-v1.0.1, cli-v2.0.1`), and a section per package (`### core-v1.0.1`, then its notes).</summary>

@@ -22,9 +22,10 @@ public static partial class ReleasePullRequestBody
         text.Append(withdrawn
             ? "Slipway closed this pull request: there is nothing to release any more.\n\n"
             : $"Merging this pull request releases {proposal.Tag}: `slipway ci release` tags the merged commit, publishes and deploys it. "
-              + (proposal.ReadsBumpCommands
-                  ? "Slipway updates it on every push; write `/slipway bump minor` (or `patch`, `major`) on a line of its own outside this section to change the bump.\n\n"
-                  : "Slipway updates it on every push.\n\n"));
+              + (proposal.PackagesByName
+                  ? "Slipway updates it on every push; write `/slipway bump minor` (or `patch`, `major`) on a line of its own outside this section to change "
+                    + "every package's bump, or `/slipway bump minor NAME` for one package's.\n\n"
+                  : "Slipway updates it on every push; write `/slipway bump minor` (or `patch`, `major`) on a line of its own outside this section to change the bump.\n\n"));
         var changelog = Neutralised(proposal.Changelog).Trim('\n');
         if (changelog.Length > 0)
         {
@@ -60,27 +61,59 @@ public static partial class ReleasePullRequestBody
         return match.Success ? (match.Groups["base"].Value, match.Groups["withdrawn"].Success) : null;
     }
 
-    /// <summary>The bump a maintainer asked for with `/slipway bump KIND` outside the section (the last such line wins), or null.</summary>
-    public static BumpKind? BumpOverride(string? body)
+    /// <summary>The bump a maintainer asked for with `/slipway bump KIND` outside the section (the last such line wins), or null.
+    /// A line naming a package (`/slipway bump minor core`) is a monorepo's: <see cref="PackageBumps"/>.</summary>
+    public static BumpKind? BumpOverride(string? body) => Commands(body).Where(c => c.Package is null).Select(c => (BumpKind?)c.Kind).LastOrDefault();
+
+    /// <summary>The bump each package of a monorepo's pull request gets from `/slipway bump KIND [PACKAGE]` lines outside the section,
+    /// read in order, a later line winning for the packages it covers: without a package a line covers every package in
+    /// <paramref name="inPullRequest"/>; with one, that package when it is one of <paramref name="packages"/> (it may be one with nothing
+    /// to release: the line forces its release). A name that is no package here is left alone.</summary>
+    public static IReadOnlyDictionary<string, BumpKind> PackageBumps(string? body, IReadOnlyCollection<string> inPullRequest, IReadOnlyCollection<string> packages)
+    {
+        ArgumentNullException.ThrowIfNull(inPullRequest);
+        ArgumentNullException.ThrowIfNull(packages);
+        var bumps = new Dictionary<string, BumpKind>(StringComparer.Ordinal);
+        foreach (var (kind, package) in Commands(body))
+        {
+            if (package is null)
+            {
+                foreach (var name in inPullRequest)
+                {
+                    bumps[name] = kind;
+                }
+            }
+            else if (packages.Contains(package, StringComparer.Ordinal))
+            {
+                bumps[package] = kind;
+            }
+        }
+
+        return bumps;
+    }
+
+    /// <summary>Every `/slipway bump KIND [PACKAGE]` line outside the section, in order.</summary>
+    private static List<(BumpKind Kind, string? Package)> Commands(string? body)
     {
         if (string.IsNullOrEmpty(body))
         {
-            return null;
+            return [];
         }
 
         var outside = Bounds(body) is var (start, end) ? body[..start] + "\n" + body[end..] : body;
-        BumpKind? bump = null;
+        var commands = new List<(BumpKind, string?)>();
         foreach (Match match in BumpCommand().Matches(outside.Replace("\r\n", "\n", StringComparison.Ordinal)))
         {
-            bump = match.Groups["kind"].Value.ToLowerInvariant() switch
+            var kind = match.Groups["kind"].Value.ToLowerInvariant() switch
             {
                 "major" => BumpKind.Major,
                 "minor" => BumpKind.Minor,
                 _ => BumpKind.Patch,
             };
+            commands.Add((kind, match.Groups["package"].Success ? match.Groups["package"].Value : null));
         }
 
-        return bump;
+        return commands;
     }
 
     /// <summary>No HTML from a commit message reaches the page: &lt; and &gt; are written as entities (which also keeps a quoted
@@ -101,6 +134,6 @@ public static partial class ReleasePullRequestBody
     [GeneratedRegex(@"\G<!-- slipway:release-pr:begin base=(?<base>[0-9a-f]*)(?<withdrawn> withdrawn)? -->")]
     private static partial Regex MarkerPattern();
 
-    [GeneratedRegex(@"^[ \t]*/slipway[ \t]+bump[ \t]+(?<kind>major|minor|patch)[ \t]*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[ \t]*/slipway[ \t]+bump[ \t]+(?<kind>major|minor|patch)(?:[ \t]+(?<package>\S+))?[ \t]*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex BumpCommand();
 }

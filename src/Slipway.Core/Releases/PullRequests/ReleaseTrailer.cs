@@ -20,6 +20,20 @@ public static class ReleaseTrailer
             : $"{ReleaseCommit.Message(tags).TrimEnd('\n')}\n\n{string.Concat(tags.Select(t => $"{Key}: {t}\n"))}";
     }
 
+    /// <summary>The release commit's message with a paragraph between its subject and its trailers (a package's own pull request names the
+    /// dependency versions its manifest's ranges follow, so a commit made for another proposal of them is told from one changed by hand).</summary>
+    public static string Message(IReadOnlyList<string> tags, string? paragraph)
+    {
+        var message = Message(tags);
+        if (string.IsNullOrWhiteSpace(paragraph))
+        {
+            return message;
+        }
+
+        var split = message.IndexOf("\n\n", StringComparison.Ordinal);
+        return $"{message[..split]}\n\n{paragraph.Trim('\n')}\n\n{message[(split + 2)..]}";
+    }
+
     /// <summary>Every tag the message's trailers name, in order (none when it has no trailer paragraph); the caller decides which are versions.</summary>
     public static IReadOnlyList<string> Tags(string message)
     {

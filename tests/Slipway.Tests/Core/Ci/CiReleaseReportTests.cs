@@ -36,6 +36,27 @@ public sealed class CiReleaseReportTests
     }
 
     [Fact]
+    public void In_a_monorepo_each_package_gets_its_prefixed_keys_and_the_list_grows_with_each_release()
+    {
+        var core = Report(new("image", CiStepOutcome.Ran, "tags"), new("deploy staging", CiStepOutcome.Ran, "deploy", "staging")) with { Version = "1.0.1", Tag = "core-v1.0.1" };
+        var cli = new CiReleaseReport { Version = "2.1.0", Tag = "cli-v2.1.0", Steps = [new("publish", CiStepOutcome.AlreadyDone, string.Empty)] };
+
+        var first = CiReleaseOutputs.After([("core", core)], alone: false).ToDictionary();
+        var both = CiReleaseOutputs.After([("core", core), ("cli", cli)], alone: false);
+
+        Assert.Equal(("1.0.1", "staging", "true"), (first["core--version"], first["core--deployed"], first["released"]));
+        Assert.DoesNotContain(both, o => o.Key is "version" or "tag" or "core--version");
+        Assert.Equal(("true", "false", "2.1.0"), (both.Single(o => o.Key == "released").Value, both.Single(o => o.Key == "cli--released").Value, both.Single(o => o.Key == "cli--version").Value));
+        Assert.Equal(
+            """[{"package":"core","version":"1.0.1","tag":"core-v1.0.1","released":true,"release_url":"https://github.com/acme/app/releases/tag/v1.3.0","image_tags":"""
+            + """["ghcr.io/acme/app:v1.3.0","ghcr.io/acme/app:v1.3","ghcr.io/acme/app:v1","ghcr.io/acme/app:latest"],"deployed":["staging"]},"""
+            + """{"package":"cli","version":"2.1.0","tag":"cli-v2.1.0","released":false,"release_url":null,"image_tags":[],"deployed":[]}]""",
+            both.Single(o => o.Key == "releases").Value);
+        var alone = CiReleaseOutputs.After([("cli", cli)], alone: true);
+        Assert.Equal(cli.Outputs(), alone.Take(cli.Outputs().Count));
+    }
+
+    [Fact]
     public void A_run_that_found_everything_done_did_not_release()
     {
         var report = Report(new("image", CiStepOutcome.AlreadyDone, string.Empty), new("deploy staging", CiStepOutcome.AlreadyDone, string.Empty, "staging"));

@@ -90,6 +90,20 @@ public sealed class PackageRulesTests
         Assert.Equal(text.Replace($"\"{before}\"", $"\"{after}\"", StringComparison.Ordinal), PackageDependencies.Update(text, ["dependencies", "core"], "1.2.0"));
     }
 
+    [Theory]
+    [InlineData("^1.0.0", "^1.2.0")]
+    [InlineData("~1.1.9", "~1.2.0")]
+    [InlineData("^1.2.0", "^1.2.0")]
+    [InlineData("^1.3.0", "^1.3.0")]
+    [InlineData("^2.0.0-rc.1", "^2.0.0-rc.1")]
+    [InlineData("workspace:*", "workspace:*")]
+    public void A_package_s_own_pull_request_raises_its_range_on_a_dependency_and_never_lowers_it(string before, string after)
+    {
+        var text = $"{{\n  \"dependencies\": {{\n    \"core\": \"{before}\"\n  }}\n}}\n";
+        Assert.Equal(text.Replace($"\"{before}\"", $"\"{after}\"", StringComparison.Ordinal),
+            PackageDependencies.Raise(text, ["dependencies", "core"], SemanticVersion.Parse("1.2.0")));
+    }
+
     private static readonly Commit Fix = new(new string('a', 40), [], "A", "a@example.com", DateTimeOffset.UnixEpoch, "fix: x");
 
     private static ReleasePlan PlanFor(PackageConfig package, BumpDecision bump, SemanticVersion current, bool withCommit)

@@ -55,6 +55,19 @@ public sealed class MonorepoProposalTests
     }
 
     [Fact]
+    public void A_package_s_own_release_commit_names_the_dependency_versions_it_follows_so_another_proposal_of_them_is_not_a_change_by_hand()
+    {
+        var message = ReleaseTrailer.Message(["cli-v2.1.0"], "Dependencies: core 1.1.0");
+        var before = ReleaseTrailer.Message(["cli-v2.1.0"], "Dependencies: core 1.0.1");
+        var tip = new ReleaseBranchTip("t1p", ["ba5e01"], "old7r33", before) { ParentOnBranch = true };
+
+        Assert.Equal("chore(release): cli-v2.1.0\n\nDependencies: core 1.1.0\n\nSlipway-Release: cli-v2.1.0\n", message);
+        Assert.Equal(["cli-v2.1.0"], ReleaseTrailer.Tags(message));
+        Assert.Equal(ReleaseTrailer.Message(["cli-v2.1.0"]), ReleaseTrailer.Message(["cli-v2.1.0"], null));
+        Assert.Equal(ReleaseBranchStatus.Behind, ReleaseBranchState.Decide(tip, "ba5e01", "n3wtr33", message, IsPackageTag));
+    }
+
+    [Fact]
     public void The_merged_commit_gets_the_package_tags_its_trailers_name_and_one_already_on_another_commit_is_refused()
     {
         var merged = new Commit("c0ffee0000", [], "A", "a@example.com", DateTimeOffset.UnixEpoch, ReleaseTrailer.Message([.. Tags, "v9.9.9"]));

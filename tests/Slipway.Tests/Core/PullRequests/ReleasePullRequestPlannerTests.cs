@@ -122,6 +122,28 @@ public sealed class ReleasePullRequestPlannerTests
     public void A_bump_command_is_read_from_its_own_line_outside_the_section(string? body, BumpKind? expected) =>
         Assert.Equal(expected, ReleasePullRequestBody.BumpOverride(body));
 
+    [Theory]
+    [InlineData("/slipway bump minor core", "core=Minor")]
+    [InlineData("/slipway bump minor", "core=Minor cli=Minor")]
+    [InlineData("/slipway bump major\n/slipway bump patch cli", "core=Major cli=Patch")]
+    [InlineData("/slipway bump patch cli\n/slipway bump major", "core=Major cli=Major")]
+    [InlineData("/slipway bump minor docs", "docs=Minor")]
+    [InlineData("/slipway bump minor nosuch\n/slipway bump minor core extra", "")]
+    [InlineData(null, "")]
+    public void In_a_monorepo_a_bump_naming_a_package_is_that_package_s_and_one_without_is_every_proposed_package_s(string? body, string expected)
+    {
+        var bumps = ReleasePullRequestBody.PackageBumps(body, ["core", "cli"], ["core", "cli", "docs"]);
+
+        Assert.Equal(expected, string.Join(' ', bumps.OrderBy(b => expected.IndexOf(b.Key, StringComparison.Ordinal)).Select(b => $"{b.Key}={b.Value}")));
+    }
+
+    [Fact]
+    public void A_single_package_s_pull_request_ignores_a_bump_that_names_a_package()
+    {
+        Assert.Null(ReleasePullRequestBody.BumpOverride("/slipway bump minor core\n"));
+        Assert.Equal(BumpKind.Patch, ReleasePullRequestBody.BumpOverride("/slipway bump patch\n/slipway bump minor core\n"));
+    }
+
     [Fact]
     public void A_commit_message_quoted_in_the_section_can_neither_give_a_command_nor_end_the_section_nor_add_html()
     {
