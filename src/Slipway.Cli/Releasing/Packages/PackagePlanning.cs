@@ -1,3 +1,4 @@
+using Slipway.Adapters.Files;
 using Slipway.Adapters.Workspace;
 using Slipway.Core.Commits;
 using Slipway.Core.Configuration;
@@ -30,7 +31,7 @@ public static class PackagePlanning
         }
 
         request = request.PrereleaseId is null && repo.ReleaseBranch?.PrereleaseId is { } id ? request with { PrereleaseId = id } : request;
-        var dependencies = PackageDependencies.Find(packages, ReadManifests(repo, packages));
+        var dependencies = PackageDependencies.Find(packages, PackageManifestFiles.Read(repo.Root, packages));
         if (PackageDependencies.Cycle(dependencies) is { } cycle)
         {
             throw new SlipwayException(SlipwayError.Usage($"packages: the dependencies go round in a cycle ({string.Join(" → ", cycle)})",
@@ -114,26 +115,6 @@ public static class PackagePlanning
         }
 
         return lines;
-    }
-
-    /// <summary>package.json, pyproject.toml and *.csproj at the top of each package's folder, as the working tree has them.</summary>
-    private static List<PackageManifest> ReadManifests(Workspace repo, IReadOnlyList<PackageConfig> packages)
-    {
-        var manifests = new List<PackageManifest>();
-        foreach (var package in packages)
-        {
-            var folder = Path.Combine(repo.Root, package.Path);
-            if (!Directory.Exists(folder))
-            {
-                continue;
-            }
-
-            var files = PackageDependencies.ManifestNames.Select(n => Path.Combine(folder, n)).Where(File.Exists)
-                .Concat(Directory.EnumerateFiles(folder, "*.csproj").Order(StringComparer.Ordinal));
-            manifests.AddRange(files.Select(f => new PackageManifest(package.Name, Path.GetRelativePath(repo.Root, f).Replace('\\', '/'), File.ReadAllText(f))));
-        }
-
-        return manifests;
     }
 }
 
