@@ -44,7 +44,7 @@ public static class PromoteCommand
             var good = history.LastGood(source.Name) ?? throw new SlipwayException(SlipwayError.Precondition(
                 $"{source.Name} has no good version to promote (nothing succeeded there that has not failed or been rolled back since)",
                 $"deploy a version to {source.Name} first: slipway deploy {source.Name} VERSION"));
-            var request = new DeploymentRequest(target, SemanticVersion.Parse(good.Version), DeploymentAction.Promote)
+            var request = new DeploymentRequest(target, good.Version, DeploymentAction.Promote)
             {
                 From = source.Name,
                 Reason = why,

@@ -6,6 +6,7 @@ using Slipway.Cli.Output;
 using Slipway.Core.Deployments;
 using Slipway.Core.Errors;
 using Slipway.Core.Rollouts;
+using Slipway.Core.Versioning;
 
 namespace Slipway.Cli.Deploying;
 
@@ -21,7 +22,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     public async Task<int> RunAsync(DeploymentRequest request, DeploymentHistory history, CancellationToken cancellationToken)
     {
         var env = request.Environment;
-        var version = request.Version.ToString();
+        var version = request.Version;
         var tag = context.Naming.TagFor(request.Version);
         if (request.DryRun)
         {
@@ -40,7 +41,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             Progress($"note: tag {tag} is not in this clone, so the record has no commit");
         }
 
-        DeploymentRecord Record(string v, string? c, DeploymentAction action, DeploymentOutcome outcome, string? detail, long? github = null, string? d = null) => new()
+        DeploymentRecord Record(SemanticVersion v, string? c, DeploymentAction action, DeploymentOutcome outcome, string? detail, long? github = null, string? d = null) => new()
         {
             Id = DeploymentContext.NewId(),
             Environment = env.Name,
@@ -87,7 +88,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             DeploymentBlock? blocking;
             try
             {
-                var verdict = await StepCancelledException.AtAsync("scan", () => ImageScan.RunAsync(scan, context.Root, image!, digest!, version, tag, DeploymentContext.Now(),
+                var verdict = await StepCancelledException.AtAsync("scan", () => ImageScan.RunAsync(scan, context.Root, image!, digest!, version.ToString(), tag, DeploymentContext.Now(),
                     terminal.Detail, cancellationToken), cancellationToken).ConfigureAwait(false);
                 Progress(verdict.SummaryLine());
                 blocking = run.ScanBlock(verdict);
@@ -106,7 +107,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         foreach (var gate in run.Gates)
         {
             Progress($"gate {gate.Name}: running {ShellQuote.Join(gate.Run[0], gate.Run.Skip(1))}");
-            var result = await StepCancelledException.AtAsync("gates", () => new GateRunner(context.Root).RunAsync(gate, env.Name, version, tag, cancellationToken), cancellationToken)
+            var result = await StepCancelledException.AtAsync("gates", () => new GateRunner(context.Root).RunAsync(gate, env.Name, version.ToString(), tag, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
             if (!result.Passed)
             {
@@ -170,10 +171,10 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     }
 
     /// <summary>The question asked at a terminal when the environment requires approval: what changes, and what runs there now.</summary>
-    private static string ApprovalQuestion(DeploymentEnvironment env, string version, DeploymentHistory history)
+    private static string ApprovalQuestion(DeploymentEnvironment env, SemanticVersion version, DeploymentHistory history)
     {
         var current = history.Current(env.Name);
-        return $"{env.Name}: {current?.Version ?? "nothing"} -> {version}" +
+        return $"{env.Name}: {current?.Version.ToString() ?? "nothing"} -> {version}" +
             (current is null ? string.Empty : $" (current since {LedgerTime(current.At)} by {TextSanitizer.OneLine(current.Actor)}, {DeploymentNames.Of(current.Outcome)})") +
             ". Deploy?";
     }
@@ -297,7 +298,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             GitOpsOutcome outcome;
             try
             {
-                outcome = await new GitOpsDeploy(context, Progress).RunAsync(env, attempt, new CommandValues(version, tag, digest, env.Name), revert, cancellationToken)
+                outcome = await new GitOpsDeploy(context, Progress).RunAsync(env, attempt, new CommandValues(version.ToString(), tag, digest, env.Name), revert, cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (SlipwayException e) when (e.Error.Code == ExitCode.Failed)
@@ -305,7 +306,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
                 return new(false, false, e.Error.Message, null);
             }
 
-            _gitOpsPushed = outcome.Commit is { } pushed ? (pushed, version) : null;
+            _gitOpsPushed = outcome.Commit is { } pushed ? (pushed, version.ToString()) : null;
             _gitOpsNote = outcome.Note;
             _gitOpsProposal = outcome.Proposal;
             if (!outcome.Ok)
@@ -321,7 +322,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         }
         else if (env.Command is { } command)
         {
-            var values = new CommandValues(version, tag, digest, env.Name);
+            var values = new CommandValues(version.ToString(), tag, digest, env.Name);
             Progress(ShellQuote.Join(command.Run[0], CommandDeploy.Expand(command.Run, values).Skip(1)));
             stage("deploy command");
             var deployed = await new CommandDeployRunner(context.Root).RunAsync(command, values, terminal.Detail, cancellationToken).ConfigureAwait(false);
@@ -362,7 +363,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     }
 
     /// <summary>The environment's health check after helm (after the promotion, for a canary rollout).</summary>
-    private async Task<AttemptResult> CheckHealthAsync(DeploymentEnvironment env, string version, Action<string> stage, CancellationToken cancellationToken)
+    private async Task<AttemptResult> CheckHealthAsync(DeploymentEnvironment env, SemanticVersion version, Action<string> stage, CancellationToken cancellationToken)
     {
         if (env.Health is null)
         {
@@ -371,7 +372,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
 
         stage("health");
         Progress($"health: checking {env.Health.Url ?? env.Health.Run![0]}");
-        var health = await new HealthProbe(context.Root).CheckAsync(env.Health, env.Name, version, Progress, cancellationToken).ConfigureAwait(false);
+        var health = await new HealthProbe(context.Root).CheckAsync(env.Health, env.Name, version.ToString(), Progress, cancellationToken).ConfigureAwait(false);
         return health.Passed ? new(true, false, null, null) : new(false, false, $"health check failed: {health.Detail}", null);
     }
 

@@ -24,7 +24,7 @@ public sealed record GateSkip(string Gate, string Reason)
     /// The ledger's record of a release made with gates skipped: who, when, which tag and commit, and each gate with its reason.
     /// It belongs to no environment (<see cref="Deployments.DeploymentAction.Release"/>).
     /// </summary>
-    public static Deployments.DeploymentRecord Record(string id, string tag, string version, string? commit, IReadOnlyList<GateSkip> skips, DateTimeOffset at, string actor)
+    public static Deployments.DeploymentRecord Record(string id, string tag, Versioning.SemanticVersion version, string? commit, IReadOnlyList<GateSkip> skips, DateTimeOffset at, string actor)
     {
         ArgumentNullException.ThrowIfNull(skips);
         return new Deployments.DeploymentRecord

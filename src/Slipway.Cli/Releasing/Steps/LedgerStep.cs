@@ -23,7 +23,7 @@ public sealed class LedgerStep : IReleaseStep
 
         var tag = context.Plan.TagExistsAtHead ? await context.Repository.Git.ReadTagAsync(context.Plan.NextTag, cancellationToken).ConfigureAwait(false) : null;
         var snapshot = await Ledger(context).ReadAsync(cancellationToken).ConfigureAwait(false);
-        return tag?.Target is { } commit && snapshot.History().Releases.Any(r => r.Version == context.Plan.Next.ToString() && r.Commit == commit)
+        return tag?.Target is { } commit && snapshot.History().Releases.Any(r => r.Version == context.Plan.Next && r.Commit == commit)
             ? StepStatus.Done
             : StepStatus.ToDo;
     }
@@ -36,7 +36,7 @@ public sealed class LedgerStep : IReleaseStep
         ArgumentNullException.ThrowIfNull(context);
         var repo = context.Repository;
         var tag = await repo.Git.ReadTagAsync(context.Plan.NextTag, cancellationToken).ConfigureAwait(false);
-        var record = GateSkip.Record(DeploymentContext.NewId(), context.Plan.NextTag, context.Plan.Next.ToString(), tag?.Target,
+        var record = GateSkip.Record(DeploymentContext.NewId(), context.Plan.NextTag, context.Plan.Next, tag?.Target,
             await SkipsAsync(context, cancellationToken).ConfigureAwait(false), repo.Clock.Now, await repo.ActorAsync(cancellationToken).ConfigureAwait(false));
         await Ledger(context).AppendAsync([record], cancellationToken).ConfigureAwait(false);
     }
