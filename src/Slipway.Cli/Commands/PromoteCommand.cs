@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Slipway.Adapters.Processes;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Deploying;
 using Slipway.Core.Deployments;
 using Slipway.Core.Errors;
@@ -32,7 +33,7 @@ public static class PromoteCommand
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var why = DeploymentOptions.CheckedReason(parse.GetValue(reason), parse.GetValue(force));
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: terminal, package: parse.GetValue(package), ProcessEnvironment.Variable).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, Clock.System, ct, notify: terminal, package: parse.GetValue(package), ProcessEnvironment.Variable).ConfigureAwait(false);
             var source = context.Environment(parse.GetValue(from)!);
             var target = context.Environment(parse.GetValue(to)!);
             if (source == target)

@@ -32,7 +32,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         var commit = await context.CommitOfAsync(request.Version, cancellationToken).ConfigureAwait(false);
         // What runs is what was released: the version's image must be in the registry, and the chart gets its digest, so a tag moved
         // later cannot change it. An explicit --image-digest is taken as given.
-        var digest = request.Digest ?? await VersionImage.DigestAsync(context.Config, request.Version, tag, commit, DeploymentContext.Now(),
+        var digest = request.Digest ?? await VersionImage.DigestAsync(context.Config, request.Version, tag, commit, context.Clock.Now,
             context.Variables, cancellationToken).ConfigureAwait(false);
         using var mirror = await GitHubMirror.CreateAsync(context, terminal, cancellationToken).ConfigureAwait(false);
         var actor = await context.ActorAsync(cancellationToken).ConfigureAwait(false);
@@ -48,7 +48,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             Version = v,
             Action = action,
             Outcome = outcome,
-            At = DeploymentContext.Now(),
+            At = context.Clock.Now,
             Actor = actor,
             Commit = c,
             Digest = v == version ? digest : d,
@@ -88,7 +88,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             DeploymentBlock? blocking;
             try
             {
-                var verdict = await StepCancelledException.AtAsync("scan", () => ImageScan.RunAsync(scan, context.Root, image!, digest!, version.ToString(), tag, DeploymentContext.Now(),
+                var verdict = await StepCancelledException.AtAsync("scan", () => ImageScan.RunAsync(scan, context.Root, image!, digest!, version.ToString(), tag, context.Clock.Now,
                     terminal.Detail, cancellationToken), cancellationToken).ConfigureAwait(false);
                 Progress(verdict.SummaryLine());
                 blocking = run.ScanBlock(verdict);
@@ -117,7 +117,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
 
         // Every attempt is on record before helm touches the cluster (outcome unknown) and again when it ends, under the same
         // id: a run killed in between leaves it unknown in `status` and `history`, and the next deployment here resolves it.
-        var before = new List<DeploymentRecord>(run.Resolutions(DeploymentContext.Now()));
+        var before = new List<DeploymentRecord>(run.Resolutions(context.Clock.Now));
         if (run.MarkedBad() is { } bad)
         {
             before.Add(Record(bad.Version, bad.Commit, DeploymentAction.Rollback, DeploymentOutcome.RolledBack, bad.Detail));
@@ -180,11 +180,11 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     }
 
     /// <summary>The attempt's last line: how it ended, when, with what GitHub deployment (no longer at a canary step: a rolled-back canary says which).</summary>
-    private static DeploymentRecord Ended(DeploymentRecord attempt, DeploymentOutcome outcome, string? detail, long? github) =>
-        attempt with { Outcome = outcome, Detail = detail, At = DeploymentContext.Now(), GitHubDeployment = github, Rollout = null };
+    private DeploymentRecord Ended(DeploymentRecord attempt, DeploymentOutcome outcome, string? detail, long? github) =>
+        attempt with { Outcome = outcome, Detail = detail, At = context.Clock.Now, GitHubDeployment = github, Rollout = null };
 
     /// <summary>The attempt's last line as Core decided it.</summary>
-    private static DeploymentRecord Ended(DeploymentRecord attempt, DeploymentEnding ending, long? github) =>
+    private DeploymentRecord Ended(DeploymentRecord attempt, DeploymentEnding ending, long? github) =>
         Ended(attempt, ending.Outcome, ending.Detail, github) with { Rollout = ending.Rollout };
 
     /// <summary>
