@@ -27,7 +27,7 @@ public static class NotifyCommand
         };
         CommandRunner.SetHandler(test, async (parse, terminal, ct) =>
         {
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, Clock.System, ct, environment: ProcessEnvironment.Variable).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, Clock.System, ProcessEnvironment.Variable, ct).ConfigureAwait(false);
             var configured = context.Config.Notify;
             if (configured.Count == 0)
             {

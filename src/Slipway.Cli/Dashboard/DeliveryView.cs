@@ -39,13 +39,14 @@ public sealed class DeliveryView : IDisposable
 
     public IReadOnlySet<string> Pending { get; }
 
+    /// <param name="variables">The environment variables, handed on by the command.</param>
     /// <param name="environment">The environment asked for, or null for the last of the promotion path.</param>
-    public static async Task<DeliveryView> OpenAsync(string directory, Clock clock, string? environment, string since, string? until, CancellationToken cancellationToken)
+    public static async Task<DeliveryView> OpenAsync(string directory, Clock clock, Func<string, string?> variables, string? environment, string since, string? until, CancellationToken cancellationToken)
     {
         var now = clock.Now;
         var window = MetricsPeriod.TryParse(since, until, now, out var why)
             ?? throw new SlipwayException(SlipwayError.Usage(why, "see `slipway metrics --help`"));
-        var context = await DeploymentContext.OpenAsync(directory, clock, cancellationToken).ConfigureAwait(false);
+        var context = await DeploymentContext.OpenAsync(directory, clock, variables, cancellationToken).ConfigureAwait(false);
         var snapshot = await context.ReadLedgerAsync(cancellationToken).ConfigureAwait(false);
         var history = snapshot.History();
         var names = context.EnvironmentNames(history);

@@ -58,11 +58,11 @@ public sealed class DeploymentContext
     /// <param name="notify">For the commands that deploy: the records they append are announced to slipway.yml's notifiers
     /// (whose secrets are read now, so a missing one stops the command before it changes anything), warnings going here.</param>
     /// <param name="package">`--package NAME`: slipway.yml as that package sees it (<see cref="PackageConfig.View"/>).</param>
-    /// <param name="environment">The environment variables, handed on by the command (<see cref="ProcessEnvironment.Variable"/> when not
-    /// given: `ci release`'s deploy step, until it hands on its workspace's).</param>
     /// <param name="clock">The command's clock, handed on as a workspace's is.</param>
-    public static async Task<DeploymentContext> OpenAsync(string directory, Clock clock, CancellationToken cancellationToken, Terminal? notify = null, string? package = null,
-        Func<string, string?>? environment = null)
+    /// <param name="environment">The environment variables, handed on by the command (<see cref="ProcessEnvironment.Variable"/>, or
+    /// `ci release`'s workspace's).</param>
+    public static async Task<DeploymentContext> OpenAsync(string directory, Clock clock, Func<string, string?> environment, CancellationToken cancellationToken,
+        Terminal? notify = null, string? package = null)
     {
         var (git, state, config) = await Workspace.OpenRepositoryAsync(directory, cancellationToken).ConfigureAwait(false);
         if (package is not null)
@@ -70,7 +70,7 @@ public sealed class DeploymentContext
             config = PackageConfig.View(config, package).Config;
         }
 
-        return new DeploymentContext(git, state, config, notify, package, clock, environment ?? ProcessEnvironment.Variable);
+        return new DeploymentContext(git, state, config, notify, package, clock, environment);
     }
 
     /// <summary>The configured environment with this name; a one-line usage error naming the known ones otherwise.</summary>
