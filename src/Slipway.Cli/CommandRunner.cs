@@ -15,7 +15,7 @@ public static class CommandRunner
     private static async Task<int> RunAsync(ParseResult parseResult, Func<ParseResult, Terminal, CancellationToken, Task<int>> handler, CancellationToken cancellationToken)
     {
         var terminal = new Terminal(Console.Out, Console.Error, parseResult.GetValue(GlobalOptions.Verbose),
-            Terminal.WantsColour(ProcessEnvironment.Variable, Console.IsOutputRedirected));
+            Terminal.WantsColour(ProcessEnvironment.Variable, Console.IsOutputRedirected), errorIsTerminal: !Console.IsErrorRedirected);
         Termination.Notice = terminal.Status;
         StaleLock.Removed = path => terminal.Status($"- removed {path}, a lock left by a slipway run that was killed");
         try

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Slipway.Core.Deployments;
 using Slipway.Core.Notifications;
 using Slipway.Core.Rollouts;
+using Slipway.Core.Versioning;
 
 namespace Slipway.Adapters.Ledger;
 
@@ -30,7 +31,7 @@ public static class LedgerJson
         json.WriteNumber("schema", SchemaVersion);
         json.WriteString("id", record.Id);
         json.WriteString("environment", record.Environment);
-        json.WriteString("version", record.Version);
+        json.WriteString("version", record.Version.ToString());
         json.WriteString("action", DeploymentNames.Of(record.Action));
         json.WriteString("outcome", DeploymentNames.Of(record.Outcome));
         json.WriteString("at", Timestamp(record.At));
@@ -87,6 +88,10 @@ public static class LedgerJson
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The record on one line, or null when the line is not a record this version understands (kept in the ledger, skipped here).</summary>
+    /// <remarks>A version that is not a semantic version makes the line one of those: Slipway writes only parsed versions, so such a
+    /// line was written by hand or by another tool, and no version a command is given can ever match it. Refusing the whole ledger
+    /// for it would stop every deployment until someone rewrites a shared ref; skipping it is the rule lines from newer writers
+    /// already follow.</remarks>
     public static DeploymentRecord? Parse(string line)
     {
         try
@@ -100,7 +105,7 @@ public static class LedgerJson
 
             var outcome = DeploymentNames.Outcome(Text(root, "outcome"));
             var action = DeploymentNames.Action(Text(root, "action"));
-            if (Text(root, "id") is not { } id || Text(root, "environment") is not { } environment || Text(root, "version") is not { } version
+            if (Text(root, "id") is not { } id || Text(root, "environment") is not { } environment || !SemanticVersion.TryParse(Text(root, "version"), out var version)
                 || outcome is null || action is null
                 || !DateTimeOffset.TryParse(Text(root, "at"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Slipway.Adapters.Processes;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Deploying;
 using Slipway.Core.Deployments;
 
@@ -34,7 +35,7 @@ public static class DeployCommand
         {
             var why = DeploymentOptions.CheckedReason(parse.GetValue(reason), parse.GetValue(force));
             var imageDigest = DeploymentOptions.CheckedDigest(parse.GetValue(digest));
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: terminal, package: parse.GetValue(package), ProcessEnvironment.Variable).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, Clock.System, ProcessEnvironment.Variable, ct, notify: terminal, package: parse.GetValue(package)).ConfigureAwait(false);
             var env = context.Environment(parse.GetValue(environment)!);
             var v = await context.VersionAsync(parse.GetValue(version), ct).ConfigureAwait(false);
             var history = (await context.Ledger.ReadAsync(ct).ConfigureAwait(false)).History();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Slipway.Adapters.Processes;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Deploying;
 using Slipway.Cli.Output;
 using Slipway.Core.Errors;
@@ -27,7 +28,7 @@ public static class HistoryCommand
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var name = parse.GetValue(environment)!;
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: null, package: parse.GetValue(package), ProcessEnvironment.Variable).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, Clock.System, ProcessEnvironment.Variable, ct, notify: null, package: parse.GetValue(package)).ConfigureAwait(false);
             var snapshot = await context.ReadLedgerAsync(ct).ConfigureAwait(false);
             var history = snapshot.History();
             if (context.Config.Environments.All(e => e.Name != name) && !history.Environments().Contains(name))

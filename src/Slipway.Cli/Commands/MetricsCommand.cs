@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Slipway.Adapters.Processes;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Dashboard;
 using Slipway.Cli.Output;
 using Slipway.Core.Metrics;
@@ -31,7 +33,7 @@ public static class MetricsCommand
         };
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
-            using var view = await DeliveryView.OpenAsync(Environment.CurrentDirectory, parse.GetValue(environment), parse.GetValue(since)!, parse.GetValue(until), ct)
+            using var view = await DeliveryView.OpenAsync(Environment.CurrentDirectory, Clock.System, ProcessEnvironment.Variable, parse.GetValue(environment), parse.GetValue(since)!, parse.GetValue(until), ct)
                 .ConfigureAwait(false);
             var report = await view.ReportAsync(ct).ConfigureAwait(false);
             if (parse.GetValue(html) is { } file)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Slipway.Adapters.Processes;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Deploying;
 using Slipway.Cli.Notifying;
 using Slipway.Core.Errors;
@@ -26,7 +27,7 @@ public static class NotifyCommand
         };
         CommandRunner.SetHandler(test, async (parse, terminal, ct) =>
         {
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, environment: ProcessEnvironment.Variable).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, Clock.System, ProcessEnvironment.Variable, ct).ConfigureAwait(false);
             var configured = context.Config.Notify;
             if (configured.Count == 0)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Slipway.Adapters.Processes;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Deploying;
 using Slipway.Core.Deployments;
 using Slipway.Core.Errors;
@@ -32,7 +33,7 @@ public static class PromoteCommand
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var why = DeploymentOptions.CheckedReason(parse.GetValue(reason), parse.GetValue(force));
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: terminal, package: parse.GetValue(package), ProcessEnvironment.Variable).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, Clock.System, ProcessEnvironment.Variable, ct, notify: terminal, package: parse.GetValue(package)).ConfigureAwait(false);
             var source = context.Environment(parse.GetValue(from)!);
             var target = context.Environment(parse.GetValue(to)!);
             if (source == target)
@@ -44,7 +45,7 @@ public static class PromoteCommand
             var good = history.LastGood(source.Name) ?? throw new SlipwayException(SlipwayError.Precondition(
                 $"{source.Name} has no good version to promote (nothing succeeded there that has not failed or been rolled back since)",
                 $"deploy a version to {source.Name} first: slipway deploy {source.Name} VERSION"));
-            var request = new DeploymentRequest(target, SemanticVersion.Parse(good.Version), DeploymentAction.Promote)
+            var request = new DeploymentRequest(target, good.Version, DeploymentAction.Promote)
             {
                 From = source.Name,
                 Reason = why,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Slipway.Adapters.Processes;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Deploying;
 using Slipway.Core.Deployments;
 using Slipway.Core.Errors;
@@ -33,7 +34,7 @@ public static class RollbackCommand
         CommandRunner.SetHandler(command, async (parse, terminal, ct) =>
         {
             var why = DeploymentOptions.CheckedReason(parse.GetValue(reason), parse.GetValue(force));
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: terminal, package: parse.GetValue(package), ProcessEnvironment.Variable).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, Clock.System, ProcessEnvironment.Variable, ct, notify: terminal, package: parse.GetValue(package)).ConfigureAwait(false);
             var env = context.Environment(parse.GetValue(environment)!);
             var explicitVersion = parse.GetValue(to) is { } text ? await context.VersionAsync(text, ct).ConfigureAwait(false) : null;
             var history = (await context.Ledger.ReadAsync(ct).ConfigureAwait(false)).History();

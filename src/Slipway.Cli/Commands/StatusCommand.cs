@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Slipway.Adapters.Processes;
+using Slipway.Adapters.Workspace;
 using Slipway.Cli.Dashboard;
 using Slipway.Cli.Deploying;
 using Slipway.Cli.Output;
@@ -51,12 +52,12 @@ public static class StatusCommand
 
             if (parse.GetValue(html) is { } file)
             {
-                using var view = await DeliveryView.OpenAsync(Environment.CurrentDirectory, null, MetricsPeriod.DefaultSince, null, ct).ConfigureAwait(false);
+                using var view = await DeliveryView.OpenAsync(Environment.CurrentDirectory, Clock.System, ProcessEnvironment.Variable, null, MetricsPeriod.DefaultSince, null, ct).ConfigureAwait(false);
                 await view.WritePageAsync(file, await view.ReportAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
                 return await Print(view.Environments, view.History, view.Pending, (view.Repository.Root, view.Repository.Config, view.Repository.Naming)).ConfigureAwait(false);
             }
 
-            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, ct, notify: null, package: parse.GetValue(package), ProcessEnvironment.Variable).ConfigureAwait(false);
+            var context = await DeploymentContext.OpenAsync(Environment.CurrentDirectory, Clock.System, ProcessEnvironment.Variable, ct, notify: null, package: parse.GetValue(package)).ConfigureAwait(false);
             var snapshot = await context.ReadLedgerAsync(ct).ConfigureAwait(false);
             var history = snapshot.History();
             return await Print(context.EnvironmentNames(history), history, snapshot.Pending.Select(p => p.Id).ToHashSet(StringComparer.Ordinal), (context.Root, context.Config, context.Naming))

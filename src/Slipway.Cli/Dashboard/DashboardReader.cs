@@ -4,6 +4,7 @@ using Slipway.Cli.Releasing;
 using Slipway.Core.Changelog;
 using Slipway.Core.Deployments;
 using Slipway.Core.Metrics;
+using Slipway.Core.Versioning;
 
 namespace Slipway.Cli.Dashboard;
 
@@ -26,13 +27,13 @@ public static class DashboardReader
         var panels = order.Select(name => Panel(history, name, metrics.Window)).ToList();
 
         var named = panels.SelectMany(p => p.Recent.Select(r => r.Version).Append(p.Status.Current?.Version).Append(p.Status.LastGood?.Version))
-            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var tags = repository.VersionTags.DistinctBy(t => t.Version.ToString()).ToDictionary(t => t.Version.ToString(), StringComparer.Ordinal);
+            .OfType<SemanticVersion>().Distinct().ToList();
+        var tags = repository.VersionTags.DistinctBy(t => t.Version).ToDictionary(t => t.Version);
         var source = await ChangelogSource.OpenAsync(repository, cancellationToken).ConfigureAwait(false);
         var changelogs = new Dictionary<string, ChangelogRelease>(StringComparer.Ordinal);
         foreach (var version in named.Where(tags.ContainsKey))
         {
-            changelogs[version] = await VersionRelease.ForTagAsync(source, tags[version], cancellationToken).ConfigureAwait(false);
+            changelogs[version.ToString()] = await VersionRelease.ForTagAsync(source, tags[version], cancellationToken).ConfigureAwait(false);
         }
 
         return new DashboardModel
@@ -43,7 +44,7 @@ public static class DashboardReader
             Environments = panels,
             Metrics = metrics,
             Changelogs = changelogs,
-            MissingTags = named.Where(v => !tags.ContainsKey(v)).ToHashSet(StringComparer.Ordinal),
+            MissingTags = named.Where(v => !tags.ContainsKey(v)).Select(v => v.ToString()).ToHashSet(StringComparer.Ordinal),
             Pending = pending,
         };
     }

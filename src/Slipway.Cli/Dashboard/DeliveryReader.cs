@@ -2,6 +2,7 @@ using Slipway.Adapters.Workspace;
 using Slipway.Cli.Releasing;
 using Slipway.Core.Deployments;
 using Slipway.Core.Metrics;
+using Slipway.Core.Versioning;
 
 namespace Slipway.Cli.Dashboard;
 
@@ -43,13 +44,13 @@ public static class DeliveryReader
     }
 
     /// <summary>The commit of each version's tag (the first tag of a version with several), by version.</summary>
-    public static IReadOnlyDictionary<string, string> TagCommits(Workspace repository)
+    public static IReadOnlyDictionary<SemanticVersion, string> TagCommits(Workspace repository)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        var commits = new Dictionary<string, string>(StringComparer.Ordinal);
+        var commits = new Dictionary<SemanticVersion, string>();
         foreach (var tag in repository.VersionTags)
         {
-            commits.TryAdd(tag.Version.ToString(), tag.Commit);
+            commits.TryAdd(tag.Version, tag.Commit);
         }
 
         return commits;

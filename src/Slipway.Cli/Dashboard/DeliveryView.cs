@@ -39,13 +39,14 @@ public sealed class DeliveryView : IDisposable
 
     public IReadOnlySet<string> Pending { get; }
 
+    /// <param name="variables">The environment variables, handed on by the command.</param>
     /// <param name="environment">The environment asked for, or null for the last of the promotion path.</param>
-    public static async Task<DeliveryView> OpenAsync(string directory, string? environment, string since, string? until, CancellationToken cancellationToken)
+    public static async Task<DeliveryView> OpenAsync(string directory, Clock clock, Func<string, string?> variables, string? environment, string since, string? until, CancellationToken cancellationToken)
     {
-        var now = DeploymentContext.Now();
+        var now = clock.Now;
         var window = MetricsPeriod.TryParse(since, until, now, out var why)
             ?? throw new SlipwayException(SlipwayError.Usage(why, "see `slipway metrics --help`"));
-        var context = await DeploymentContext.OpenAsync(directory, cancellationToken).ConfigureAwait(false);
+        var context = await DeploymentContext.OpenAsync(directory, clock, variables, cancellationToken).ConfigureAwait(false);
         var snapshot = await context.ReadLedgerAsync(cancellationToken).ConfigureAwait(false);
         var history = snapshot.History();
         var names = context.EnvironmentNames(history);
@@ -56,7 +57,7 @@ public sealed class DeliveryView : IDisposable
             throw new SlipwayException(SlipwayError.Usage($"unknown environment '{measured}'", $"use one of: {string.Join(", ", names)} (environments: in slipway.yml, or in the ledger)"));
         }
 
-        var repository = await Workspace.OpenAsync(context.Root, cancellationToken).ConfigureAwait(false);
+        var repository = await Workspace.OpenAsync(context.Root, context.Clock, context.Variables, cancellationToken).ConfigureAwait(false);
         return new DeliveryView(repository, history, names, path, measured, window, snapshot.Pending.Select(p => p.Id).ToHashSet(StringComparer.Ordinal));
     }
 
@@ -66,7 +67,7 @@ public sealed class DeliveryView : IDisposable
     /// <summary>Writes the release page to <paramref name="file"/> (atomically) with the report of <see cref="Environment"/>.</summary>
     public async Task WritePageAsync(string file, DeliveryReport report, CancellationToken cancellationToken)
     {
-        var model = await DashboardReader.ReadAsync(Repository, History, Environments, Path, report, Pending, DeploymentContext.Now(), cancellationToken).ConfigureAwait(false);
+        var model = await DashboardReader.ReadAsync(Repository, History, Environments, Path, report, Pending, Repository.Clock.Now, cancellationToken).ConfigureAwait(false);
         var bytes = System.Text.Encoding.UTF8.GetBytes(DashboardPage.Render(model));
         await AtomicFile.WriteBytesAsync(System.IO.Path.GetFullPath(file), bytes, cancellationToken).ConfigureAwait(false);
     }

@@ -182,7 +182,7 @@ internal sealed class CanaryRollout(DeploymentContext context, Action<string> pr
     {
         try
         {
-            await context.Ledger.AppendStartAsync([attempt with { Rollout = at, At = DeploymentContext.Now(), Detail = $"{at.Text()}: rolling out" }], Termination.Forced)
+            await context.Ledger.AppendStartAsync([attempt with { Rollout = at, At = context.Clock.Now, Detail = $"{at.Text()}: rolling out" }], Termination.Forced)
                 .ConfigureAwait(false);
         }
         catch (SlipwayException e)

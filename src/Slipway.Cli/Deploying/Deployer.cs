@@ -6,6 +6,7 @@ using Slipway.Cli.Output;
 using Slipway.Core.Deployments;
 using Slipway.Core.Errors;
 using Slipway.Core.Rollouts;
+using Slipway.Core.Versioning;
 
 namespace Slipway.Cli.Deploying;
 
@@ -21,7 +22,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     public async Task<int> RunAsync(DeploymentRequest request, DeploymentHistory history, CancellationToken cancellationToken)
     {
         var env = request.Environment;
-        var version = request.Version.ToString();
+        var version = request.Version;
         var tag = context.Naming.TagFor(request.Version);
         if (request.DryRun)
         {
@@ -31,23 +32,23 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         var commit = await context.CommitOfAsync(request.Version, cancellationToken).ConfigureAwait(false);
         // What runs is what was released: the version's image must be in the registry, and the chart gets its digest, so a tag moved
         // later cannot change it. An explicit --image-digest is taken as given.
-        var digest = request.Digest ?? await VersionImage.DigestAsync(context.Config, request.Version, tag, commit, DeploymentContext.Now(),
+        var digest = request.Digest ?? await VersionImage.DigestAsync(context.Config, request.Version, tag, commit, context.Clock.Now,
             context.Variables, cancellationToken).ConfigureAwait(false);
         using var mirror = await GitHubMirror.CreateAsync(context, terminal, cancellationToken).ConfigureAwait(false);
         var actor = await context.ActorAsync(cancellationToken).ConfigureAwait(false);
         if (commit is null)
         {
-            Progress($"note: tag {tag} is not in this clone, so the record has no commit");
+            terminal.Progress($"note: tag {tag} is not in this clone, so the record has no commit");
         }
 
-        DeploymentRecord Record(string v, string? c, DeploymentAction action, DeploymentOutcome outcome, string? detail, long? github = null, string? d = null) => new()
+        DeploymentRecord Record(SemanticVersion v, string? c, DeploymentAction action, DeploymentOutcome outcome, string? detail, long? github = null, string? d = null) => new()
         {
             Id = DeploymentContext.NewId(),
             Environment = env.Name,
             Version = v,
             Action = action,
             Outcome = outcome,
-            At = DeploymentContext.Now(),
+            At = context.Clock.Now,
             Actor = actor,
             Commit = c,
             Digest = v == version ? digest : d,
@@ -83,13 +84,13 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         var image = context.Config.Image.Names.Count == 0 ? null : context.Config.Image.Rules().Images.FirstOrDefault(i => i.Enabled)?.Name.ToLowerInvariant();
         if (context.Config.Image.Scan is { } scan && run.Scans(true, image, digest, request.Scanned))
         {
-            Progress($"scan: running {Path.GetFileName(scan.Run[0])} on {image}@{digest}");
+            terminal.Progress($"scan: running {Path.GetFileName(scan.Run[0])} on {image}@{digest}");
             DeploymentBlock? blocking;
             try
             {
-                var verdict = await StepCancelledException.AtAsync("scan", () => ImageScan.RunAsync(scan, context.Root, image!, digest!, version, tag, DeploymentContext.Now(),
+                var verdict = await StepCancelledException.AtAsync("scan", () => ImageScan.RunAsync(scan, context.Root, image!, digest!, version.ToString(), tag, context.Clock.Now,
                     terminal.Detail, cancellationToken), cancellationToken).ConfigureAwait(false);
-                Progress(verdict.SummaryLine());
+                terminal.Progress(verdict.SummaryLine());
                 blocking = run.ScanBlock(verdict);
             }
             catch (SlipwayException e) when (e.Error.Code != ExitCode.Usage)
@@ -105,8 +106,8 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
 
         foreach (var gate in run.Gates)
         {
-            Progress($"gate {gate.Name}: running {ShellQuote.Join(gate.Run[0], gate.Run.Skip(1))}");
-            var result = await StepCancelledException.AtAsync("gates", () => new GateRunner(context.Root).RunAsync(gate, env.Name, version, tag, cancellationToken), cancellationToken)
+            terminal.Progress($"gate {gate.Name}: running {ShellQuote.Join(gate.Run[0], gate.Run.Skip(1))}");
+            var result = await StepCancelledException.AtAsync("gates", () => new GateRunner(context.Root).RunAsync(gate, env.Name, version.ToString(), tag, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
             if (!result.Passed)
             {
@@ -116,7 +117,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
 
         // Every attempt is on record before helm touches the cluster (outcome unknown) and again when it ends, under the same
         // id: a run killed in between leaves it unknown in `status` and `history`, and the next deployment here resolves it.
-        var before = new List<DeploymentRecord>(run.Resolutions(DeploymentContext.Now()));
+        var before = new List<DeploymentRecord>(run.Resolutions(context.Clock.Now));
         if (run.MarkedBad() is { } bad)
         {
             before.Add(Record(bad.Version, bad.Commit, DeploymentAction.Rollback, DeploymentOutcome.RolledBack, bad.Detail));
@@ -125,10 +126,10 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         var canary = run.Canary(context.Naming, digest, out var straight);
         if (straight is not null)
         {
-            Progress(straight);
+            terminal.Progress(straight);
         }
 
-        if (canary is not null && await StepCancelledException.AtAsync("rollout", () => new CanaryRollout(context, Progress).PreflightAsync(env, cancellationToken),
+        if (canary is not null && await StepCancelledException.AtAsync("rollout", () => new CanaryRollout(context, terminal.Progress).PreflightAsync(env, cancellationToken),
             cancellationToken).ConfigureAwait(false) is { } preflight)
         {
             // The analysis' query is asked before any traffic moves: one Prometheus refuses can never judge a step.
@@ -153,7 +154,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         if (ending.RollbackTo is { } target)
         {
             var revert = env.GitOps is not null ? _gitOpsPushed : null;
-            Progress($"auto_rollback: redeploying {target.Version}");
+            terminal.Progress($"auto_rollback: redeploying {target.Version}");
             var back = Record(target.Version, target.Commit, DeploymentAction.Rollback, DeploymentOutcome.Unknown, run.RollbackStarted, d: target.Digest);
             var (backOutcome, backGitHub) = await AttemptAsync(mirror, env, back, context.Naming.TagFor(target.Version),
                 [ended with { Outcome = DeploymentOutcome.RolledBack }], github, null, cancellationToken, revert).ConfigureAwait(false);
@@ -170,20 +171,20 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     }
 
     /// <summary>The question asked at a terminal when the environment requires approval: what changes, and what runs there now.</summary>
-    private static string ApprovalQuestion(DeploymentEnvironment env, string version, DeploymentHistory history)
+    private static string ApprovalQuestion(DeploymentEnvironment env, SemanticVersion version, DeploymentHistory history)
     {
         var current = history.Current(env.Name);
-        return $"{env.Name}: {current?.Version ?? "nothing"} -> {version}" +
+        return $"{env.Name}: {current?.Version.ToString() ?? "nothing"} -> {version}" +
             (current is null ? string.Empty : $" (current since {LedgerTime(current.At)} by {TextSanitizer.OneLine(current.Actor)}, {DeploymentNames.Of(current.Outcome)})") +
             ". Deploy?";
     }
 
     /// <summary>The attempt's last line: how it ended, when, with what GitHub deployment (no longer at a canary step: a rolled-back canary says which).</summary>
-    private static DeploymentRecord Ended(DeploymentRecord attempt, DeploymentOutcome outcome, string? detail, long? github) =>
-        attempt with { Outcome = outcome, Detail = detail, At = DeploymentContext.Now(), GitHubDeployment = github, Rollout = null };
+    private DeploymentRecord Ended(DeploymentRecord attempt, DeploymentOutcome outcome, string? detail, long? github) =>
+        attempt with { Outcome = outcome, Detail = detail, At = context.Clock.Now, GitHubDeployment = github, Rollout = null };
 
     /// <summary>The attempt's last line as Core decided it.</summary>
-    private static DeploymentRecord Ended(DeploymentRecord attempt, DeploymentEnding ending, long? github) =>
+    private DeploymentRecord Ended(DeploymentRecord attempt, DeploymentEnding ending, long? github) =>
         Ended(attempt, ending.Outcome, ending.Detail, github) with { Rollout = ending.Rollout };
 
     /// <summary>
@@ -208,7 +209,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         catch (SlipwayException e)
         {
             // Kept in the clone (refs/slipway/pending) and sent with the attempt's end: the deployment goes ahead as it did before.
-            Progress($"note: {e.Error.Message}");
+            terminal.Progress($"note: {e.Error.Message}");
         }
 
         var stage = "start";
@@ -219,7 +220,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             github = mirror is null ? null : await mirror.StartAsync(env, tag, $"slipway: {attempt.Version} to {env.Name}", cancellationToken).ConfigureAwait(false);
             var outcome = canary is null
                 ? await InstallAndCheckAsync(env, attempt, tag, s => stage = s, revert, cancellationToken).ConfigureAwait(false)
-                : await new CanaryRollout(context, Progress).RunAsync(env, canary, CanaryTarget(env, canary, attempt), attempt, s => stage = s, cancellationToken)
+                : await new CanaryRollout(context, terminal.Progress).RunAsync(env, canary, CanaryTarget(env, canary, attempt), attempt, s => stage = s, cancellationToken)
                     .ConfigureAwait(false);
             if (canary is not null && env.GitOps is not null)
             {
@@ -283,8 +284,8 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
 
     /// <summary>Where a canary's moves go: helm upgrades, or commits to the GitOps file.</summary>
     private ICanaryTarget CanaryTarget(DeploymentEnvironment env, RolloutPlan plan, DeploymentRecord attempt) => env.GitOps is not null
-        ? new GitOpsCanaryTarget(context, Progress, env, plan, attempt.Id)
-        : new HelmCanaryTarget(context, terminal, Progress, env.Helm!);
+        ? new GitOpsCanaryTarget(context, terminal.Progress, env, plan, attempt.Id)
+        : new HelmCanaryTarget(context, terminal, terminal.Progress, env.Helm!);
 
     /// <summary>helm upgrade --install (or the environment's deploy command), then the health check: (true, null) or (false, what went wrong).</summary>
     private async Task<AttemptResult> InstallAndCheckAsync(DeploymentEnvironment env, DeploymentRecord attempt, string tag, Action<string> stage,
@@ -297,7 +298,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
             GitOpsOutcome outcome;
             try
             {
-                outcome = await new GitOpsDeploy(context, Progress).RunAsync(env, attempt, new CommandValues(version, tag, digest, env.Name), revert, cancellationToken)
+                outcome = await new GitOpsDeploy(context, terminal.Progress).RunAsync(env, attempt, new CommandValues(version.ToString(), tag, digest, env.Name), revert, cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (SlipwayException e) when (e.Error.Code == ExitCode.Failed)
@@ -305,7 +306,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
                 return new(false, false, e.Error.Message, null);
             }
 
-            _gitOpsPushed = outcome.Commit is { } pushed ? (pushed, version) : null;
+            _gitOpsPushed = outcome.Commit is { } pushed ? (pushed, version.ToString()) : null;
             _gitOpsNote = outcome.Note;
             _gitOpsProposal = outcome.Proposal;
             if (!outcome.Ok)
@@ -321,8 +322,8 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         }
         else if (env.Command is { } command)
         {
-            var values = new CommandValues(version, tag, digest, env.Name);
-            Progress(ShellQuote.Join(command.Run[0], CommandDeploy.Expand(command.Run, values).Skip(1)));
+            var values = new CommandValues(version.ToString(), tag, digest, env.Name);
+            terminal.Progress(ShellQuote.Join(command.Run[0], CommandDeploy.Expand(command.Run, values).Skip(1)));
             stage("deploy command");
             var deployed = await new CommandDeployRunner(context.Root).RunAsync(command, values, terminal.Detail, cancellationToken).ConfigureAwait(false);
             if (!deployed.Passed)
@@ -335,7 +336,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         {
             var helm = new HelmClient(context.Root);
             var arguments = HelmClient.UpgradeArguments(env.Helm!, tag, digest);
-            Progress(ShellQuote.Join(helm.Program, arguments));
+            terminal.Progress(ShellQuote.Join(helm.Program, arguments));
             stage("helm");
             var result = await helm.RunAsync(arguments, cancellationToken).ConfigureAwait(false);
             terminal.Detail(result.Output + result.ErrorOutput);
@@ -362,7 +363,7 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
     }
 
     /// <summary>The environment's health check after helm (after the promotion, for a canary rollout).</summary>
-    private async Task<AttemptResult> CheckHealthAsync(DeploymentEnvironment env, string version, Action<string> stage, CancellationToken cancellationToken)
+    private async Task<AttemptResult> CheckHealthAsync(DeploymentEnvironment env, SemanticVersion version, Action<string> stage, CancellationToken cancellationToken)
     {
         if (env.Health is null)
         {
@@ -370,19 +371,10 @@ public sealed class Deployer(DeploymentContext context, Terminal terminal)
         }
 
         stage("health");
-        Progress($"health: checking {env.Health.Url ?? env.Health.Run![0]}");
-        var health = await new HealthProbe(context.Root).CheckAsync(env.Health, env.Name, version, Progress, cancellationToken).ConfigureAwait(false);
+        terminal.Progress($"health: checking {env.Health.Url ?? env.Health.Run![0]}");
+        var health = await new HealthProbe(context.Root).CheckAsync(env.Health, env.Name, version.ToString(), terminal.Progress, cancellationToken).ConfigureAwait(false);
         return health.Passed ? new(true, false, null, null) : new(false, false, $"health check failed: {health.Detail}", null);
     }
 
     private static string LedgerTime(DateTimeOffset at) => Slipway.Adapters.Ledger.LedgerJson.Timestamp(at);
-
-    // Progress goes to stderr only for a person (or with --verbose): scripts get one line per error.
-    private void Progress(string line)
-    {
-        if (terminal.Verbose || !Console.IsErrorRedirected)
-        {
-            terminal.Status(TextSanitizer.OneLine(line));
-        }
-    }
 }

@@ -17,8 +17,9 @@ namespace Slipway.Cli.Deploying;
 /// <summary>What the deployment commands share: the clone, slipway.yml, the ledger on the remote, who is deploying, and the clock.</summary>
 public sealed class DeploymentContext
 {
-    private DeploymentContext(GitRepository git, RepositoryState state, SlipwayConfig config, Terminal? notify, string? package, Func<string, string?> environment)
+    private DeploymentContext(GitRepository git, RepositoryState state, SlipwayConfig config, Terminal? notify, string? package, Clock clock, Func<string, string?> environment)
     {
+        Clock = clock;
         Package = package;
         Git = git;
         State = state;
@@ -39,6 +40,9 @@ public sealed class DeploymentContext
 
     public IDeploymentLedger Ledger { get; }
 
+    /// <summary>The command's clock (the workspace's: <see cref="Workspace.Clock"/>): when each record and wait happens.</summary>
+    public Clock Clock { get; }
+
     /// <summary>Reads an environment variable (null when unset): tokens, the approval variable, the Actions run's facts.</summary>
     public Func<string, string?> Variables { get; }
 
@@ -54,10 +58,11 @@ public sealed class DeploymentContext
     /// <param name="notify">For the commands that deploy: the records they append are announced to slipway.yml's notifiers
     /// (whose secrets are read now, so a missing one stops the command before it changes anything), warnings going here.</param>
     /// <param name="package">`--package NAME`: slipway.yml as that package sees it (<see cref="PackageConfig.View"/>).</param>
-    /// <param name="environment">The environment variables, handed on by the command (<see cref="ProcessEnvironment.Variable"/> when not
-    /// given: `ci release`'s deploy step, until it hands on its workspace's).</param>
-    public static async Task<DeploymentContext> OpenAsync(string directory, CancellationToken cancellationToken, Terminal? notify = null, string? package = null,
-        Func<string, string?>? environment = null)
+    /// <param name="clock">The command's clock, handed on as a workspace's is.</param>
+    /// <param name="environment">The environment variables, handed on by the command (<see cref="ProcessEnvironment.Variable"/>, or
+    /// `ci release`'s workspace's).</param>
+    public static async Task<DeploymentContext> OpenAsync(string directory, Clock clock, Func<string, string?> environment, CancellationToken cancellationToken,
+        Terminal? notify = null, string? package = null)
     {
         var (git, state, config) = await Workspace.OpenRepositoryAsync(directory, cancellationToken).ConfigureAwait(false);
         if (package is not null)
@@ -65,7 +70,7 @@ public sealed class DeploymentContext
             config = PackageConfig.View(config, package).Config;
         }
 
-        return new DeploymentContext(git, state, config, notify, package, environment ?? ProcessEnvironment.Variable);
+        return new DeploymentContext(git, state, config, notify, package, clock, environment);
     }
 
     /// <summary>The configured environment with this name; a one-line usage error naming the known ones otherwise.</summary>
@@ -131,7 +136,7 @@ public sealed class DeploymentContext
             return Naming.ParseVersion(text);
         }
 
-        using var repository = await Workspace.OpenAsync(Root, cancellationToken, Package).ConfigureAwait(false);
+        using var repository = await Workspace.OpenAsync(Root, Clock, Variables, cancellationToken, Package).ConfigureAwait(false);
         return repository.Line.Latest?.Version ?? throw new SlipwayException(SlipwayError.Precondition(
             "there is no version tag to deploy yet", "pass the version (slipway deploy ENV 1.3.0) or cut a release first"));
     }
@@ -142,9 +147,6 @@ public sealed class DeploymentContext
 
     /// <summary>Who is deploying: GITHUB_ACTOR in Actions, else the git user, else the login name.</summary>
     public Task<string> ActorAsync(CancellationToken cancellationToken) => Actor.OfAsync(Git, Variables, cancellationToken);
-
-    /// <summary>The clock is read here, in the CLI, never in Core.</summary>
-    public static DateTimeOffset Now() => Clock.System.Now;
 
     public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }

@@ -20,5 +20,5 @@ public sealed record DeploymentRequest(DeploymentEnvironment Environment, Semant
     public string? Scanned { get; init; }
 
     /// <summary>For a rollback: the version being replaced, recorded as rolled back so that promote never picks it.</summary>
-    public string? MarkBad { get; init; }
+    public SemanticVersion? MarkBad { get; init; }
 }

@@ -13,12 +13,12 @@ public sealed class DryRun(DeploymentContext context, Terminal terminal)
     public async Task<int> ShowAsync(DeploymentRequest request, DeploymentHistory history, CancellationToken cancellationToken)
     {
         var env = request.Environment;
-        var version = request.Version.ToString();
+        var version = request.Version;
         var tag = context.Naming.TagFor(request.Version);
         var helm = new HelmClient(context.Root);
         var current = history.Current(env.Name);
         var o = terminal.Out;
-        await o.WriteLineAsync($"Dry run: {DeploymentNames.Of(request.Action)} {version} to {env.Name} (now: {current?.Version ?? "nothing"}); nothing is run on the cluster or recorded").ConfigureAwait(false);
+        await o.WriteLineAsync($"Dry run: {DeploymentNames.Of(request.Action)} {version} to {env.Name} (now: {current?.Version.ToString() ?? "nothing"}); nothing is run on the cluster or recorded").ConfigureAwait(false);
         if (request.Action != DeploymentAction.Rollback && env.Requires.PromotedFrom is { } source)
         {
             var refusal = DeploymentGuard.PromotedFromRefusal(env, version, history);
@@ -38,7 +38,7 @@ public sealed class DryRun(DeploymentContext context, Terminal terminal)
 
         if (env.Command is { } command)
         {
-            var values = new CommandValues(version, tag, request.Digest, env.Name);
+            var values = new CommandValues(version.ToString(), tag, request.Digest, env.Name);
             await o.WriteLineAsync($"  {TextSanitizer.OneLine(ShellQuote.Join(command.Run[0], CommandDeploy.Expand(command.Run, values).Skip(1)))}").ConfigureAwait(false);
             if (command.Status is { } status)
             {

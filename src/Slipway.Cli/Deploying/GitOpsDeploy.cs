@@ -116,7 +116,7 @@ public sealed class GitOpsDeploy(DeploymentContext context, Action<string> progr
     private async Task<GitOpsOutcome> WaitAsync(ArgoCdClient argo, ArgoCdWait wait, string commit, string note, CancellationToken cancellationToken)
     {
         progress($"argocd: waiting up to {wait.Timeout.TotalSeconds:0.###}s for {wait.Application} to be Synced at {commit[..7]} and Healthy");
-        var deadline = DeploymentContext.Now() + wait.Timeout;
+        var deadline = context.Clock.Now + wait.Timeout;
         while (true)
         {
             var app = await argo.GetAsync(wait.Application, cancellationToken).ConfigureAwait(false);
@@ -129,7 +129,7 @@ public sealed class GitOpsDeploy(DeploymentContext context, Action<string> progr
                     return new GitOpsOutcome(false, $"argocd: {wait.Application} {said}", commit, note);
             }
 
-            if (DeploymentContext.Now() + wait.Interval > deadline)
+            if (context.Clock.Now + wait.Interval > deadline)
             {
                 return new GitOpsOutcome(false, $"argocd: {wait.Application} was not Synced at {commit[..7]} and Healthy within {wait.Timeout.TotalSeconds:0.###}s ({said})", commit, note);
             }

@@ -30,7 +30,7 @@ public sealed class NotifyingLedger(IDeploymentLedger inner, CommandNotification
         // What ran before: the history without these attempts' own first lines (written `unknown` when helm started).
         var before = new DeploymentHistory([.. _seen.Where(seen => !records.Any(r => r.Id == seen.Id))]);
         var announced = DeploymentAnnouncements.For(records, before, notifications.Project,
-            version => SemanticVersion.TryParse(version, out var v, out _) ? naming.TagFor(v) : naming.Prefix + version, notifications.RunUrl);
+            naming.TagFor, notifications.RunUrl);
         var results = new Dictionary<DeploymentRecord, IReadOnlyList<NotificationResult>>(ReferenceEqualityComparer.Instance);
         var sent = await Task.WhenAll(announced.Select(a => notifications.SendAsync(a.Notification, cancellationToken))).ConfigureAwait(false);
         for (var i = 0; i < announced.Count; i++)

@@ -25,7 +25,7 @@ public static class DeploymentRenderer
             var good = history.LastGood(name);
             string[] row = current is null
                 ? [name, "-", "never deployed", "-", "-", "-"]
-                : [name, current.Version, Outcome(current, pending), LedgerJson.Timestamp(current.At), current.Actor, good?.Version ?? "-"];
+                : [name, current.Version.ToString(), Outcome(current, pending), LedgerJson.Timestamp(current.At), current.Actor, good?.Version.ToString() ?? "-"];
             rows.Add(live is null ? row : [.. row, live[name].Text]);
         }
 
@@ -41,7 +41,7 @@ public static class DeploymentRenderer
         }
 
         var rows = new List<string[]> { ReleaseHeader };
-        rows.AddRange(releases.Select(r => new[] { LedgerJson.Timestamp(r.At), r.Version, r.Actor, r.Detail ?? "-" }));
+        rows.AddRange(releases.Select(r => new[] { LedgerJson.Timestamp(r.At), r.Version.ToString(), r.Actor, r.Detail ?? "-" }));
         return "\nReleases with skipped gates\n" + Table(rows);
     }
 
@@ -66,7 +66,7 @@ public static class DeploymentRenderer
                 WriteRecord(json, current, pending);
             }
 
-            json.WriteString("lastGood", history.LastGood(name)?.Version);
+            json.WriteString("lastGood", history.LastGood(name)?.Version.ToString());
             if (live is not null)
             {
                 WriteLive(json, live[name]);
@@ -94,7 +94,7 @@ public static class DeploymentRenderer
         {
             var action = DeploymentNames.Of(r.Action) + (r.From is null ? string.Empty : $" from {r.From}") + (r.Forced ? " (forced)" : string.Empty);
             var why = string.Join(" — ", new[] { r.Reason, r.Detail }.Where(s => !string.IsNullOrEmpty(s)));
-            rows.Add([LedgerJson.Timestamp(r.At), r.Version, action, Outcome(r, pending), r.Actor, why.Length == 0 ? "-" : why]);
+            rows.Add([LedgerJson.Timestamp(r.At), r.Version.ToString(), action, Outcome(r, pending), r.Actor, why.Length == 0 ? "-" : why]);
         }
 
         return Table(rows);

@@ -6,12 +6,14 @@ namespace Slipway.Cli.Output;
 public sealed class Terminal
 {
     /// <param name="colour">Whether to paint: <see cref="WantsColour"/>.</param>
-    public Terminal(TextWriter stdout, TextWriter stderr, bool verbose, bool colour)
+    /// <param name="errorIsTerminal">stderr is a terminal (not redirected): a person reads it, so progress is shown there.</param>
+    public Terminal(TextWriter stdout, TextWriter stderr, bool verbose, bool colour, bool errorIsTerminal)
     {
         Out = stdout;
         Error = stderr;
         Verbose = verbose;
         Colour = colour;
+        ShowsProgress = verbose || errorIsTerminal;
     }
 
     /// <summary>Colour on a terminal (stdout not redirected) unless NO_COLOR is set or TERM is dumb.</summary>
@@ -29,6 +31,9 @@ public sealed class Terminal
 
     public bool Colour { get; }
 
+    /// <summary>Progress lines are for a person (stderr is a terminal) or asked for (--verbose): a script reading stderr gets one line per error.</summary>
+    public bool ShowsProgress { get; }
+
     /// <summary>True when a person can answer a question: stdin and stderr are terminals.</summary>
     public static bool Interactive => !Console.IsInputRedirected && !Console.IsErrorRedirected;
 
@@ -44,6 +49,15 @@ public sealed class Terminal
 
     /// <summary>A progress or status line on stderr, so stdout stays data.</summary>
     public void Status(string line) => Error.WriteLine(line);
+
+    /// <summary>A progress line on stderr (one line, control characters made visible) when <see cref="ShowsProgress"/>.</summary>
+    public void Progress(string line)
+    {
+        if (ShowsProgress)
+        {
+            Status(TextSanitizer.OneLine(line));
+        }
+    }
 
     public void Detail(string line)
     {

@@ -1,4 +1,5 @@
 using Slipway.Core.Errors;
+using Slipway.Core.Versioning;
 
 namespace Slipway.Core.Deployments;
 
@@ -6,7 +7,7 @@ namespace Slipway.Core.Deployments;
 public static class DeploymentGuard
 {
     /// <summary>The version's refusal under `requires.promoted_from`, or null when it is good in that environment (or none is required).</summary>
-    public static SlipwayError? PromotedFromRefusal(DeploymentEnvironment target, string version, DeploymentHistory history)
+    public static SlipwayError? PromotedFromRefusal(DeploymentEnvironment target, SemanticVersion version, DeploymentHistory history)
     {
         if (target.Requires.PromotedFrom is not { } source || history.IsGood(source, version))
         {

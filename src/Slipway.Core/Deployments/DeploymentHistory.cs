@@ -1,3 +1,5 @@
+using Slipway.Core.Versioning;
+
 namespace Slipway.Core.Deployments;
 
 /// <summary>The rules over the ledger: what runs where, which versions are good, what a rollback or a promotion picks.</summary>
@@ -26,7 +28,7 @@ public sealed class DeploymentHistory(IReadOnlyList<DeploymentRecord> records)
         Attempts(environment).FirstOrDefault(r => r.Outcome != DeploymentOutcome.Blocked && !IsMarker(r));
 
     /// <summary>True when <paramref name="version"/> succeeded in the environment and has not failed or been rolled back there since.</summary>
-    public bool IsGood(string environment, string version)
+    public bool IsGood(string environment, SemanticVersion version)
     {
         var latest = Attempts(environment).FirstOrDefault(r => r.Version == version && r.Outcome != DeploymentOutcome.Blocked);
         return latest?.Outcome == DeploymentOutcome.Succeeded;

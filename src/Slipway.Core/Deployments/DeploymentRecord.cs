@@ -1,3 +1,5 @@
+using Slipway.Core.Versioning;
+
 namespace Slipway.Core.Deployments;
 
 /// <summary>One line of the deployment ledger: one attempt to put a version in an environment, and how it ended.</summary>
@@ -8,8 +10,9 @@ public sealed record DeploymentRecord
 
     public required string Environment { get; init; }
 
-    /// <summary>The semantic version, without the tag prefix.</summary>
-    public required string Version { get; init; }
+    /// <summary>The version deployed (written without the tag prefix). Matched to another version by <see cref="SemanticVersion.Equals(SemanticVersion)"/>:
+    /// the same precedence and the same build metadata, as the ledger's text always was.</summary>
+    public required SemanticVersion Version { get; init; }
 
     public required DeploymentAction Action { get; init; }
 

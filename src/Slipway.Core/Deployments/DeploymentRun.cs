@@ -17,7 +17,7 @@ public sealed record DeploymentRun(DeploymentEnvironment Environment, SemanticVe
     public bool Force { get; init; }
 
     /// <summary>For a rollback: the version being replaced, recorded as rolled back so that promote never picks it.</summary>
-    public string? MarkBad { get; init; }
+    public SemanticVersion? MarkBad { get; init; }
 
     private string Env => Environment.Name;
 
@@ -45,7 +45,7 @@ public sealed record DeploymentRun(DeploymentEnvironment Environment, SemanticVe
             return DeploymentAdmission.Admitted;
         }
 
-        if (!IsRollback && DeploymentGuard.PromotedFromRefusal(Environment, Text, History) is { } refusal)
+        if (!IsRollback && DeploymentGuard.PromotedFromRefusal(Environment, Version, History) is { } refusal)
         {
             return new DeploymentAdmission(refusal, AskFirst: false);
         }
@@ -108,13 +108,13 @@ public sealed record DeploymentRun(DeploymentEnvironment Environment, SemanticVe
         }
 
         var stable = History.LastGood(Env);
-        if (stable is null || stable.Version == Text)
+        if (stable is null || stable.Version == Version)
         {
             note = $"rollout: no other good version runs in {Env} to keep beside a canary, so {Text} goes out at once";
             return null;
         }
 
-        return new RolloutPlan(rollout, new CanaryImage(stable.Version, naming.TagFor(stable.Version), stable.Digest), new CanaryImage(Text, naming.TagFor(Version), digest));
+        return new RolloutPlan(rollout, new CanaryImage(stable.Version.ToString(), naming.TagFor(stable.Version), stable.Digest), new CanaryImage(Text, naming.TagFor(Version), digest));
     }
 
     /// <summary>The canary's pre-flight query refused (Prometheus cannot judge a step): blocked before any traffic moves.</summary>
@@ -129,7 +129,7 @@ public sealed record DeploymentRun(DeploymentEnvironment Environment, SemanticVe
     public IReadOnlyList<DeploymentRecord> Resolutions(DateTimeOffset at) => History.Resolutions(Env, $"{DeploymentNames.Of(Action)} of {Text}", at);
 
     /// <summary>For a rollback with a version to mark bad: that version, the commit the environment's current record names, and the marker's detail.</summary>
-    public (string Version, string? Commit, string Detail)? MarkedBad() =>
+    public (SemanticVersion Version, string? Commit, string Detail)? MarkedBad() =>
         MarkBad is { } bad ? (bad, History.Current(Env)?.Commit, $"rolled back to {Text}") : null;
 
     /// <summary>The attempt's first line: started, how it ended not recorded yet (a canary: its first step and the stable version).</summary>

@@ -38,7 +38,7 @@ public sealed record LiveVerdict(LiveState State, string Text, HelmRevision? Hel
             return new(LiveState.Drift, "drift: not deployed (helm: no release)");
         }
 
-        var expected = SemanticVersion.TryParse(current.Version, out var version) ? naming.TagFor(version) : current.Version;
+        var expected = naming.TagFor(current.Version);
         if (helm.ImageTag != expected)
         {
             return new(LiveState.Drift, $"drift: helm runs {TagOf(helm)} ({How(helm)}{Since(current, live)})", helm);

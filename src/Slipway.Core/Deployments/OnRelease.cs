@@ -13,6 +13,6 @@ public static class OnRelease
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(version);
-        return history.Current(environment) is { Outcome: DeploymentOutcome.Succeeded } current && current.Version == version.ToString();
+        return history.Current(environment) is { Outcome: DeploymentOutcome.Succeeded } current && current.Version == version;
     }
 }

@@ -6,7 +6,7 @@ namespace Slipway.Core.Deployments;
 /// <summary>What `rollback` deploys, and which version it marks bad so that `promote` never picks it again.</summary>
 /// <param name="Target">The version to go back to.</param>
 /// <param name="MarkBad">The version the rollback replaces, when it was running well (a failed one is already not good).</param>
-public sealed record Rollback(SemanticVersion Target, string? MarkBad)
+public sealed record Rollback(SemanticVersion Target, SemanticVersion? MarkBad)
 {
     /// <summary>
     /// Decides a rollback of <paramref name="environment"/>: to <paramref name="requested"/> when given, else to the newest
@@ -20,12 +20,12 @@ public sealed record Rollback(SemanticVersion Target, string? MarkBad)
         var current = history.Current(environment) ?? throw new SlipwayException(SlipwayError.Precondition(
             $"nothing was deployed to {environment} yet, so there is nothing to roll back", $"deploy a version first: slipway deploy {environment} VERSION"));
         var target = requested ?? (history.RollbackTarget(environment) is { } record
-            ? SemanticVersion.Parse(record.Version)
+            ? record.Version
             : throw new SlipwayException(SlipwayError.Precondition(
                 $"{environment} has no good version before {current.Version} to roll back to",
                 $"name one with --to VERSION, or deploy a fixed version: slipway deploy {environment} VERSION")));
         var runsWell = current.Outcome == DeploymentOutcome.Succeeded;
-        if (runsWell && target.ToString() == current.Version)
+        if (runsWell && target == current.Version)
         {
             throw new SlipwayException(SlipwayError.Precondition($"{environment} already runs {current.Version}", "name another version with --to VERSION"));
         }

@@ -24,7 +24,7 @@ public sealed record GateSkip(string Gate, string Reason)
     /// The ledger's record of a release made with gates skipped: who, when, which tag and commit, and each gate with its reason.
     /// It belongs to no environment (<see cref="Deployments.DeploymentAction.Release"/>).
     /// </summary>
-    public static Deployments.DeploymentRecord Record(string id, string tag, string version, string? commit, IReadOnlyList<GateSkip> skips, DateTimeOffset at, string actor)
+    public static Deployments.DeploymentRecord Record(string id, string tag, Versioning.SemanticVersion version, string? commit, IReadOnlyList<GateSkip> skips, DateTimeOffset at, string actor)
     {
         ArgumentNullException.ThrowIfNull(skips);
         return new Deployments.DeploymentRecord
@@ -44,7 +44,7 @@ public sealed record GateSkip(string Gate, string Reason)
 
     /// <summary>Whether the ledger's release records hold <see cref="Record"/>'s for this release: its version on its commit, and its tag
     /// first in the detail (a monorepo's release commit carries several tags, which may share a version).</summary>
-    public static bool Recorded(IEnumerable<Deployments.DeploymentRecord> releases, string tag, string version, string commit)
+    public static bool Recorded(IEnumerable<Deployments.DeploymentRecord> releases, string tag, Versioning.SemanticVersion version, string commit)
     {
         ArgumentNullException.ThrowIfNull(releases);
         return releases.Any(r => r.Version == version && r.Commit == commit && r.Detail is { } detail && detail.StartsWith($"{tag} released with ", StringComparison.Ordinal));

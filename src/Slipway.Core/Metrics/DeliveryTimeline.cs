@@ -1,4 +1,5 @@
 using Slipway.Core.Deployments;
+using Slipway.Core.Versioning;
 
 namespace Slipway.Core.Metrics;
 
@@ -37,7 +38,7 @@ public sealed class DeliveryTimeline
     {
         ArgumentNullException.ThrowIfNull(attempts);
         var failed = new HashSet<int>();
-        var lastSuccess = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lastSuccess = new Dictionary<SemanticVersion, int>();
         var unknown = new List<DeploymentRecord>();
         for (var i = 0; i < attempts.Count; i++)
         {

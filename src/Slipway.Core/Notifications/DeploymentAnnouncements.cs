@@ -1,4 +1,5 @@
 using Slipway.Core.Deployments;
+using Slipway.Core.Versioning;
 
 namespace Slipway.Core.Notifications;
 
@@ -30,7 +31,7 @@ public static class DeploymentAnnouncements
     /// the records before it in <paramref name="records"/> count, so an automatic rollback's previous is the version that failed.
     /// </summary>
     public static IReadOnlyList<(DeploymentRecord Record, Notification Notification)> For(
-        IReadOnlyList<DeploymentRecord> records, DeploymentHistory before, string project, Func<string, string> tagOf, string? runUrl)
+        IReadOnlyList<DeploymentRecord> records, DeploymentHistory before, string project, Func<SemanticVersion, string> tagOf, string? runUrl)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(before);
@@ -50,11 +51,11 @@ public static class DeploymentAnnouncements
             {
                 Event = kind,
                 Project = project,
-                Version = record.Version,
+                Version = record.Version.ToString(),
                 Tag = tagOf(record.Version),
                 Environment = record.Environment,
                 Outcome = DeploymentNames.Of(record.Outcome),
-                Previous = previous,
+                Previous = previous?.ToString(),
                 From = record.From,
                 Actor = record.Actor,
                 Detail = record.Detail,

@@ -27,7 +27,7 @@ public sealed class CiReleaseTests
         Assert.Equal("v1.3.0", release.TagName);
         Assert.Contains($"docker pull {setup.Registry.Host}/acme/app:v1.3.0", release.Body!, StringComparison.Ordinal);
         var deployed = Assert.Single(setup.Example.RemoteLedger("staging"));
-        Assert.Equal(("1.3.0", DeploymentOutcome.Succeeded, digest, setup.Commit), (deployed.Version, deployed.Outcome, deployed.Digest, deployed.Commit));
+        Assert.Equal(("1.3.0", DeploymentOutcome.Succeeded, digest, setup.Commit), (deployed.Version.ToString(), deployed.Outcome, deployed.Digest, deployed.Commit));
         var upgrade = Assert.Single(setup.Example.Helm.Upgrades);
         Assert.Equal(["--set", "image.tag=v1.3.0", "--set-string", $"image.digest={digest}"], upgrade[4..8]);
 
@@ -215,7 +215,7 @@ public sealed class CiReleaseTests
         Assert.True(fromHead.ExitCode == 0, fromHead.ToString());
         Assert.Equal("released v1.3.0: deploy staging\n", fromHead.StandardOutput[fromHead.StandardOutput.IndexOf("released", StringComparison.Ordinal)..]);
         Assert.True(given.ExitCode == 0, given.ToString());
-        Assert.Equal(["1.3.0", "1.2.0"], setup.Example.RemoteLedger("staging").Select(r => r.Version));
+        Assert.Equal(["1.3.0", "1.2.0"], setup.Example.RemoteLedger("staging").Select(r => r.Version.ToString()));
         Assert.DoesNotContain("::error", given.StandardOutput, StringComparison.Ordinal);
     }
 

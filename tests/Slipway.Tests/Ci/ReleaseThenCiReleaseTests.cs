@@ -29,6 +29,6 @@ public sealed class ReleaseThenCiReleaseTests
         Assert.EndsWith("released v1.4.0: image, publish, deploy staging\n", ci.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(digest, Skopeo.Digest($"{setup.Registry.Host}/acme/app:v1.4.0"));
         Assert.Equal("v1.4.0", Assert.Single(setup.Api.Releases).TagName);
-        Assert.Equal(("1.4.0", digest), (Assert.Single(setup.Example.RemoteLedger("staging")).Version, setup.Example.RemoteLedger("staging")[0].Digest));
+        Assert.Equal(("1.4.0", digest), (Assert.Single(setup.Example.RemoteLedger("staging")).Version.ToString(), setup.Example.RemoteLedger("staging")[0].Digest));
     }
 }

@@ -14,20 +14,20 @@ public sealed class DeploymentHistoryTests
     {
         var history = History(("1.0.0", DeploymentOutcome.Succeeded), ("1.1.0", DeploymentOutcome.RolledBack), ("1.2.0", DeploymentOutcome.Failed), ("1.3.0", DeploymentOutcome.Succeeded));
 
-        Assert.Equal("1.3.0", history.Current("staging")!.Version);
-        Assert.Equal("1.0.0", history.RollbackTarget("staging")!.Version);
+        Assert.Equal("1.3.0", history.Current("staging")!.Version.ToString());
+        Assert.Equal("1.0.0", history.RollbackTarget("staging")!.Version.ToString());
     }
 
     [Fact]
     public void A_version_is_good_again_after_it_succeeds_again()
     {
         var history = History(("1.0.0", DeploymentOutcome.Succeeded), ("1.0.0", DeploymentOutcome.Failed));
-        Assert.False(history.IsGood("staging", "1.0.0"));
+        Assert.False(history.IsGood("staging", SemanticVersion.Parse("1.0.0")));
         Assert.Null(history.LastGood("staging"));
 
         history = History(("1.0.0", DeploymentOutcome.Succeeded), ("1.0.0", DeploymentOutcome.Failed), ("1.0.0", DeploymentOutcome.Succeeded));
-        Assert.True(history.IsGood("staging", "1.0.0"));
-        Assert.Equal("1.0.0", history.LastGood("staging")!.Version);
+        Assert.True(history.IsGood("staging", SemanticVersion.Parse("1.0.0")));
+        Assert.Equal("1.0.0", history.LastGood("staging")!.Version.ToString());
     }
 
     [Fact]
@@ -35,9 +35,9 @@ public sealed class DeploymentHistoryTests
     {
         var history = History(("1.0.0", DeploymentOutcome.Succeeded), ("1.1.0", DeploymentOutcome.Blocked), ("1.0.0", DeploymentOutcome.Blocked));
 
-        Assert.Equal("1.0.0", history.Current("staging")!.Version);
+        Assert.Equal("1.0.0", history.Current("staging")!.Version.ToString());
         Assert.Equal(DeploymentOutcome.Succeeded, history.Current("staging")!.Outcome);
-        Assert.True(history.IsGood("staging", "1.0.0"));
+        Assert.True(history.IsGood("staging", SemanticVersion.Parse("1.0.0")));
         Assert.Equal(3, history.Attempts("staging").Count);
     }
 
@@ -47,9 +47,9 @@ public sealed class DeploymentHistoryTests
         var marker = Record("1.1.0", DeploymentOutcome.RolledBack, 2) with { Action = DeploymentAction.Rollback };
         var history = new DeploymentHistory([Record("1.0.0", DeploymentOutcome.Succeeded, 0), Record("1.1.0", DeploymentOutcome.Succeeded, 1), marker]);
 
-        Assert.Equal("1.1.0", history.Current("staging")!.Version);
-        Assert.False(history.IsGood("staging", "1.1.0"));
-        Assert.Equal("1.0.0", history.LastGood("staging")!.Version);
+        Assert.Equal("1.1.0", history.Current("staging")!.Version.ToString());
+        Assert.False(history.IsGood("staging", SemanticVersion.Parse("1.1.0")));
+        Assert.Equal("1.0.0", history.LastGood("staging")!.Version.ToString());
     }
 
     [Fact]
@@ -63,9 +63,9 @@ public sealed class DeploymentHistoryTests
         };
         var history = History(("1.0.0", DeploymentOutcome.Succeeded), ("1.1.0", DeploymentOutcome.Failed));
 
-        Assert.Null(DeploymentGuard.PromotedFromRefusal(production, "1.0.0", history));
-        Assert.Contains("its last attempt there failed", DeploymentGuard.PromotedFromRefusal(production, "1.1.0", history)!.Message, StringComparison.Ordinal);
-        Assert.Contains("was never deployed to staging", DeploymentGuard.PromotedFromRefusal(production, "2.0.0", history)!.Message, StringComparison.Ordinal);
+        Assert.Null(DeploymentGuard.PromotedFromRefusal(production, SemanticVersion.Parse("1.0.0"), history));
+        Assert.Contains("its last attempt there failed", DeploymentGuard.PromotedFromRefusal(production, SemanticVersion.Parse("1.1.0"), history)!.Message, StringComparison.Ordinal);
+        Assert.Contains("was never deployed to staging", DeploymentGuard.PromotedFromRefusal(production, SemanticVersion.Parse("2.0.0"), history)!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,13 +85,13 @@ public sealed class DeploymentHistoryTests
     {
         var history = History(("1.0.0", DeploymentOutcome.Succeeded), ("1.1.0", DeploymentOutcome.Succeeded), ("1.2.0", DeploymentOutcome.Unknown), ("1.1.0", DeploymentOutcome.Unknown));
 
-        Assert.Equal("1.1.0", history.Current("staging")!.Version);
+        Assert.Equal("1.1.0", history.Current("staging")!.Version.ToString());
         Assert.Equal(DeploymentOutcome.Unknown, history.Current("staging")!.Outcome);
-        Assert.False(history.IsGood("staging", "1.2.0"));
-        Assert.False(history.IsGood("staging", "1.1.0")); // its latest attempt is unknown: nobody saw it healthy since
-        Assert.Equal("1.0.0", history.LastGood("staging")!.Version);
-        Assert.Equal("1.0.0", history.RollbackTarget("staging")!.Version);
-        Assert.Equal(["1.2.0", "1.1.0"], history.Unresolved("staging").Select(r => r.Version));
+        Assert.False(history.IsGood("staging", SemanticVersion.Parse("1.2.0")));
+        Assert.False(history.IsGood("staging", SemanticVersion.Parse("1.1.0"))); // its latest attempt is unknown: nobody saw it healthy since
+        Assert.Equal("1.0.0", history.LastGood("staging")!.Version.ToString());
+        Assert.Equal("1.0.0", history.RollbackTarget("staging")!.Version.ToString());
+        Assert.Equal(["1.2.0", "1.1.0"], history.Unresolved("staging").Select(r => r.Version.ToString()));
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class DeploymentHistoryTests
             Requires = new DeploymentRequirements(PromotedFrom: "staging"),
         };
 
-        var refusal = DeploymentGuard.PromotedFromRefusal(production, "1.1.0", History(("1.0.0", DeploymentOutcome.Succeeded), ("1.1.0", DeploymentOutcome.Unknown)));
+        var refusal = DeploymentGuard.PromotedFromRefusal(production, SemanticVersion.Parse("1.1.0"), History(("1.0.0", DeploymentOutcome.Succeeded), ("1.1.0", DeploymentOutcome.Unknown)));
 
         Assert.Contains("1.1.0 is not good in staging (its last attempt there has no recorded outcome)", refusal!.Message, StringComparison.Ordinal);
     }
@@ -149,8 +149,8 @@ public sealed class DeploymentHistoryTests
     {
         var history = History(("1.0.0", DeploymentOutcome.Succeeded), ("1.1.0", DeploymentOutcome.Failed), ("1.2.0", DeploymentOutcome.Succeeded));
 
-        Assert.Equal(new Rollback(new SemanticVersion(1, 0, 0), "1.2.0"), Rollback.Decide(history, "staging", null));
-        Assert.Equal(new Rollback(new SemanticVersion(1, 1, 0), "1.2.0"), Rollback.Decide(history, "staging", new SemanticVersion(1, 1, 0)));
+        Assert.Equal(new Rollback(new SemanticVersion(1, 0, 0), SemanticVersion.Parse("1.2.0")), Rollback.Decide(history, "staging", null));
+        Assert.Equal(new Rollback(new SemanticVersion(1, 1, 0), SemanticVersion.Parse("1.2.0")), Rollback.Decide(history, "staging", new SemanticVersion(1, 1, 0)));
     }
 
     [Fact]
@@ -160,6 +160,20 @@ public sealed class DeploymentHistoryTests
 
         Assert.Equal(new Rollback(new SemanticVersion(1, 0, 0), null), Rollback.Decide(history, "staging", null));
         Assert.Equal(new Rollback(new SemanticVersion(1, 1, 0), null), Rollback.Decide(history, "staging", new SemanticVersion(1, 1, 0)));
+    }
+
+    [Fact]
+    public void Records_match_a_version_by_identity_so_another_build_of_the_same_precedence_is_another_version()
+    {
+        // 1.3.0+build.1 and 1.3.0+build.2 have the same precedence (SemVer ignores build metadata when it orders versions), but they
+        // are two tags and two images: one that failed does not make the other bad, nor does one that ran make the other good.
+        var history = History(("1.2.0", DeploymentOutcome.Succeeded), ("1.3.0+build.1", DeploymentOutcome.Succeeded), ("1.3.0+build.2", DeploymentOutcome.Failed));
+
+        Assert.True(history.IsGood("staging", SemanticVersion.Parse("1.3.0+build.1")));
+        Assert.False(history.IsGood("staging", SemanticVersion.Parse("1.3.0+build.2")));
+        Assert.False(history.IsGood("staging", SemanticVersion.Parse("1.3.0")));
+        Assert.Equal("1.3.0+build.1", history.LastGood("staging")!.Version.ToString());
+        Assert.Equal(new Rollback(SemanticVersion.Parse("1.3.0+build.1"), null), Rollback.Decide(history, "staging", null));
     }
 
     [Theory]
@@ -182,7 +196,7 @@ public sealed class DeploymentHistoryTests
     {
         Id = $"id{minute}",
         Environment = "staging",
-        Version = version,
+        Version = SemanticVersion.Parse(version),
         Action = DeploymentAction.Deploy,
         Outcome = outcome,
         At = T0.AddMinutes(minute),

@@ -113,9 +113,9 @@ public sealed class DeploymentRunTests
     {
         var history = new DeploymentHistory([Record("staging", "1.1.0", DeploymentOutcome.Succeeded, 0) with { Commit = "abc" }]);
 
-        var marked = (Run(Staging, "1.0.0", history, DeploymentAction.Rollback) with { MarkBad = "1.1.0" }).MarkedBad();
+        var marked = (Run(Staging, "1.0.0", history, DeploymentAction.Rollback) with { MarkBad = SemanticVersion.Parse("1.1.0") }).MarkedBad();
 
-        Assert.Equal(("1.1.0", "abc", "rolled back to 1.0.0"), marked);
+        Assert.Equal((SemanticVersion.Parse("1.1.0"), "abc", "rolled back to 1.0.0"), marked);
         Assert.Null(Run(Staging, "1.0.0", history, DeploymentAction.Rollback).MarkedBad());
     }
 
@@ -128,7 +128,7 @@ public sealed class DeploymentRunTests
         Assert.Equal((DeploymentOutcome.Succeeded, "gitops: pushed abc1234", "deployed 1.1.0 to staging"), (ending.Outcome, ending.Detail, ending.Line));
         Assert.Null(ending.Error);
 
-        var rollback = (Run(Staging, "1.0.0", History(), DeploymentAction.Rollback) with { MarkBad = "1.1.0" }).AfterAttempt(AttemptResult.Succeeded, Attempt("1.0.0"), [], null, false);
+        var rollback = (Run(Staging, "1.0.0", History(), DeploymentAction.Rollback) with { MarkBad = SemanticVersion.Parse("1.1.0") }).AfterAttempt(AttemptResult.Succeeded, Attempt("1.0.0"), [], null, false);
         Assert.Equal("rolled back staging to 1.0.0 (from 1.1.0, now marked bad)", rollback.Line);
 
         var plan = new RolloutPlan(Canary(), new CanaryImage("1.0.0", "v1.0.0", null), new CanaryImage("1.1.0", "v1.1.0", null));
@@ -164,7 +164,7 @@ public sealed class DeploymentRunTests
 
         var ending = Run(env, "1.1.0", history).AfterAttempt(AttemptResult.Failed("health check failed: 503"), Attempt("1.1.0"), [], null, false);
 
-        Assert.Equal((DeploymentOutcome.Failed, "health check failed: 503", "1.0.0"), (ending.Outcome, ending.Detail, ending.RollbackTo?.Version));
+        Assert.Equal((DeploymentOutcome.Failed, "health check failed: 503", "1.0.0"), (ending.Outcome, ending.Detail, ending.RollbackTo?.Version.ToString()));
         Assert.Null(ending.Error);
         Assert.Equal("automatic rollback after 1.1.0 failed; helm started", Run(env, "1.1.0", history).RollbackStarted);
     }
@@ -199,7 +199,7 @@ public sealed class DeploymentRunTests
 
         var ending = Run(env, "1.1.0", history).AfterAttempt(AttemptResult.Failed("helm: boom"), Attempt("1.1.0"), [marker], null, false);
 
-        Assert.Equal("1.0.0", ending.RollbackTo!.Version);
+        Assert.Equal("1.0.0", ending.RollbackTo!.Version.ToString());
     }
 
     [Fact]
@@ -245,7 +245,7 @@ public sealed class DeploymentRunTests
     {
         Id = $"id{minute}",
         Environment = environment,
-        Version = version,
+        Version = SemanticVersion.Parse(version),
         Action = DeploymentAction.Deploy,
         Outcome = outcome,
         At = T0.AddMinutes(minute),

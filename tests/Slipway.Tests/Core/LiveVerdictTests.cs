@@ -128,7 +128,7 @@ public sealed class LiveVerdictTests
     {
         Id = "a1",
         Environment = "staging",
-        Version = version,
+        Version = SemanticVersion.Parse(version),
         Action = DeploymentAction.Deploy,
         Outcome = outcome,
         At = Deployed,

@@ -2,6 +2,7 @@ using Slipway.Adapters.Ledger;
 using Slipway.Core.Deployments;
 using Slipway.Core.Errors;
 using Slipway.Core.Rollouts;
+using Slipway.Core.Versioning;
 
 namespace Slipway.Tests.Core;
 
@@ -152,7 +153,7 @@ public sealed class RolloutTests
         {
             Id = "abc",
             Environment = "staging",
-            Version = "1.3.1",
+            Version = SemanticVersion.Parse("1.3.1"),
             Action = DeploymentAction.Deploy,
             Outcome = DeploymentOutcome.Unknown,
             At = DateTimeOffset.UnixEpoch,
@@ -165,7 +166,7 @@ public sealed class RolloutTests
         Assert.Equal(new RolloutProgress(2, 3, 50), read!.Rollout);
         Assert.NotEqual(LedgerJson.Key(record), LedgerJson.Key(record with { Rollout = new RolloutProgress(1, 3, 10) }));
         Assert.Null(LedgerJson.Parse(LedgerJson.Line(record with { Rollout = null }))!.Rollout);
-        Assert.Equal("1.3.1", new DeploymentHistory([record with { Rollout = new RolloutProgress(1, 3, 10) }, record]).Current("staging")!.Version);
+        Assert.Equal("1.3.1", new DeploymentHistory([record with { Rollout = new RolloutProgress(1, 3, 10) }, record]).Current("staging")!.Version.ToString());
     }
 
     private static IReadOnlyList<HelmValue> Chart(RolloutValues values) => values.Chart("image.tag", "image.digest");

@@ -49,7 +49,7 @@ public sealed class CanaryRolloutTests(CanaryRolloutTests.SharedPrometheus share
             ["image.tag=v1.3.1", "canary.weight=0"],
         ], example.Helm.Upgrades.Select(Values));
         var record = example.RemoteLedger()[^1];
-        Assert.Equal(("1.3.1", DeploymentOutcome.Succeeded, null), (record.Version, record.Outcome, record.Rollout));
+        Assert.Equal(("1.3.1", DeploymentOutcome.Succeeded, null), (record.Version.ToString(), record.Outcome, record.Rollout));
         Assert.Equal([1, 2, 3], example.RemoteLines().Where(l => l.Id == record.Id && l.Outcome == DeploymentOutcome.Unknown).Select(l => l.Rollout!.Step));
         Assert.Matches(@"\nstaging\s+1\.3\.1\s+succeeded\s+.*\s1\.3\.1\n", example.Slipway("status").StandardOutput);
     }
@@ -84,7 +84,7 @@ public sealed class CanaryRolloutTests(CanaryRolloutTests.SharedPrometheus share
             ["image.tag=v1.3.0", "canary.weight=0", "canary.image.tag=v1.3.1"],
         ], example.Helm.Upgrades.Select(Values));
         var record = example.RemoteLedger()[^1];
-        Assert.Equal(("1.3.1", DeploymentOutcome.RolledBack, new RolloutProgress(1, 3, 10)), (record.Version, record.Outcome, record.Rollout));
+        Assert.Equal(("1.3.1", DeploymentOutcome.RolledBack, new RolloutProgress(1, 3, 10)), (record.Version.ToString(), record.Outcome, record.Rollout));
         Assert.Contains($"prometheus query '{ErrorRatio}' = 0.", record.Detail, StringComparison.Ordinal);
         Assert.Matches(@"\nstaging\s+1\.3\.1\s+rolled_back\s+.*\s1\.3\.0\n", example.Slipway("status").StandardOutput);
     }
@@ -105,7 +105,7 @@ public sealed class CanaryRolloutTests(CanaryRolloutTests.SharedPrometheus share
         Assert.StartsWith("slipway: deploying", line, StringComparison.Ordinal);
         Assert.Equal(["image.tag=v1.3.0", "canary.weight=0", "canary.image.tag=v1.3.1"], Values(example.Helm.Upgrades[^1]));
         var record = example.RemoteLedger()[^1];
-        Assert.Equal(("1.3.1", DeploymentOutcome.Failed), (record.Version, record.Outcome));
+        Assert.Equal(("1.3.1", DeploymentOutcome.Failed), (record.Version.ToString(), record.Outcome));
         Assert.Contains(query, record.Detail, StringComparison.Ordinal);
     }
 
@@ -123,7 +123,7 @@ public sealed class CanaryRolloutTests(CanaryRolloutTests.SharedPrometheus share
             "fix rollout.analysis.prometheus.query in slipway.yml (try it in Prometheus' /graph page first); nothing was deployed");
         Assert.Equal([["image.tag=v1.3.0"]], example.Helm.Upgrades.Select(Values));
         var record = example.RemoteLedger()[^1];
-        Assert.Equal(("1.3.1", DeploymentOutcome.Blocked), (record.Version, record.Outcome));
+        Assert.Equal(("1.3.1", DeploymentOutcome.Blocked), (record.Version.ToString(), record.Outcome));
         Assert.Contains(query, record.Detail, StringComparison.Ordinal);
     }
 
@@ -155,7 +155,7 @@ public sealed class CanaryRolloutTests(CanaryRolloutTests.SharedPrometheus share
         Assert.Equal(["image.tag=v1.3.0", "canary.weight=0", "canary.image.tag=v1.3.1"], Values(example.Helm.Upgrades[^1]));
         Assert.Equal(3, example.Helm.Upgrades.Count);
         var record = example.RemoteLedger()[^1];
-        Assert.Equal(("1.3.1", DeploymentOutcome.Failed, new RolloutProgress(1, 2, 10)), (record.Version, record.Outcome, record.Rollout));
+        Assert.Equal(("1.3.1", DeploymentOutcome.Failed, new RolloutProgress(1, 2, 10)), (record.Version.ToString(), record.Outcome, record.Rollout));
         Assert.Equal("cancelled during the canary rollout at canary step 1/2 at 10%; the canary was set back to 0 (1.3.0 runs)", record.Detail);
     }
 
@@ -192,7 +192,7 @@ public sealed class CanaryRolloutTests(CanaryRolloutTests.SharedPrometheus share
         Assert.Equal(ValuesAt(tag: "v1.3.0", weight: 50, canary: "v1.3.1"), gitops.Git("show", $"main~1:{GitOpsFile}"));
         Assert.Equal(ValuesAt(tag: "v1.3.1", weight: 0, canary: "v1.3.1"), gitops.Git("show", $"main:{GitOpsFile}"));
         var record = example.RemoteLedger()[^1];
-        Assert.Equal(("1.3.1", DeploymentOutcome.Succeeded), (record.Version, record.Outcome));
+        Assert.Equal(("1.3.1", DeploymentOutcome.Succeeded), (record.Version.ToString(), record.Outcome));
         Assert.Contains($"gitops: {gitops.BranchCommit()![..7]} on main", record.Detail, StringComparison.Ordinal);
         Assert.Contains($"Slipway-Deployment: {record.Id}", gitops.Git("log", "-1", "--format=%B", "main~2"), StringComparison.Ordinal);
         Assert.Equal([1, 2, 3], example.RemoteLines().Where(l => l.Id == record.Id && l.Outcome == DeploymentOutcome.Unknown).Select(l => l.Rollout!.Step));
@@ -226,7 +226,7 @@ public sealed class CanaryRolloutTests(CanaryRolloutTests.SharedPrometheus share
         Assert.Contains("The canary of 1.3.1 stopped at canary step 1/3 at 10%: analysis failed at canary step 1/3 at 10%: prometheus query",
             gitops.Git("log", "-1", "--format=%B", "main"), StringComparison.Ordinal);
         var record = example.RemoteLedger()[^1];
-        Assert.Equal(("1.3.1", DeploymentOutcome.RolledBack, new RolloutProgress(1, 3, 10)), (record.Version, record.Outcome, record.Rollout));
+        Assert.Equal(("1.3.1", DeploymentOutcome.RolledBack, new RolloutProgress(1, 3, 10)), (record.Version.ToString(), record.Outcome, record.Rollout));
         Assert.Contains($"prometheus query '{ErrorRatio}' = 0.", record.Detail, StringComparison.Ordinal);
         Assert.Matches(@"\nstaging\s+1\.3\.1\s+rolled_back\s+.*\s1\.3\.0\n", example.Slipway("status").StandardOutput);
     }
@@ -269,7 +269,7 @@ public sealed class CanaryRolloutTests(CanaryRolloutTests.SharedPrometheus share
         Assert.Contains("The canary of 1.3.1 stopped at canary step 1/2 at 10%: cancelled.", gitops.Git("log", "-1", "--format=%B", "main"), StringComparison.Ordinal);
         Assert.Equal(ValuesAt(tag: "v1.3.0", weight: 0, canary: "v1.3.1"), gitops.Git("show", $"main:{GitOpsFile}"));
         var record = example.RemoteLedger()[^1];
-        Assert.Equal(("1.3.1", DeploymentOutcome.Failed, new RolloutProgress(1, 2, 10)), (record.Version, record.Outcome, record.Rollout));
+        Assert.Equal(("1.3.1", DeploymentOutcome.Failed, new RolloutProgress(1, 2, 10)), (record.Version.ToString(), record.Outcome, record.Rollout));
     }
 
     [Fact]
@@ -293,7 +293,7 @@ public sealed class CanaryRolloutTests(CanaryRolloutTests.SharedPrometheus share
         Assert.Equal(["canary(staging): 1.3.1 back to 0", "canary(staging): 1.3.1 at 10%", "deploy(staging): 1.3.0", "apps: agent-bus"],
             gitops.Git("log", "--format=%s", "main").Split('\n'));
         var record = example.RemoteLedger()[^1];
-        Assert.Equal(("1.3.1", DeploymentOutcome.Failed, new RolloutProgress(1, 2, 10)), (record.Version, record.Outcome, record.Rollout));
+        Assert.Equal(("1.3.1", DeploymentOutcome.Failed, new RolloutProgress(1, 2, 10)), (record.Version.ToString(), record.Outcome, record.Rollout));
         Assert.All(argo.Requests, r => Assert.Equal("GET /api/v1/applications/agent-bus-staging", r));
     }
 

@@ -51,7 +51,7 @@ public sealed class CommandEnvironmentTests
         Assert.Empty(example.Helm.Calls);
         Assert.Equal(
             [("1.3.0", DeploymentAction.Deploy, DeploymentOutcome.Succeeded), ("1.3.1", DeploymentAction.Deploy, DeploymentOutcome.RolledBack), ("1.3.0", DeploymentAction.Rollback, DeploymentOutcome.Succeeded)],
-            example.RemoteLedger("dev").Select(r => (r.Version, r.Action, r.Outcome)));
+            example.RemoteLedger("dev").Select(r => (r.Version.ToString(), r.Action, r.Outcome)));
         Expect.Success(status);
         Assert.Matches(@"\ndev\s+1\.3\.0\s", status.StandardOutput);
         Assert.False(File.Exists("/tmp/slipway-pwned"));

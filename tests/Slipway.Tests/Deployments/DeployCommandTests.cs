@@ -27,7 +27,7 @@ public sealed class DeployCommandTests
         var upgrade = Assert.Single(example.Helm.Upgrades);
         Assert.Equal(DeployExample.ExpectedUpgrade("v1.3.0", "helm/agent-bus/values-staging.yaml", "agent-bus-staging"), upgrade);
         var record = Assert.Single(example.RemoteLedger());
-        Assert.Equal(("staging", "1.3.0", DeploymentOutcome.Succeeded, DeploymentAction.Deploy), (record.Environment, record.Version, record.Outcome, record.Action));
+        Assert.Equal(("staging", "1.3.0", DeploymentOutcome.Succeeded, DeploymentAction.Deploy), (record.Environment, record.Version.ToString(), record.Outcome, record.Action));
         Assert.Equal("Ada Lovelace <ada@example.com>", record.Actor);
         Assert.Equal(example.Repo.Git("rev-parse", "v1.3.0^{commit}"), record.Commit);
         Assert.True(DateTimeOffset.UtcNow - record.At < TimeSpan.FromMinutes(5));
@@ -152,8 +152,8 @@ public sealed class DeployCommandTests
         Assert.Equal(["v1.3.0", "v1.3.1", "v1.3.0"], example.Helm.Upgrades.Select(u => u[5]["image.tag=".Length..]));
         var ledger = example.RemoteLedger();
         Assert.Equal(3, ledger.Count);
-        Assert.Equal(("1.3.1", DeploymentOutcome.RolledBack), (ledger[1].Version, ledger[1].Outcome));
-        Assert.Equal(("1.3.0", DeploymentOutcome.Succeeded, DeploymentAction.Rollback), (ledger[2].Version, ledger[2].Outcome, ledger[2].Action));
+        Assert.Equal(("1.3.1", DeploymentOutcome.RolledBack), (ledger[1].Version.ToString(), ledger[1].Outcome));
+        Assert.Equal(("1.3.0", DeploymentOutcome.Succeeded, DeploymentAction.Rollback), (ledger[2].Version.ToString(), ledger[2].Outcome, ledger[2].Action));
         Assert.Equal(5, health.Requests); // 1.3.0 once, 1.3.1 three times, 1.3.0 again after the rollback
     }
 
@@ -202,7 +202,7 @@ public sealed class DeployCommandTests
         Assert.Equal("rolled back staging to 1.2.0\n", result.StandardOutput);
         Assert.Equal("image.tag=v1.2.0", example.Helm.Upgrades[^1][5]);
         var last = example.RemoteLedger()[^1];
-        Assert.Equal(("1.2.0", DeploymentAction.Rollback, DeploymentOutcome.Succeeded), (last.Version, last.Action, last.Outcome));
+        Assert.Equal(("1.2.0", DeploymentAction.Rollback, DeploymentOutcome.Succeeded), (last.Version.ToString(), last.Action, last.Outcome));
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class DeployCommandTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var marker = example.RemoteLedger()[^2];
-        Assert.Equal(("1.3.1", DeploymentOutcome.RolledBack, "memory leak"), (marker.Version, marker.Outcome, marker.Reason));
+        Assert.Equal(("1.3.1", DeploymentOutcome.RolledBack, "memory leak"), (marker.Version.ToString(), marker.Outcome, marker.Reason));
         var refused = example.Slipway(ApprovedProduction, "deploy", "production", "1.3.1");
         Assert.Equal(3, refused.ExitCode);
         Assert.Contains("1.3.1 is not good in staging (its last attempt there was rolled back)", refused.StandardError, StringComparison.Ordinal);

@@ -63,7 +63,7 @@ public sealed class GitOpsEnvironmentTests
         Assert.True(deployed.ExitCode == 0, deployed.ToString());
         Assert.Equal("deployed 1.3.0 to staging\n", deployed.StandardOutput);
         var record = Assert.Single(example.RemoteLedger("staging"));
-        Assert.Equal(("1.3.0", DeploymentOutcome.Succeeded), (record.Version, record.Outcome));
+        Assert.Equal(("1.3.0", DeploymentOutcome.Succeeded), (record.Version.ToString(), record.Outcome));
         Assert.Equal(ValuesFile.Replace("\"v1.2.0\"", "\"v1.3.0\"", StringComparison.Ordinal), Show(gitops, "main:apps/agent-bus/values-staging.yaml"));
         Assert.Equal($"deploy(staging): 1.3.0\n\nSets image.tag in apps/agent-bus/values-staging.yaml.\n\n{GitOpsCommit.DeploymentTrailer}: {record.Id}\nSlipway-Environment: staging\nSlipway-Version: 1.3.0",
             gitops.Git("log", "-1", "--format=%B", "main").TrimEnd());
@@ -96,7 +96,7 @@ public sealed class GitOpsEnvironmentTests
         Assert.Equal("apps: agent-bus", gitops.Git("log", "-1", "--format=%s", "main~2"));
         Assert.Contains("tag: \"v1.3.0\"", Show(gitops, "main:apps/agent-bus/values-staging.yaml"), StringComparison.Ordinal);
         Assert.Contains("tag: \"v1.3.1\"", Show(gitops, "main:apps/agent-bus/values-qa.yaml"), StringComparison.Ordinal);
-        Assert.Equal([("qa", "1.3.1"), ("staging", "1.3.0")], example.RemoteLedger().Where(r => r.Outcome == DeploymentOutcome.Succeeded).Select(r => (r.Environment, r.Version)).Order());
+        Assert.Equal([("qa", "1.3.1"), ("staging", "1.3.0")], example.RemoteLedger().Where(r => r.Outcome == DeploymentOutcome.Succeeded).Select(r => (r.Environment, r.Version.ToString())).Order());
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class GitOpsEnvironmentTests
         var records = example.RemoteLedger("staging");
         Assert.Equal(
             [("1.3.0", DeploymentAction.Deploy, DeploymentOutcome.Succeeded), ("1.3.1", DeploymentAction.Deploy, DeploymentOutcome.RolledBack), ("1.3.0", DeploymentAction.Rollback, DeploymentOutcome.Succeeded)],
-            records.Select(r => (r.Version, r.Action, r.Outcome)));
+            records.Select(r => (r.Version.ToString(), r.Action, r.Outcome)));
         Assert.Contains($"{GitOpsCommit.DeploymentTrailer}: {records[2].Id}", revert, StringComparison.Ordinal);
         Assert.All(argo.Requests, r => Assert.Equal("GET /api/v1/applications/agent-bus-staging", r));
     }

@@ -74,7 +74,7 @@ public sealed class GitOpsPullRequestTests
             gitops.Git("show", "slipway/deploy-staging-1.3.0:apps/agent-bus/values-staging.yaml"));
         Assert.Equal(main, gitops.Git("rev-parse", "slipway/deploy-staging-1.3.0~1"));
         var record = Assert.Single(example.RemoteLedger("staging"));
-        Assert.Equal(("1.3.0", DeploymentOutcome.Succeeded, "pull request #1 opened: https://github.invalid/acme/gitops/pull/1"), (record.Version, record.Outcome, record.Detail));
+        Assert.Equal(("1.3.0", DeploymentOutcome.Succeeded, "pull request #1 opened: https://github.invalid/acme/gitops/pull/1"), (record.Version.ToString(), record.Outcome, record.Detail));
         Assert.Equal($"deploy(staging): 1.3.0\n\nSets image.tag in apps/agent-bus/values-staging.yaml.\n\n{GitOpsCommit.DeploymentTrailer}: {record.Id}\nSlipway-Environment: staging\nSlipway-Version: 1.3.0",
             gitops.Git("log", "-1", "--format=%B", "slipway/deploy-staging-1.3.0").TrimEnd());
         var branchTip = gitops.Git("rev-parse", "slipway/deploy-staging-1.3.0");

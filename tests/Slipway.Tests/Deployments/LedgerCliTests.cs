@@ -57,6 +57,34 @@ public sealed class LedgerCliTests
         Assert.Equal(JsonValueKind.Null, environments[1].GetProperty("current").ValueKind);
     }
 
+    [Fact]
+    public void A_ledger_written_by_todays_slipway_still_reads_a_line_another_tool_wrote_is_skipped_and_every_old_line_stays_byte_for_byte()
+    {
+        using var example = new DeployExample();
+        string[] written =
+        [
+            """{"schema":1,"id":"a1","environment":"staging","version":"1.3.0","action":"deploy","outcome":"succeeded","at":"2026-12-01T10:00:00Z","actor":"ada","forced":false}""",
+            """{"schema":1,"id":"a2","environment":"staging","version":"1.4.0-rc.1+build.7","action":"deploy","outcome":"failed","at":"2026-12-01T11:00:00Z","actor":"ada","detail":"helm: timed out","forced":false}""",
+            """{"schema":1,"id":"x1","environment":"staging","version":"latest","action":"deploy","outcome":"succeeded","at":"2026-12-01T12:00:00Z","actor":"a script","forced":false}""",
+        ];
+        example.Remote.WriteLedger(string.Concat(written.Select(l => l + "\n")));
+
+        var history = example.Slipway("history", "staging", "--json");
+        var status = example.Slipway("status");
+
+        Expect.Success(history);
+        var attempts = JsonDocument.Parse(history.StandardOutput).RootElement.GetProperty("attempts").EnumerateArray();
+        Assert.Equal(["1.4.0-rc.1+build.7", "1.3.0"], attempts.Select(a => a.GetProperty("version").GetString()));
+        Expect.Success(status);
+        Assert.Matches(@"\nstaging\s+1\.4\.0-rc\.1\+build\.7\s+failed\s+2026-12-01T11:00:00Z\s+ada\s+1\.3\.0\n", status.StandardOutput);
+
+        Expect.Success(example.Slipway("deploy", "staging", "1.3.1"));
+
+        var lines = example.Remote.LedgerLines();
+        Assert.Equal(written, lines.Take(3));
+        Assert.Contains("\"version\":\"1.3.1\"", lines[^1], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(true, "status")]
     [InlineData(true, "status", "--json")]

@@ -1,6 +1,7 @@
 using Slipway.Adapters.Ledger;
 using Slipway.Core.Deployments;
 using Slipway.Core.Errors;
+using Slipway.Core.Versioning;
 using Slipway.Tests.Fixtures;
 
 namespace Slipway.Tests.Deployments;
@@ -24,7 +25,7 @@ public sealed class LedgerTests
         Assert.Equal("2", remote.Git("rev-list", "--count", GitLedger.LedgerRef));
         using var other = GitRepo.Clone(remote.Url);
         var snapshot = await new GitLedger(other.Path, "origin").ReadAsync(default);
-        Assert.Equal(["1.3.0", "1.3.1", "1.3.0"], snapshot.Records.Select(r => r.Version));
+        Assert.Equal(["1.3.0", "1.3.1", "1.3.0"], snapshot.Records.Select(r => r.Version.ToString()));
         Assert.Empty(snapshot.Pending);
     }
 
@@ -88,7 +89,7 @@ public sealed class LedgerTests
         Assert.Single(RemoteLines(remote));
         var read = await ledger.ReadAsync(default);
         Assert.Equal([refused.Id], read.Pending.Select(p => p.Id));
-        Assert.Equal(["1.0.0", "1.1.0"], read.History().Records.Select(r => r.Version));
+        Assert.Equal(["1.0.0", "1.1.0"], read.History().Records.Select(r => r.Version.ToString()));
 
         remote.Heal();
         await ledger.AppendAsync([Record("staging", "1.2.0")], default);
@@ -115,11 +116,40 @@ public sealed class LedgerTests
         Assert.Single(RemoteLines(remote));
     }
 
+    [Theory]
+    [InlineData("1.3.0", "1.3.0")]
+    [InlineData("1.4.0-rc.1+build.7", "1.4.0-rc.1\\u002Bbuild.7")] // the writer has always escaped '+' (Utf8JsonWriter's default encoder)
+    [InlineData("10.20.30-alpha.beta.1", "10.20.30-alpha.beta.1")]
+    public void A_line_as_slipway_writes_it_today_reads_as_its_version_and_writes_back_byte_for_byte(string version, string inJson)
+    {
+        var line = $$"""{"schema":1,"id":"a1","environment":"staging","version":"{{inJson}}","action":"deploy","outcome":"succeeded","at":"2026-12-01T10:00:00Z","actor":"ada","commit":"4f2c1ab","forced":false}""";
+
+        var record = LedgerJson.Parse(line)!;
+
+        Assert.Equal(SemanticVersion.Parse(version), record.Version);
+        Assert.Equal(line, LedgerJson.Line(record));
+    }
+
+    [Theory]
+    [InlineData("latest")]
+    [InlineData("v1.3.0")]
+    [InlineData("1.3")]
+    [InlineData("01.3.0")]
+    [InlineData("")]
+    public void A_line_whose_version_is_not_a_semantic_version_is_skipped_like_any_line_this_slipway_does_not_understand(string version)
+    {
+        var good = """{"schema":1,"id":"a1","environment":"staging","version":"1.3.0","action":"deploy","outcome":"succeeded","at":"2026-12-01T10:00:00Z","actor":"ada","forced":false}""";
+        var odd = $$"""{"schema":1,"id":"x1","environment":"staging","version":"{{version}}","action":"deploy","outcome":"succeeded","at":"2026-12-01T11:00:00Z","actor":"a script","forced":false}""";
+
+        Assert.Null(LedgerJson.Parse(odd));
+        Assert.Equal(["a1"], LedgerJson.ParseAll(good + "\n" + odd + "\n").Select(r => r.Id));
+    }
+
     internal static DeploymentRecord Record(string environment, string version, DeploymentOutcome outcome = DeploymentOutcome.Succeeded) => new()
     {
         Id = Guid.NewGuid().ToString("N")[..16],
         Environment = environment,
-        Version = version,
+        Version = SemanticVersion.Parse(version),
         Action = DeploymentAction.Deploy,
         Outcome = outcome,
         At = DateTimeOffset.UtcNow,

@@ -73,7 +73,7 @@ public sealed class SeedFlowTests : IDisposable
         Assert.Contains("route messages by topic", published.Body!, StringComparison.Ordinal);
         Assert.Contains("helm", published.Body!, StringComparison.Ordinal);
         var staging = Ledger("staging");
-        Assert.Equal(("1.3.0", DeploymentOutcome.Succeeded, digest), (staging[^1].Version, staging[^1].Outcome, staging[^1].Digest));
+        Assert.Equal(("1.3.0", DeploymentOutcome.Succeeded, digest), (staging[^1].Version.ToString(), staging[^1].Outcome, staging[^1].Digest));
 
         // The same job run again changes nothing.
         var again = Slipway(tagPush, "ci", "release");
@@ -85,11 +85,11 @@ public sealed class SeedFlowTests : IDisposable
         var approved = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["SLIPWAY_APPROVED_ENVIRONMENT"] = "production" };
         Expect.Success(Slipway(approved, "promote", "staging", "production"));
         var production = Assert.Single(Ledger("production"));
-        Assert.Equal(("1.3.0", DeploymentAction.Promote, DeploymentOutcome.Succeeded, digest), (production.Version, production.Action, production.Outcome, production.Digest));
+        Assert.Equal(("1.3.0", DeploymentAction.Promote, DeploymentOutcome.Succeeded, digest), (production.Version.ToString(), production.Action, production.Outcome, production.Digest));
 
         // Staging goes back to the last good version before 1.3.0.
         Expect.Success(Slipway("rollback", "staging", "--reason", "topic routing drops messages"));
-        Assert.Equal(("1.2.3", DeploymentAction.Rollback, DeploymentOutcome.Succeeded), (Ledger("staging")[^1].Version, Ledger("staging")[^1].Action, Ledger("staging")[^1].Outcome));
+        Assert.Equal(("1.2.3", DeploymentAction.Rollback, DeploymentOutcome.Succeeded), (Ledger("staging")[^1].Version.ToString(), Ledger("staging")[^1].Action, Ledger("staging")[^1].Outcome));
 
         var status = Slipway("status");
         Expect.Success(status);

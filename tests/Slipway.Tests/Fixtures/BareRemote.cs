@@ -1,3 +1,5 @@
+using Slipway.Adapters.Ledger;
+
 namespace Slipway.Tests.Fixtures;
 
 /// <summary>A bare repository used as a remote (file://), with switches to make it refuse pushes.</summary>
@@ -27,6 +29,26 @@ public sealed class BareRemote : IDisposable
     /// <summary>An update hook that refuses tags and accepts branches: a non-atomic push would half-succeed.</summary>
     public void RefuseTags() =>
         WriteHook("update", "#!/bin/sh\ncase \"$1\" in refs/tags/*) echo \"tag $1 refused\" >&2; exit 1;; esac\nexit 0\n");
+
+    /// <summary>Puts this text in the deployment ledger (refs/slipway/ledger) as a new commit on its ref, or its first: what another
+    /// writer, or an older Slipway, may have left.</summary>
+    public void WriteLedger(string text)
+    {
+        var blob = Run.Process("git", ["hash-object", "-w", "--stdin"], GitDir, null, text).StandardOutput.Trim();
+        var tree = Run.Process("git", ["mktree"], GitDir, null, $"100644 blob {blob}\tledger.jsonl\n").StandardOutput.Trim();
+        var parent = Run.Git(GitDir, "rev-parse", "--verify", "--quiet", GitLedger.LedgerRef);
+        var commit = parent.ExitCode == 0
+            ? Git("commit-tree", tree, "-p", parent.StandardOutput.Trim(), "-m", "the ledger as another writer left it")
+            : Git("commit-tree", tree, "-m", "the ledger as another writer left it");
+        Git("update-ref", GitLedger.LedgerRef, commit);
+    }
+
+    /// <summary>The deployment ledger's lines as the remote holds them, byte for byte.</summary>
+    public IReadOnlyList<string> LedgerLines()
+    {
+        var result = Run.Git(GitDir, "show", $"{GitLedger.LedgerRef}:ledger.jsonl");
+        return result.ExitCode == 0 ? result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries) : [];
+    }
 
     public void Heal()
     {

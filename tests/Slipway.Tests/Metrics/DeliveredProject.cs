@@ -1,6 +1,7 @@
 using System.Globalization;
 using Slipway.Adapters.Ledger;
 using Slipway.Core.Deployments;
+using Slipway.Core.Versioning;
 using Slipway.Tests.Fixtures;
 
 namespace Slipway.Tests.Metrics;
@@ -80,7 +81,7 @@ public sealed class DeliveredProject : IDisposable
     {
         Id = Guid.NewGuid().ToString("N")[..16],
         Environment = environment,
-        Version = version,
+        Version = SemanticVersion.Parse(version),
         Action = action,
         Outcome = outcome,
         At = at,
@@ -93,22 +94,6 @@ public sealed class DeliveredProject : IDisposable
     {
         var result = Run.Git(Repo.Path, "rev-parse", "--verify", "--quiet", $"v{version}^{{commit}}");
         return result.ExitCode == 0 ? result.StandardOutput.Trim() : null;
-    }
-
-    /// <summary>The remote ledger's lines, read straight from the bare repository.</summary>
-    public IReadOnlyList<string> RemoteLedgerLines() =>
-        Remote.Git("show", $"{GitLedger.LedgerRef}:ledger.jsonl").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>Puts this text in the remote ledger as a new commit on its ref (what another writer, or an older Slipway, may have left).</summary>
-    public void ReplaceRemoteLedger(string text)
-    {
-        var file = System.IO.Path.GetTempFileName();
-        File.WriteAllText(file, text);
-        var blob = Remote.Git("hash-object", "-w", file);
-        File.Delete(file);
-        var tree = Run.Process("git", ["mktree"], Remote.GitDir, null, $"100644 blob {blob}\tledger.jsonl\n").StandardOutput.Trim();
-        var commit = Remote.Git("commit-tree", tree, "-p", GitLedger.LedgerRef, "-m", "ledger as an older slipway wrote it");
-        Remote.Git("update-ref", GitLedger.LedgerRef, commit);
     }
 
     public static DateTimeOffset At(int day, int hour) => May.AddDays(day - 1).AddHours(hour);

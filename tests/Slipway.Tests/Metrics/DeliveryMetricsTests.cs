@@ -1,5 +1,6 @@
 using Slipway.Core.Deployments;
 using Slipway.Core.Metrics;
+using Slipway.Core.Versioning;
 
 namespace Slipway.Tests.Metrics;
 
@@ -146,7 +147,7 @@ public sealed class DeliveryMetricsTests
         var (ranges, withoutCommit) = ChangeRanges.Plan(attempts, T0.AddDays(1));
 
         Assert.Equal(["c..d"], ranges.Select(r => $"{r.Since}..{r.Until}"));
-        Assert.Equal("1.1.0", Assert.Single(withoutCommit).Version);
+        Assert.Equal("1.1.0", Assert.Single(withoutCommit).Version.ToString());
     }
 
     [Fact]
@@ -205,7 +206,7 @@ public sealed class DeliveryMetricsTests
     {
         Id = $"{version}-{at.ToUnixTimeSeconds()}-{action}",
         Environment = "production",
-        Version = version,
+        Version = SemanticVersion.Parse(version),
         Action = action,
         Outcome = outcome,
         At = at,

@@ -110,11 +110,11 @@ public sealed class MetricsCliTests
         using var project = new DeliveredProject();
         await project.WriteLedgerAsync();
         // Lines as a first ledger wrote them: no schema, commit, actor or forced; and one line no version of Slipway wrote.
-        var lines = string.Concat(project.RemoteLedgerLines().Select(l => l + "\n"))
+        var lines = string.Concat(project.Remote.LedgerLines().Select(l => l + "\n"))
             + "this is not json\n"
             + """{"id":"old1","environment":"production","version":"1.4.0","action":"deploy","outcome":"failed","at":"2026-05-20T09:00:00Z"}""" + "\n"
             + """{"id":"old2","environment":"production","version":"1.4.0","action":"deploy","outcome":"succeeded","at":"2026-05-20T10:00:00Z"}""" + "\n";
-        project.ReplaceRemoteLedger(lines.Replace($",\"commit\":\"{project.Repo.Git("rev-parse", "v1.4.0^{commit}")}\"", string.Empty, StringComparison.Ordinal));
+        project.Remote.WriteLedger(lines.Replace($",\"commit\":\"{project.Repo.Git("rev-parse", "v1.4.0^{commit}")}\"", string.Empty, StringComparison.Ordinal));
 
         var result = project.Slipway(["metrics", "--json", .. May]);
 

@@ -1,5 +1,6 @@
 using Slipway.Core.Deployments;
 using Slipway.Core.Metrics;
+using Slipway.Core.Versioning;
 
 namespace Slipway.Tests.Metrics;
 
@@ -54,9 +55,9 @@ public sealed class PromotionPathTests
 
         var status = EnvironmentStatus.Of(history, "production");
 
-        Assert.Equal("1.1.0", status.Current!.Version);
+        Assert.Equal("1.1.0", status.Current!.Version.ToString());
         Assert.Equal(t.AddHours(1), status.Since);
-        Assert.Equal("1.1.0", status.LastGood!.Version);
+        Assert.Equal("1.1.0", status.LastGood!.Version.ToString());
         Assert.Null(EnvironmentStatus.Of(history, "staging").Current);
     }
 
@@ -96,7 +97,7 @@ public sealed class PromotionPathTests
     {
         Id = $"{version}-{at.ToUnixTimeSeconds()}",
         Environment = "production",
-        Version = version,
+        Version = SemanticVersion.Parse(version),
         Action = DeploymentAction.Deploy,
         Outcome = outcome,
         At = at,

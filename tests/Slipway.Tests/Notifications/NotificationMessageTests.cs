@@ -4,6 +4,7 @@ using System.Text.Json;
 using Slipway.Adapters.Ledger;
 using Slipway.Core.Deployments;
 using Slipway.Core.Notifications;
+using Slipway.Core.Versioning;
 using Slipway.Tests.Fixtures;
 
 namespace Slipway.Tests.Notifications;
@@ -211,7 +212,7 @@ public sealed class NotificationMessageTests
     {
         Id = id,
         Environment = "staging",
-        Version = version,
+        Version = SemanticVersion.Parse(version),
         Action = action,
         Outcome = outcome,
         At = DateTimeOffset.UnixEpoch,

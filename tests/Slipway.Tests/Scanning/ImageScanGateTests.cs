@@ -124,7 +124,7 @@ public sealed class ImageScanGateTests
         Assert.Equal($"slipway: image scan of {image} found 1 vulnerability at or above critical: CVE-2023-45853 (critical), so 1.3.1 is not deployed to staging; "
             + "upgrade the affected packages and rebuild the image, or accept them in image.scan.ignore (id, until, reason)\n", result.StandardError);
         var record = Assert.Single(example.RemoteLedger("staging"));
-        Assert.Equal((DeploymentOutcome.Blocked, "1.3.1", digest), (record.Outcome, record.Version, record.Digest));
+        Assert.Equal((DeploymentOutcome.Blocked, "1.3.1", digest), (record.Outcome, record.Version.ToString(), record.Digest));
         Assert.StartsWith($"image scan of {image} found 1 vulnerability", record.Detail, StringComparison.Ordinal);
         Assert.Empty(example.Helm.Upgrades);
     }

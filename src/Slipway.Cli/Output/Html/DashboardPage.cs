@@ -71,11 +71,11 @@ public static class DashboardPage
             }
             else
             {
-                html.Append("<p class=\"figure\">").Append(VersionLink(model, current.Version)).Append("</p>")
+                html.Append("<p class=\"figure\">").Append(VersionLink(model, current.Version.ToString())).Append("</p>")
                     .Append("<p>").Append(Badge(current.Outcome, model.Pending.Contains(current.Id))).Append(" since ")
                     .Append(DurationText.Time(status.Since ?? current.At)).Append("</p>")
                     .Append("<p class=\"muted\">by <span class=\"data\">").Append(HtmlText.Encode(current.Actor)).Append("</span></p>")
-                    .Append("<p class=\"muted\">last good: ").Append(status.LastGood is { } good ? VersionLink(model, good.Version) : "none").Append("</p>");
+                    .Append("<p class=\"muted\">last good: ").Append(status.LastGood is { } good ? VersionLink(model, good.Version.ToString()) : "none").Append("</p>");
             }
 
             html.Append("</div>\n");
@@ -153,7 +153,7 @@ public static class DashboardPage
             {
                 var action = DeploymentNames.Of(r.Action) + (r.From is null ? string.Empty : $" from {r.From}") + (r.Forced ? " (forced)" : string.Empty);
                 var why = string.Join(" — ", new[] { r.Reason, r.Detail }.Where(s => !string.IsNullOrEmpty(s)));
-                html.Append("<tr class=\"attempt\"><td>").Append(DurationText.Time(r.At)).Append("</td><td>").Append(VersionLink(model, r.Version))
+                html.Append("<tr class=\"attempt\"><td>").Append(DurationText.Time(r.At)).Append("</td><td>").Append(VersionLink(model, r.Version.ToString()))
                     .Append("</td><td class=\"data\">").Append(HtmlText.Encode(action)).Append("</td><td>").Append(Badge(r.Outcome, model.Pending.Contains(r.Id)))
                     .Append("</td><td class=\"data\">").Append(HtmlText.Encode(r.Actor)).Append("</td><td class=\"why\">").Append(why.Length == 0 ? "–" : HtmlText.Encode(why))
                     .Append("</td></tr>\n");

@@ -13,7 +13,7 @@ public sealed class CiDeployStep(DeploymentEnvironment environment) : IPipelineS
     public async Task<StepStatus> CheckAsync(CiReleaseContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var deployment = await DeploymentContext.OpenAsync(context.Repository.Root, cancellationToken, package: context.Repository.Package?.Name).ConfigureAwait(false);
+        var deployment = await DeploymentContext.OpenAsync(context.Repository.Root, context.Repository.Clock, context.Repository.Environment, cancellationToken, package: context.Repository.Package?.Name).ConfigureAwait(false);
         var history = (await deployment.Ledger.ReadAsync(cancellationToken).ConfigureAwait(false)).History();
         return OnRelease.AlreadyDeployed(history, environment.Name, context.Version) ? StepStatus.Done : StepStatus.ToDo;
     }
@@ -23,7 +23,7 @@ public sealed class CiDeployStep(DeploymentEnvironment environment) : IPipelineS
     public async Task RunAsync(CiReleaseContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var deployment = await DeploymentContext.OpenAsync(context.Repository.Root, cancellationToken, notify: context.Terminal, package: context.Repository.Package?.Name).ConfigureAwait(false);
+        var deployment = await DeploymentContext.OpenAsync(context.Repository.Root, context.Repository.Clock, context.Repository.Environment, cancellationToken, notify: context.Terminal, package: context.Repository.Package?.Name).ConfigureAwait(false);
         var history = (await deployment.Ledger.ReadAsync(cancellationToken).ConfigureAwait(false)).History();
         var env = deployment.Environment(environment.Name);
         _ = await new Deployer(deployment, context.Terminal).RunAsync(new DeploymentRequest(env, context.Version, DeploymentAction.Deploy) { Scanned = context.ImageScan is { Blocked: false } scan ? scan.Image : null }, history, cancellationToken).ConfigureAwait(false);

@@ -74,7 +74,7 @@ public sealed class LedgerStep : IReleaseStep
             }
 
             var tag = await repo.Git.ReadTagAsync(plan.NextTag, cancellationToken).ConfigureAwait(false);
-            records.Add(GateSkip.Record(DeploymentContext.NewId(), plan.NextTag, plan.Next.ToString(), tag?.Target, skips, repo.Clock.Now, actor));
+            records.Add(GateSkip.Record(DeploymentContext.NewId(), plan.NextTag, plan.Next, tag?.Target, skips, repo.Clock.Now, actor));
         }
 
         if (records.Count > 0)
@@ -91,7 +91,7 @@ public sealed class LedgerStep : IReleaseStep
         foreach (var plan in plans)
         {
             var tag = plan.TagExistsAtHead ? await repo.Git.ReadTagAsync(plan.NextTag, cancellationToken).ConfigureAwait(false) : null;
-            if (tag?.Target is not { } commit || !GateSkip.Recorded(releases, plan.NextTag, plan.Next.ToString(), commit))
+            if (tag?.Target is not { } commit || !GateSkip.Recorded(releases, plan.NextTag, plan.Next, commit))
             {
                 missing.Add(plan);
             }

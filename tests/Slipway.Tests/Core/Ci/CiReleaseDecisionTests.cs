@@ -81,7 +81,7 @@ public sealed class CiReleaseDecisionTests
         {
             Id = $"{minute}",
             Environment = "staging",
-            Version = version,
+            Version = SemanticVersion.Parse(version),
             Action = DeploymentAction.Deploy,
             Outcome = outcome,
             At = DateTimeOffset.UnixEpoch.AddMinutes(minute),

@@ -1,5 +1,6 @@
 using Slipway.Core.Deployments;
 using Slipway.Core.Gates;
+using Slipway.Core.Versioning;
 
 namespace Slipway.Tests.Core.Gates;
 
@@ -22,12 +23,12 @@ public sealed class GateSkipRecordTests
     [Fact]
     public void A_release_record_is_in_the_ledger_s_releases_and_in_no_environment_s_history()
     {
-        var release = GateSkip.Record("r1", "v1.3.0", "1.3.0", "abc", [new("ci_green", "flaky")], At, "alice");
+        var release = GateSkip.Record("r1", "v1.3.0", SemanticVersion.Parse("1.3.0"), "abc", [new("ci_green", "flaky")], At, "alice");
         var deploy = new DeploymentRecord
         {
             Id = "d1",
             Environment = "staging",
-            Version = "1.3.0",
+            Version = SemanticVersion.Parse("1.3.0"),
             Action = DeploymentAction.Deploy,
             Outcome = DeploymentOutcome.Succeeded,
             At = At,
