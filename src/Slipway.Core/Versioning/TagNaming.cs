@@ -31,9 +31,6 @@ public sealed class TagNaming
 
     public string TagFor(SemanticVersion version) => Prefix + version;
 
-    /// <summary>The tag of a version as a deployment record names it (the ledger keeps the version's text).</summary>
-    public string TagFor(string recordedVersion) => Prefix + recordedVersion;
-
     /// <summary>The version a tag name stands for, or false when the name is not one of the prefixes + SemVer (such tags are ignored).</summary>
     public bool TryParse(string tagName, [NotNullWhen(true)] out SemanticVersion? version)
     {
