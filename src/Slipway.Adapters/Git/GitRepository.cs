@@ -654,7 +654,7 @@ public sealed class GitRepository(string workingDirectory) : IGitRepository
         }
     }
 
-    public async Task<string> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken, string? standardInput = null)
+    private async Task<string> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken, string? standardInput = null)
     {
         var result = await RunRawAsync(arguments, standardInput, cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? result.StandardOutput : throw GitError.From(arguments, result);
