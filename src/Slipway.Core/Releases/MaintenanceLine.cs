@@ -47,4 +47,35 @@ public static class MaintenanceLine
 
         return bounds;
     }
+
+    /// <summary>
+    /// The version of a release branch that other branches release beside (<see cref="ReleaseBranch.AboveOtherLines"/>): above
+    /// every stable release of the repository, since a version up to the highest one released on another branch belongs to
+    /// that branch's line. helm tags 4.2.x on release-4.2 only, so main reaches 4.1.0: a feat there is 4.3.0, not the 4.2.0 that
+    /// exists (semantic-release refuses it as out of range). A major bump from the highest; any other the next minor (a patch
+    /// of 4.2.4 is release-4.2's). Null when <paramref name="target"/> is above them already, or the version was asked for.
+    /// </summary>
+    public static BumpDecision? AboveOtherLines(SemanticVersion target, BumpDecision bump, IEnumerable<VersionTag> all)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(bump);
+        ArgumentNullException.ThrowIfNull(all);
+        if (bump.Version is not null || bump.Kind == BumpKind.None)
+        {
+            return null;
+        }
+
+        var highest = all.Where(t => !t.Version.IsPrerelease).Select(t => t.Version).DefaultIfEmpty().Max();
+        if (highest is null || target > highest)
+        {
+            return null;
+        }
+
+        var above = highest.Core.Increment(bump.Kind == BumpKind.Major ? BumpKind.Major : BumpKind.Minor);
+        return bump with
+        {
+            Version = above,
+            Reason = $"{bump.Reason}; {highest} was released on another branch, so this one goes on above it at {above}",
+        };
+    }
 }

@@ -11,6 +11,12 @@ namespace Slipway.Core.Releases;
 /// <param name="Pattern">The `branch:` entry that matched it (release-*).</param>
 public sealed record ReleaseBranch(string Name, string Pattern, VersionRange? Line, string? PrereleaseId)
 {
+    /// <summary>
+    /// A release branch (no line, no prerelease) beside others that release too (`release-*`, `1.x`): the versions up to the
+    /// highest one released on any of them are theirs, and this branch releases above them (<see cref="MaintenanceLine.AboveOtherLines"/>).
+    /// </summary>
+    public bool AboveOtherLines { get; init; }
+
     /// <summary>Branch names that are prerelease branches without saying so; `prerelease: false` makes one a release branch.</summary>
     public static readonly IReadOnlySet<string> PrereleaseNames = new HashSet<string>(["alpha", "beta", "rc", "next"], StringComparer.Ordinal);
 
@@ -33,7 +39,10 @@ public sealed record ReleaseBranch(string Name, string Pattern, VersionRange? Li
             var prerelease = rule.PrereleaseSet ? rule.Prerelease : PrereleaseNames.Contains(branch) ? branch : null;
             // A prerelease branch's name is its channel, not a line: only an explicit range bounds it.
             var line = rule.Range ?? (prerelease is null ? VersionRange.OfBranch(branch) : null);
-            return new ReleaseBranch(branch, rule.Pattern, line, prerelease);
+            return new ReleaseBranch(branch, rule.Pattern, line, prerelease)
+            {
+                AboveOtherLines = line is null && prerelease is null && rules.Any(r => r != rule && !IsPrerelease(r)),
+            };
         }
 
         return null;
@@ -48,7 +57,7 @@ public sealed record ReleaseBranch(string Name, string Pattern, VersionRange? Li
         ArgumentNullException.ThrowIfNull(rules);
         foreach (var rule in rules)
         {
-            if (!BranchPattern.IsGlob(rule.Pattern) && rule.Range is null && !(rule.PrereleaseSet ? rule.Prerelease is not null : PrereleaseNames.Contains(rule.Pattern))
+            if (!BranchPattern.IsGlob(rule.Pattern) && rule.Range is null && !IsPrerelease(rule)
                 && VersionRange.OfBranch(rule.Pattern) is null)
             {
                 return rule.Pattern;
@@ -57,6 +66,8 @@ public sealed record ReleaseBranch(string Name, string Pattern, VersionRange? Li
 
         return rules.FirstOrDefault(r => !BranchPattern.IsGlob(r.Pattern))?.Pattern ?? "main";
     }
+
+    private static bool IsPrerelease(BranchRule rule) => rule.PrereleaseSet ? rule.Prerelease is not null : PrereleaseNames.Contains(rule.Pattern);
 
     /// <summary>The entries as slipway.yml lists them, for messages: "main, release-*".</summary>
     public static string Describe(IReadOnlyList<BranchRule> rules)

@@ -83,6 +83,11 @@ public static class ReleasePlanner
         var stableBase = beforeHead.LatestStable?.Version;
         var line = branch?.Line;
         var target = line is null ? bump.Apply(stableBase ?? initial) : MaintenanceLine.Target(line, stableBase, bump);
+        if (branch is { AboveOtherLines: true } && MaintenanceLine.AboveOtherLines(target, bump, allVersions) is { } above)
+        {
+            (bump, target) = (above, above.Version!);
+        }
+
         var next = prereleaseId is null || bump.Kind == BumpKind.None ? target : NextPrerelease(target, prereleaseId, allVersions);
         var bounds = line is null ? null : MaintenanceLine.Bounds(line, stableBase, allVersions);
         commits = WithoutReleaseCommit(commits, naming.TagFor(next));

@@ -117,4 +117,51 @@ public sealed class MaintenanceBranchTests
         Assert.Equal(repo.Head, remote.Tags()["v4.3.0-rc.1"]);
         Assert.Equal(repo.Head, remote.BranchCommit("next"));
     }
+
+    [Fact]
+    public void Main_reaching_only_4_1_0_while_release_4_2_tagged_4_2_x_releases_4_3_0()
+    {
+        // helm's layout: release-4.2 branched from main after v4.1.0, and 4.2.0 and 4.2.1 were tagged on release-4.2 only,
+        // so main's history reaches v4.1.0. A feat on main is 4.3.0 (4.2.0 exists; 4.2.x is release-4.2's).
+        using var remote = new BareRemote();
+        var repo = new GitRepo();
+        using var _ = repo;
+        repo.Git("remote", "add", "origin", remote.Url);
+        repo.WriteFile("slipway.yml", Config);
+        repo.Git("add", ".");
+        repo.Commit("fix: first");
+        repo.Tag("v4.1.0");
+        repo.Commit("feat: for 4.2");
+        repo.Branch("release-4.2");
+        repo.Commit("chore: bump the chart for 4.2.0");
+        repo.Tag("v4.2.0");
+        repo.Commit("fix: a backport");
+        repo.Tag("v4.2.1");
+        repo.Switch("main");
+        repo.Commit("feat: for 4.3");
+        repo.Git("push", "--quiet", "origin", "main", "release-4.2", "--tags");
+
+        var plan = repo.Slipway("plan", "--json");
+        Expect.Success(plan);
+        using (var json = JsonDocument.Parse(plan.StandardOutput))
+        {
+            var root = json.RootElement;
+            Assert.Equal("4.1.0", root.GetProperty("current").GetProperty("version").GetString());
+            Assert.Equal("4.3.0", root.GetProperty("next").GetProperty("version").GetString());
+            Assert.Equal("ready", root.GetProperty("next").GetProperty("status").GetString());
+            Assert.Contains("4.2.1 was released on another branch", root.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        }
+
+        Expect.Success(repo.Slipway("release", "--yes"));
+        Assert.Equal(repo.Head, remote.Tags()["v4.3.0"]);
+        // Its notes are main's commits since v4.1.0, none of release-4.2's own.
+        var notes = remote.Git("tag", "-l", "--format=%(contents)", "v4.3.0");
+        Assert.Contains("for 4.3", notes, StringComparison.Ordinal);
+        Assert.DoesNotContain("backport", notes, StringComparison.Ordinal);
+
+        // release-4.2 goes on with its own patches.
+        repo.Switch("release-4.2");
+        repo.Commit("fix: another backport");
+        Assert.Equal("4.2.2\n", repo.Slipway("version", "--next").StandardOutput);
+    }
 }

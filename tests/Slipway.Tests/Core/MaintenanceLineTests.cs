@@ -108,9 +108,10 @@ public sealed class MaintenanceLineTests
         BranchRule[] rules = [new("main"), new("release-*"), new("next"), new("beta"), new("preview", Prerelease: "rc", PrereleaseSet: true),
             new("legacy", Range: Range("1.x")), new("next-major", Prerelease: null, PrereleaseSet: true)];
 
-        Assert.Equal(new ReleaseBranch("main", "main", null, null), ReleaseBranch.Match(rules, "main"));
+        // A release branch beside others releases above what they released.
+        Assert.Equal(new ReleaseBranch("main", "main", null, null) { AboveOtherLines = true }, ReleaseBranch.Match(rules, "main"));
         Assert.Equal(new ReleaseBranch("release-4.1", "release-*", Range("4.1.x"), null), ReleaseBranch.Match(rules, "release-4.1"));
-        Assert.Equal(new ReleaseBranch("release-next", "release-*", null, null), ReleaseBranch.Match(rules, "release-next"));
+        Assert.Equal(new ReleaseBranch("release-next", "release-*", null, null) { AboveOtherLines = true }, ReleaseBranch.Match(rules, "release-next"));
         Assert.Equal("next", ReleaseBranch.Match(rules, "next")?.PrereleaseId);
         Assert.Equal("beta", ReleaseBranch.Match(rules, "beta")?.PrereleaseId);
         Assert.Equal("rc", ReleaseBranch.Match(rules, "preview")?.PrereleaseId);
@@ -234,6 +235,34 @@ public sealed class MaintenanceLineTests
         Assert.Equal("4.3.0", plan.Next.ToString());
         Assert.Null(plan.Line);
         Assert.Null(plan.Bounds);
+    }
+
+    [Theory]
+    [InlineData(BumpKind.Minor, "4.3.0")]
+    [InlineData(BumpKind.Patch, "4.3.0")]
+    [InlineData(BumpKind.Major, "5.0.0")]
+    public void Main_beside_release_branches_goes_on_above_what_they_released(BumpKind kind, string next)
+    {
+        // helm: main reaches v4.1.0; 4.1.x and 4.2.x were tagged on release-4.1 and release-4.2 only (and 4.3.0-rc.1 on main's
+        // next line is a prerelease, no release).
+        var v410 = Tag("4.1.0", "base");
+        VersionTag[] all = [v410, Tag("4.1.1", "r41"), Tag("4.2.0", "r42"), Tag("4.2.4", "r42"), Tag("4.3.0-rc.1", "rc")];
+        var main = ReleaseBranch.Match(MainAndReleases, "main")!;
+        Assert.True(main.AboveOtherLines);
+        var plan = ReleasePlanner.Plan(new ReleaseLine(v410, v410), [], [Commit("feat: x")], BumpDecision.Requested(kind), null, SemanticVersion.Zero, Naming, all, main);
+        Assert.Equal(ReleaseStatus.Ready, plan.Status);
+        Assert.Equal(next, plan.Next.ToString());
+        Assert.Equal(kind != BumpKind.Major, plan.Bump.Reason.EndsWith($"4.2.4 was released on another branch, so this one goes on above it at {next}", StringComparison.Ordinal));
+
+        // Alone in `branch:` (or with a prerelease branch only), main keeps today's answer: 4.2.0 exists elsewhere, refused.
+        var alone = ReleaseBranch.Match([new("main"), new BranchRule("next", Prerelease: "rc", PrereleaseSet: true)], "main")!;
+        Assert.False(alone.AboveOtherLines);
+        var refused = ReleasePlanner.Plan(new ReleaseLine(v410, v410), [], [Commit("feat: x")], BumpDecision.Requested(BumpKind.Minor), null, SemanticVersion.Zero, Naming, all, alone);
+        Assert.Equal(ReleaseStatus.VersionExists, refused.Status);
+        // A version asked for is taken as asked.
+        var asked = ReleasePlanner.Plan(new ReleaseLine(v410, v410), [], [Commit("feat: x")], new BumpDecision(BumpKind.Minor, "Release-As") { Version = SemanticVersion.Parse("4.2.9") },
+            null, SemanticVersion.Zero, Naming, all, main);
+        Assert.Equal("4.2.9", asked.Next.ToString());
     }
 
     private static ReleasePlan Plan(ReleaseLine before, BumpKind kind, VersionTag[] all, string message, string? pre = null) =>
