@@ -133,9 +133,11 @@ public sealed class Prometheus : IDisposable
         {
             rate = Math.Clamp(ErrorRate(), 0, 1);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            // What the rate was read from (a test's folder) is gone: that test is over, and a scrape must not end the loop.
+            // What the rate was read from (a test's folder, a repository git reads) is gone: that test is over, and a scrape
+            // must not end the loop (a scrape still running as a test disposed its repository made git fail, and every canary
+            // test after it waited for a target that no longer answered).
             rate = 0;
         }
 
