@@ -197,7 +197,18 @@ public sealed class LocalObjectReader : IDisposable
                 return Read(twin, painted, split, painted.Count, folders);
             })
             : null;
-        var commits = Read(store, painted, 0, split, folders);
+        List<RangeCommit> commits;
+        try
+        {
+            commits = Read(store, painted, 0, split, folders);
+        }
+        catch
+        {
+            // The caller lets go of the packs on a reader problem: the other thread must be done reading their memory first.
+            older?.ContinueWith(static _ => { }, TaskScheduler.Default).Wait();
+            throw;
+        }
+
         if (older is not null)
         {
             commits.AddRange(older.GetAwaiter().GetResult());
